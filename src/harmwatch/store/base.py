@@ -25,6 +25,7 @@ from harmwatch.errors import BadQuery, MigrationError, NotFound
 from harmwatch.models import (
     Bulletin,
     Facility,
+    FacilityEvent,
     Incident,
     Rejection,
     Report,
@@ -409,6 +410,30 @@ class Store(ABC):
             (facility_id,),
         )
         return [StatusEntry(**r) for r in rows]
+
+    def save_facility_events(self, report_id: str, events: Sequence[FacilityEvent]) -> None:
+        self._execute("DELETE FROM facility_events WHERE report_id = ?", (report_id,))
+        self._executemany(
+            "INSERT INTO facility_events (report_id, idx, facility_id, data) VALUES (?, ?, ?, ?)",
+            [(report_id, i, None, _dumps(ev)) for i, ev in enumerate(events)],
+        )
+
+    def facility_events(self, *, unresolved_only: bool = False) -> list[tuple[str, int, str | None, FacilityEvent]]:
+        """(report_id, idx, facility_id, event) rows; ``facility_id`` is None until resolved."""
+        sql = "SELECT report_id, idx, facility_id, data FROM facility_events"
+        if unresolved_only:
+            sql += " WHERE facility_id IS NULL"
+        sql += " ORDER BY report_id, idx"
+        return [
+            (r["report_id"], r["idx"], r["facility_id"], FacilityEvent.from_dict(_loads(r["data"])))
+            for r in self._query(sql)
+        ]
+
+    def set_facility_event_facility(self, report_id: str, idx: int, facility_id: str) -> None:
+        self._execute(
+            "UPDATE facility_events SET facility_id = ? WHERE report_id = ? AND idx = ?",
+            (facility_id, report_id, idx),
+        )
 
     def save_area_statement(self, statement_id: str, area: str, admin1_pcode: str | None,
                             date: str | None, report_id: str | None, data: dict[str, Any]) -> None:

@@ -149,4 +149,18 @@ MIGRATIONS: list[Migration] = [
         );
         """,
     ),
+    Migration(
+        "0004_facility_events",
+        """
+        -- What each report says about each facility, before facilities are resolved.
+        CREATE TABLE facility_events (
+            report_id TEXT NOT NULL REFERENCES reports (id),
+            idx INTEGER NOT NULL,
+            facility_id TEXT,
+            data {json} NOT NULL,
+            PRIMARY KEY (report_id, idx)
+        );
+        CREATE INDEX facility_events_facility ON facility_events (facility_id);
+        """,
+    ),
 ]
