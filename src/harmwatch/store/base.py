@@ -418,7 +418,9 @@ class Store(ABC):
             [(report_id, i, None, _dumps(ev)) for i, ev in enumerate(events)],
         )
 
-    def facility_events(self, *, unresolved_only: bool = False) -> list[tuple[str, int, str | None, FacilityEvent]]:
+    def facility_events(
+        self, *, unresolved_only: bool = False
+    ) -> list[tuple[str, int, str | None, FacilityEvent]]:
         """(report_id, idx, facility_id, event) rows; ``facility_id`` is None until resolved."""
         sql = "SELECT report_id, idx, facility_id, data FROM facility_events"
         if unresolved_only:
