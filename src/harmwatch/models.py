@@ -280,6 +280,10 @@ class Facility:
     place: Place = field(default_factory=Place)
     status_history: list[StatusEntry] = field(default_factory=list)
     status: str = "unknown"
+    # Beyond the SPEC: people the facility serves (from a registry or report), and the
+    # registry rows it was matched to ("facilities.csv:osm123"), so re-loading merges.
+    population_served: int | None = None
+    external_ids: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return to_jsonable(self)
