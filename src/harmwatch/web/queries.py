@@ -1,0 +1,338 @@
+"""Incident filters for the API, the exports and the page, and the SQL they become.
+
+The list endpoint pages with a keyset cursor on the incident's ``seq`` (the
+order in which incidents were recorded or last updated) instead of
+``OFFSET``/``COUNT(*)``: a page costs the same on page 1 and page 10,000, and
+nothing has to count a million rows per request. The same ``seq`` drives the
+live feed.
+
+SQL here is portable (``?`` placeholders, no dialect functions). When the
+backend's schema has the SQLite R*Tree index ``incidents_rtree`` (migration
+``0005_incidents_rtree``, SQLite only), bbox and date-range filters are answered
+from it; on other backends the same filters run on the plain columns.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from harmwatch.errors import BadQuery
+from harmwatch.models import ACTORS, EVENT_TYPES, GRADES, Incident
+from harmwatch.store.base import IncidentQuery, Store
+
+__all__ = [
+    "POINT_COLUMNS",
+    "Filters",
+    "area_pcode",
+    "incident_page",
+    "incident_points",
+    "iter_incidents",
+    "parse_filters",
+]
+
+MAX_PAGE = 1000
+POINT_COLUMNS = ["id", "lat", "lon", "date", "event_type", "killed"]
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PCODE = re.compile(r"^SY\d{2}(\d{2})?$", re.IGNORECASE)
+# The R*Tree keeps a day number; these stand in for a missing date or place so
+# that every incident has a box (see migration 0005).
+_NO_DAY = -1.0e7
+_NO_COORD = 1000.0
+
+
+@dataclass
+class Filters:
+    """What a caller may filter incidents by. Everything optional; all of it ANDed."""
+
+    since: str | None = None
+    until: str | None = None
+    admin1_pcode: str | None = None
+    admin2_pcode: str | None = None
+    actor: str | None = None
+    event_type: str | None = None
+    grade: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+
+    def to_incident_query(self) -> IncidentQuery:
+        """The same filters for :meth:`Store.query_incidents` (admin2 is not supported there)."""
+        return IncidentQuery(
+            since=self.since, until=self.until, admin1_pcode=self.admin1_pcode, actor=self.actor,
+            event_type=self.event_type, grade=self.grade, bbox=self.bbox,
+        )
+
+
+def _check_date(name: str, value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    value = value.strip()
+    if not _ISO_DATE.match(value):
+        raise BadQuery(f"{name} must be an ISO date (YYYY-MM-DD), got {value[:40]!r}")
+    try:
+        date.fromisoformat(value)
+    except ValueError as e:
+        raise BadQuery(f"{name} is not a real date: {value!r}") from e
+    return value
+
+
+def _check_vocab(name: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
+    if value is None or value == "":
+        return None
+    value = value.strip().lower()
+    if value not in allowed:
+        raise BadQuery(f"{name} must be one of {', '.join(allowed)}; got {value[:40]!r}")
+    return value
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """``min_lon,min_lat,max_lon,max_lat`` (the GeoJSON / OGC order)."""
+    if value is None or value == "":
+        return None
+    parts = value.split(",")
+    if len(parts) != 4:
+        raise BadQuery("bbox must be four numbers: min_lon,min_lat,max_lon,max_lat")
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(p) for p in parts)
+    except ValueError as e:
+        raise BadQuery("bbox must be four numbers: min_lon,min_lat,max_lon,max_lat") from e
+    if not all(-180 <= x <= 180 for x in (min_lon, max_lon)) or not all(
+        -90 <= y <= 90 for y in (min_lat, max_lat)
+    ):
+        raise BadQuery("bbox is outside the world (lon -180..180, lat -90..90)")
+    if min_lon > max_lon or min_lat > max_lat:
+        raise BadQuery("bbox must be min_lon,min_lat,max_lon,max_lat with min <= max")
+    return (min_lon, min_lat, max_lon, max_lat)
+
+
+def _fold(name: str) -> str:
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
+    return re.sub(r"[^a-z0-9\u0600-\u06ff]+", "", name.lower())
+
+
+@lru_cache(maxsize=1)
+def _area_index() -> dict[str, str]:
+    """Folded admin1/admin2 names and aliases -> P-code, from the bundled gazetteer."""
+    index: dict[str, str] = {}
+    try:
+        raw = resources.files("harmwatch.geo").joinpath("data/gazetteer.json.gz").read_bytes()
+        data = json.loads(gzip.decompress(raw))
+    except (FileNotFoundError, ModuleNotFoundError, OSError, ValueError):
+        return index
+    for pcode, entry in data.get("admins", {}).items():
+        level, name_en, name_ar = entry[0], entry[1], entry[2]
+        if level in (1, 2):
+            for n in (name_en, name_ar):
+                # A governorate wins over a district of the same name (Aleppo, Homs, ...).
+                if n and (_fold(n) not in index or level == 1):
+                    index[_fold(n)] = pcode
+    cols = data.get("columns", [])
+    if "kind" in cols and "aliases" in cols and "pcode" in cols:
+        k, a, p = cols.index("kind"), cols.index("aliases"), cols.index("pcode")
+        for place in data.get("places", []):
+            if place[k] == "admin1":
+                for alias in place[a] or []:
+                    index.setdefault(_fold(alias), place[p])
+    return index
+
+
+def area_pcode(area: str) -> str:
+    """A governorate or district name (English or Arabic, common spellings) or P-code -> P-code."""
+    area = area.strip()
+    if _PCODE.match(area):
+        return area.upper()
+    pcode = _area_index().get(_fold(area))
+    if pcode is None:
+        raise BadQuery(f"unknown area {area[:60]!r}: give a governorate or district name, or a P-code")
+    return pcode
+
+
+def parse_filters(
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    area: str | None = None,
+    actor: str | None = None,
+    event_type: str | None = None,
+    grade: str | None = None,
+    bbox: str | None = None,
+) -> Filters:
+    """Validate raw filter strings (from a URL or the command line) into :class:`Filters`."""
+    f = Filters(
+        since=_check_date("since", since),
+        until=_check_date("until", until),
+        actor=_check_vocab("actor", actor, ACTORS),
+        event_type=_check_vocab("event_type", event_type, EVENT_TYPES),
+        grade=_check_vocab("grade", grade, GRADES),
+        bbox=parse_bbox(bbox),
+    )
+    if f.since and f.until and f.since > f.until:
+        raise BadQuery("since must not be after until")
+    if area:
+        pcode = area_pcode(area)
+        if len(pcode) == 4:
+            f.admin1_pcode = pcode
+        else:
+            f.admin2_pcode = pcode[:6]
+    return f
+
+
+# --- SQL ------------------------------------------------------------------------
+
+
+def _has_rtree(store: Store) -> bool:
+    cached = getattr(store, "_hw_has_rtree", None)
+    if cached is None:
+        cached = store.dialect.name == "sqlite" and store._table_exists("incidents_rtree")
+        store._hw_has_rtree = cached  # type: ignore[attr-defined]
+    return bool(cached)
+
+
+def _day(iso: str) -> float:
+    return float(date.fromisoformat(iso).toordinal() - 719163)  # days since 1970-01-01
+
+
+def _where(store: Store, f: Filters, alias: str = "") -> tuple[list[str], list[Any], str | None]:
+    """WHERE clauses on ``incidents``, and the R*Tree clause to join when it helps."""
+    a = alias
+    clauses: list[str] = []
+    params: list[Any] = []
+    rtree_sql: str | None = None
+    if f.since:
+        clauses.append(f"({a}date_end >= ? OR ({a}date_end IS NULL AND {a}date_start >= ?))")
+        params += [f.since, f.since]
+    if f.until:
+        clauses.append(f"{a}date_start <= ?")
+        params.append(f.until)
+    if f.admin1_pcode:
+        clauses.append(f"{a}admin1_pcode = ?")
+        params.append(f.admin1_pcode)
+    if f.admin2_pcode:
+        clauses.append(f"{a}admin2_pcode = ?")
+        params.append(f.admin2_pcode)
+    if f.actor:
+        clauses.append(f"(',' || {a}actors || ',') LIKE ?")
+        params.append(f"%,{f.actor},%")
+    if f.event_type:
+        clauses.append(f"{a}event_type = ?")
+        params.append(f.event_type)
+    if f.grade:
+        clauses.append(f"{a}grade = ?")
+        params.append(f.grade)
+    if f.bbox:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        clauses.append(f"{a}lat BETWEEN ? AND ? AND {a}lon BETWEEN ? AND ?")
+        params += [min_lat, max_lat, min_lon, max_lon]
+    return clauses, params, rtree_sql
+
+
+def _rtree_box(f: Filters) -> tuple[str, list[Any]] | None:
+    """The R*Tree range for the bbox and dates; None when neither is filtered."""
+    if not f.bbox and not f.since and not f.until:
+        return None
+    min_lon, min_lat, max_lon, max_lat = f.bbox or (-180.0, -90.0, 180.0, 90.0)
+    lo_day = _day(f.since) if f.since else _NO_DAY + 1
+    hi_day = _day(f.until) if f.until else 1.0e7
+    if not f.bbox:
+        # Without a bbox, incidents with no coordinates match too.
+        min_lon, min_lat, max_lon, max_lat = -1.0e4, -1.0e4, 1.0e4, 1.0e4
+    sql = (
+        "r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ?"
+        " AND r.max_day >= ? AND r.min_day <= ?"
+    )
+    return sql, [min_lon, max_lon, min_lat, max_lat, lo_day, hi_day]
+
+
+def _matching_seqs_sql(store: Store, f: Filters, after_seq: int | None) -> tuple[str, list[Any]]:
+    """SQL selecting ``seq`` of matching incidents, ascending."""
+    clauses, params, _ = _where(store, f, "i.")
+    box = _rtree_box(f) if _has_rtree(store) else None
+    if after_seq is not None:
+        clauses.append("i.seq > ?")
+        params.append(after_seq)
+    if box is not None:
+        box_sql, box_params = box
+        # CROSS JOIN makes SQLite drive the query from the R*Tree.
+        where = " AND ".join([box_sql, *clauses])
+        return (
+            f"SELECT i.seq AS seq FROM incidents_rtree r CROSS JOIN incidents i ON i.seq = r.id"
+            f" WHERE {where} ORDER BY i.seq",
+            box_params + params,
+        )
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return f"SELECT i.seq AS seq FROM incidents i{where} ORDER BY i.seq", params
+
+
+def incident_page(
+    store: Store, f: Filters, *, after_seq: int | None = None, limit: int = 100
+) -> tuple[list[tuple[int, Incident]], bool]:
+    """One page of matching incidents, ``(seq, incident)`` in ``seq`` order, and whether more follow."""
+    if limit < 1 or limit > MAX_PAGE:
+        raise BadQuery(f"limit must be between 1 and {MAX_PAGE}")
+    sql, params = _matching_seqs_sql(store, f, after_seq)
+    seqs = [int(r["seq"]) for r in store._query(f"{sql} LIMIT {int(limit) + 1}", params)]
+    has_more = len(seqs) > limit
+    seqs = seqs[:limit]
+    if not seqs:
+        return [], False
+    marks = ",".join("?" for _ in seqs)
+    rows = store._query(f"SELECT seq, data FROM incidents WHERE seq IN ({marks}) ORDER BY seq", seqs)
+    out = [(int(r["seq"]), Incident.from_dict(_loads(r["data"]))) for r in rows]
+    return out, has_more
+
+
+def iter_incidents(store: Store, f: Filters, *, batch: int = 500) -> Any:
+    """Every matching incident, fetched a page at a time (for streaming exports)."""
+    after: int | None = None
+    while True:
+        page, more = incident_page(store, f, after_seq=after, limit=batch)
+        for seq, inc in page:
+            after = seq
+            yield inc
+        if not more:
+            return
+
+
+def incident_points(store: Store, f: Filters) -> tuple[list[list[Any]], int]:
+    """``[id, lat, lon, date, event_type, killed]`` for every matching incident with coordinates.
+
+    The page draws the map from these (a few dozen bytes each) and fetches a
+    full record only when one is clicked. Also returns the highest ``seq`` seen,
+    where the live feed should start.
+    """
+    clauses, params, _ = _where(store, f, "")
+    clauses += ["lat IS NOT NULL", "lon IS NOT NULL"]
+    sql = (
+        "SELECT seq, id, lat, lon, date_start, event_type, killed_best FROM incidents WHERE "
+        + " AND ".join(clauses)
+        + " ORDER BY seq"
+    )
+    points: list[list[Any]] = []
+    last = 0
+    for r in store._query(sql, params):
+        points.append(
+            [r["id"], round(float(r["lat"]), 5), round(float(r["lon"]), 5), r["date_start"],
+             r["event_type"], r["killed_best"]]
+        )
+        last = max(last, int(r["seq"]))
+    return points, last
+
+
+def point_of(incident: Incident) -> list[Any] | None:
+    """The compact point for one incident (as :func:`incident_points` returns), or None."""
+    p = incident.place
+    if p.lat is None or p.lon is None:
+        return None
+    killed = incident.victims.killed
+    return [incident.id, round(p.lat, 5), round(p.lon, 5), incident.date.start, incident.event_type,
+            killed.best if killed is not None else None]
+
+
+def _loads(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, (str, bytes)) else value
