@@ -1,0 +1,428 @@
+"""Resolve what reports say about facilities into facility records with status timelines.
+
+The facility events the extractor emits are matched against the facilities
+already known (and a user's registry, when given). The rules, in order:
+
+1. A facility nobody could place (precision ``unknown``) is only ever matched
+   to another unplaced facility with the same distinctive name; it is never
+   merged with a same-named facility somewhere else.
+2. In one town, a name whose distinctive part matches ("Rahmeh" and "Al
+   Rahmeh", "Oudai" and "Owdai") is the same facility.
+3. Generic names ("the national hospital") match only a facility with the
+   same descriptors in the same town.
+4. A bare name ("the hospital", "Kafranbel Hospital") matches the only
+   facility of that kind the town has; with several, it is ambiguous and gets
+   its own record rather than being guessed into one.
+5. A name placed only at governorate/district level matches a distinctive
+   name inside that area when exactly one does.
+
+Every other name the facility goes by is kept as an alias. The timeline is
+rebuilt from all of a facility's events each time, so it also picks up
+incident ids that linking assigned later.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from harmwatch.facilities.names import (
+    NameInfo,
+    aliases_from_text,
+    analyse_name,
+    cores_match,
+    descriptors_match,
+    fold,
+)
+from harmwatch.facilities.places import (
+    contains,
+    level,
+    more_precise,
+    place_names,
+    same_town,
+)
+from harmwatch.facilities.registry import load_registry
+from harmwatch.facilities.timeline import date_key, infer_status, latest_status
+from harmwatch.models import FACILITY_STATUSES, Facility, FacilityEvent, Place, StatusEntry, content_id
+
+__all__ = ["RegistrySummary", "match_facility", "update_registry"]
+
+log = logging.getLogger(__name__)
+
+HEALTH_KINDS = {"hospital", "field_hospital", "clinic"}
+WILDCARD_KINDS = {"", "unknown", "other"}
+MAX_QUOTE = 1000
+
+
+@dataclass
+class RegistrySummary:
+    """What one ``update_registry`` run did."""
+
+    events_resolved: int = 0
+    facilities_created: int = 0
+    facilities_updated: int = 0
+    events_merged: int = 0
+    registry_rows: int = 0
+    registry_matched: int = 0
+    unplaced: int = 0
+    ambiguous: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass
+class _Candidate:
+    facility: Facility
+    names: list[NameInfo]
+    from_registry: bool = False
+    touched: bool = False
+    created: bool = False
+
+
+def _kind_family(kind: str | None) -> str:
+    k = (kind or "").strip()
+    if k in HEALTH_KINDS:
+        return "health"
+    if k in WILDCARD_KINDS:
+        return "*"
+    return k
+
+
+def _kinds_compatible(a: str | None, b: str | None) -> bool:
+    fa, fb = _kind_family(a), _kind_family(b)
+    return fa == "*" or fb == "*" or fa == fb
+
+
+def _analyse_all(names: list[str], place: Place) -> list[NameInfo]:
+    pn = place_names(place)
+    out: list[NameInfo] = []
+    for n in names:
+        if not n:
+            continue
+        info = analyse_name(n, pn)
+        out.append(info)
+        for alias in info.aliases:
+            out.append(analyse_name(alias, pn))
+    return out
+
+
+def _facility_names(f: Facility) -> list[NameInfo]:
+    return _analyse_all([f.name, *f.aliases], f.place)
+
+
+def _event_names(ev: FacilityEvent) -> list[str]:
+    names = [ev.name] if ev.name else []
+    names.extend(aliases_from_text(ev.quote))
+    return list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+
+
+def _core_hits(a: list[NameInfo], b: list[NameInfo]) -> int:
+    return sum(1 for x in a for y in b if cores_match(x.core, y.core))
+
+
+def _desc_hit(a: list[NameInfo], b: list[NameInfo]) -> bool:
+    return any(
+        not x.core and not y.core and descriptors_match(x.descriptors, y.descriptors)
+        for x in a for y in b
+    )
+
+
+def _best(cands: list[tuple[int, _Candidate]]) -> _Candidate | None:
+    if not cands:
+        return None
+    cands.sort(key=lambda t: -t[0])
+    if len(cands) > 1 and cands[0][0] == cands[1][0]:
+        return None  # two equally good: ambiguous
+    return cands[0][1]
+
+
+def match_facility(names: list[NameInfo], kind: str | None, place: Place,
+                   candidates: list[_Candidate], *, strict: bool = False
+                   ) -> tuple[_Candidate | None, str]:
+    """The known facility these names and this place refer to, and why (or why not).
+
+    ``strict`` (used for registry rows) allows only name matches, not the
+    "only facility in town" rule, since a registry lists facilities on purpose.
+    """
+    lvl = level(place)
+    pool = [c for c in candidates if _kinds_compatible(kind, c.facility.kind)]
+    has_core = any(n.distinctive for n in names)
+    if lvl == "unplaced":
+        hits = [(_core_hits(names, c.names), c) for c in pool if level(c.facility.place) == "unplaced"]
+        found = _best([h for h in hits if h[0] > 0])
+        return found, ("core, unplaced" if found else "unplaced")
+    if lvl == "coarse":
+        hits = [
+            (_core_hits(names, c.names), c) for c in pool
+            if contains(place, c.facility.place)
+            or (level(c.facility.place) == "coarse" and (contains(c.facility.place, place)))
+        ]
+        found = _best([h for h in hits if h[0] > 0])
+        return found, ("core, in area" if found else "coarse")
+    town = [c for c in pool if same_town(place, c.facility.place)]
+    hits = [(n, c) for c in town if (n := _core_hits(names, c.names)) > 0]
+    if hits:
+        found = _best(hits)
+        return found, ("core" if found else "ambiguous")
+    if has_core:
+        coarse = [
+            (n, c) for c in pool
+            if level(c.facility.place) == "coarse" and contains(c.facility.place, place)
+            and (n := _core_hits(names, c.names)) > 0
+        ]
+        if len(coarse) == 1:
+            return coarse[0][1], "core, refined place"
+    gen = [c for c in town if _desc_hit(names, c.names)]
+    if len(gen) == 1:
+        return gen[0], "descriptors"
+    if len(gen) > 1:
+        return None, "ambiguous"
+    if strict:
+        return None, "new"
+    bare = all(n.bare for n in names) or not names
+    if bare:
+        if len(town) == 1:
+            return town[0], "only one in town"
+        with_bare = [c for c in town if any(n.bare for n in c.names)]
+        if len(with_bare) == 1:
+            return with_bare[0], "bare name"
+        return None, ("ambiguous" if town else "new")
+    # A named report about a town whose only known facility has no name of its own yet.
+    if len(town) == 1 and all(n.bare for n in town[0].names):
+        return town[0], "only one in town"
+    return None, "new"
+
+
+def _add_alias(f: Facility, name: str | None) -> None:
+    if not name:
+        return
+    name = name.strip()[:300]
+    known = {fold(x) for x in [f.name, *f.aliases]}
+    if name and fold(name) not in known:
+        f.aliases.append(name)
+
+
+def _merge_place(f: Facility, place: Place) -> None:
+    old = f.place
+    if level(old) == "unplaced" or (more_precise(place, old) and level(place) != "unplaced"):
+        new = Place(**{k: getattr(place, k) for k in place.__dataclass_fields__})
+        # keep what the old place knew that the new one does not (codes, names)
+        for attr in ("admin1", "admin1_pcode", "admin2", "admin2_pcode", "admin3", "admin3_pcode",
+                     "country"):
+            if getattr(new, attr) is None and getattr(old, attr) is not None:
+                setattr(new, attr, getattr(old, attr))
+        if new.name is None and old.name is not None:
+            new.name = old.name
+        f.place = new
+
+
+def _choose_name(f: Facility, from_registry: bool) -> None:
+    """Prefer a distinctive name ("Rahmeh hospital") to a bare one ("the medical point")."""
+    if from_registry:
+        return
+    names = _facility_names(Facility(name=f.name, place=f.place))
+    if names and names[0].distinctive:
+        return
+    for alias in f.aliases:
+        info = analyse_name(alias, place_names(f.place))
+        if info.distinctive and info.kind is not None:
+            old = f.name
+            f.name = alias
+            f.aliases = [a for a in f.aliases if a != alias]
+            _add_alias(f, old)
+            return
+
+
+def _new_facility(ev: FacilityEvent, report_id: str, idx: int) -> Facility:
+    kind = ev.kind if ev.kind and ev.kind not in WILDCARD_KINDS else "hospital"
+    name = (ev.name or "").strip()[:300]
+    if not name:
+        where = ev.place.name or "unknown place"
+        name = f"{kind.replace('_', ' ')} in {where}"
+    f = Facility(id=content_id("fac", report_id, str(idx)), name=name, kind=kind,
+                 place=Place(**{k: getattr(ev.place, k) for k in ev.place.__dataclass_fields__}))
+    for alias in _event_names(ev)[1:] if ev.name else _event_names(ev):
+        _add_alias(f, alias)
+    return f
+
+
+def _order(row: tuple[str, int, str | None, FacilityEvent]) -> tuple[int, str, str, int]:
+    ev = row[3]
+    names = _analyse_all(_event_names(ev), ev.place)
+    lvl = level(ev.place)
+    if lvl == "town":
+        group = 0 if any(n.distinctive for n in names) else 1 if any(n.generic for n in names) else 2
+    else:
+        group = 3 if lvl == "coarse" else 4
+    return group, date_key(ev.date), row[0], row[1]
+
+
+def _merge_registry(cand: _Candidate, reg: Facility) -> None:
+    f = cand.facility
+    if not cand.from_registry:
+        old = f.name
+        f.name = reg.name
+        _add_alias(f, old)
+    for a in reg.aliases:
+        _add_alias(f, a)
+    _merge_place(f, reg.place)
+    if reg.place.lat is not None:
+        f.place.lat, f.place.lon, f.place.precision = reg.place.lat, reg.place.lon, "point"
+    if reg.kind and reg.kind not in WILDCARD_KINDS:
+        f.kind = reg.kind
+    f.population_served = reg.population_served or f.population_served
+    for e in reg.external_ids:
+        if e not in f.external_ids:
+            f.external_ids.append(e)
+    have = {(s.date, s.status, s.quote) for s in f.status_history}
+    for s in reg.status_history:
+        if (s.date, s.status, s.quote) not in have:
+            f.status_history.append(s)
+    cand.from_registry = True
+    cand.names = _facility_names(f)
+
+
+def _apply_registry(path: Path, cands: list[_Candidate], summary: RegistrySummary) -> None:
+    rows = load_registry(path)
+    summary.registry_rows = len(rows)
+    by_ext = {e: c for c in cands for e in c.facility.external_ids}
+    for reg in rows:
+        known = next((by_ext[e] for e in reg.external_ids if e in by_ext), None)
+        names = _facility_names(reg)
+        found = known
+        if found is None:
+            found, _why = match_facility(names, reg.kind, reg.place, cands, strict=True)
+            if found is not None and found.from_registry:
+                # two registry rows are one facility only if they are the same building
+                fp, rp = found.facility.place, reg.place
+                if fp.lat is None or rp.lat is None or not same_town(
+                    Place(lat=fp.lat, lon=fp.lon, precision="point", name=None),
+                    Place(lat=rp.lat, lon=rp.lon, precision="point", name=None),
+                ) or fold(found.facility.name) != fold(reg.name):
+                    found = None
+        if found is None:
+            c = _Candidate(facility=reg, names=names, from_registry=True, touched=True, created=True)
+            cands.append(c)
+            for e in reg.external_ids:
+                by_ext[e] = c
+            summary.facilities_created += 1
+            continue
+        summary.registry_matched += 1
+        _merge_registry(found, reg)
+        found.touched = True
+
+
+def _status_of(ev: FacilityEvent) -> str:
+    if ev.status in FACILITY_STATUSES and ev.status != "unknown":
+        return ev.status
+    return infer_status(ev.quote)[0]
+
+
+def _rebuild_timeline(store: Any, f: Facility, events: list[tuple[str, int, FacilityEvent]],
+                      incidents: dict[str, dict[int, tuple[str | None, Any]]]) -> None:
+    kept = [s for s in f.status_history if s.report_id is None]  # registry baselines
+    entries: list[StatusEntry] = []
+    kinds: Counter[str] = Counter()
+    for report_id, _idx, ev in events:
+        inc_id: str | None = None
+        date = ev.date
+        if ev.incident_index is not None:
+            if report_id not in incidents:
+                incidents[report_id] = {
+                    idx: (iid, inc) for _r, idx, iid, inc in store.report_incidents(report_id=report_id)
+                }
+            hit = incidents[report_id].get(ev.incident_index)
+            if hit is not None:
+                inc_id = hit[0]
+                if not date and hit[1] is not None and hit[1].date.start:
+                    date = hit[1].date.start
+        entries.append(StatusEntry(date=date, status=_status_of(ev), incident_id=inc_id,
+                                   report_id=report_id, quote=(ev.quote or "")[:MAX_QUOTE] or None))
+        if ev.kind and ev.kind not in WILDCARD_KINDS:
+            kinds[ev.kind] += 1
+    seen: set[tuple[Any, ...]] = set()
+    unique: list[StatusEntry] = []
+    for e in sorted(kept + entries, key=lambda s: (date_key(s.date), s.report_id or "")):
+        key = (e.date, e.status, e.report_id, e.quote)
+        if key not in seen:
+            seen.add(key)
+            unique.append(e)
+    f.status_history = unique
+    f.status = latest_status(f)
+    if kinds and not f.external_ids:
+        # a report saying "hospital" outweighs one saying "medical point" at equal counts
+        order = {"hospital": 0, "field_hospital": 1, "clinic": 2}
+        f.kind = sorted(kinds.items(), key=lambda kv: (-kv[1], order.get(kv[0], 9)))[0][0]
+
+
+def update_registry(store: Any, *, registry: Path | None = None) -> RegistrySummary:
+    """Resolve the unresolved facility events in ``store`` into facilities, and save them.
+
+    Args:
+        store: a ``harmwatch.store.Store``.
+        registry: an optional user registry (CSV or GeoJSON) loaded first, so that
+            reports are matched to the facilities and aliases it lists.
+
+    Returns:
+        What was done, for the CLI to print.
+    """
+    summary = RegistrySummary()
+    cands = [_Candidate(facility=f, names=_facility_names(f), from_registry=bool(f.external_ids))
+             for f in store.list_facilities()]
+    if registry is not None:
+        _apply_registry(Path(registry), cands, summary)
+
+    rows = store.facility_events(unresolved_only=True)
+    assigned: dict[tuple[str, int], str] = {}
+    for report_id, idx, _fid, ev in sorted(rows, key=_order):
+        names = _analyse_all(_event_names(ev), ev.place)
+        found, why = match_facility(names, ev.kind, ev.place, cands)
+        if level(ev.place) == "unplaced":
+            summary.unplaced += 1
+        if why == "ambiguous":
+            summary.ambiguous += 1
+        if found is None:
+            f = _new_facility(ev, report_id, idx)
+            found = _Candidate(facility=f, names=_facility_names(f), touched=True, created=True)
+            cands.append(found)
+            summary.facilities_created += 1
+        else:
+            summary.events_merged += 1
+            f = found.facility
+            for n in _event_names(ev):
+                _add_alias(f, n)
+            if level(ev.place) != "unplaced" and (
+                same_town(ev.place, f.place) or contains(f.place, ev.place) or level(f.place) == "unplaced"
+            ):
+                _merge_place(f, ev.place)
+            found.names = _facility_names(f)
+            found.touched = True
+        assigned[(report_id, idx)] = f.id
+        summary.events_resolved += 1
+
+    touched = [c for c in cands if c.touched]
+    if not touched:
+        return summary
+    touched_ids = {c.facility.id for c in touched}
+    by_facility: dict[str, list[tuple[str, int, FacilityEvent]]] = {}
+    for report_id, idx, fid, ev in store.facility_events():
+        fid = assigned.get((report_id, idx), fid)
+        if fid in touched_ids:
+            by_facility.setdefault(fid, []).append((report_id, idx, ev))
+    incidents: dict[str, dict[int, tuple[str | None, Any]]] = {}
+    with store.transaction():
+        for (report_id, idx), fid in assigned.items():
+            store.set_facility_event_facility(report_id, idx, fid)
+        for c in touched:
+            f = c.facility
+            _rebuild_timeline(store, f, by_facility.get(f.id, []), incidents)
+            _choose_name(f, c.from_registry)
+            store.save_facility(f)
+            if not c.created:
+                summary.facilities_updated += 1
+    return summary
