@@ -45,6 +45,7 @@ OUT_BASEMAP = REPO / "src" / "harmwatch" / "web" / "static" / "basemap"
 FORMAT_VERSION = 1
 
 sys.path.insert(0, str(REPO / "scripts"))
+from harmwatch.geo.normalise import NORMALISER_VERSION, alias_keys, norm_key, skeleton  # noqa: E402
 from gazetteer_curated import (  # noqa: E402
     ADMIN1_ALIASES,
     ADMIN2_ALIASES,
@@ -102,6 +103,18 @@ def simple_key(name: str) -> str:
 
 _ARTICLES = {"al", "el", "as", "ad", "ash", "an", "ar", "az", "at", "ath", "adh", "es", "ez", "ed", "en",
              "er", "esh", "et", "il", "ul"}
+
+
+def _merge_keys(names: list[str]) -> set[str]:
+    """Latin skeleton keys long enough to identify a place (Arabic names are compared as is)."""
+    keys = set()
+    for n in names:
+        if not usable_alias(n):
+            continue
+        sk = skeleton(n)
+        if len(sk) >= 3:
+            keys.add(sk)
+    return keys
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -281,8 +294,8 @@ class Builder:
         by_key: dict[str, list[int]] = defaultdict(list)
         for i, p in enumerate(self.places):
             if p["src"] == "osm+iom":
-                for a in p["aliases"]:
-                    by_key[simple_key(a)].append(i)
+                for k in _merge_keys(p["aliases"]):
+                    by_key[k].append(i)
         merged = 0
         keep: list[dict[str, Any]] = []
         for p in self.places:
@@ -290,14 +303,13 @@ class Builder:
                 keep.append(p)
                 continue
             target = None
-            for a in p["aliases"]:
-                for j in by_key.get(simple_key(a), []):
+            best_d = 4.0
+            for k in _merge_keys(p["aliases"]):
+                for j in by_key.get(k, []):
                     q = self.places[j]
-                    if haversine(p["lat"], p["lon"], q["lat"], q["lon"]) < 4.0:
-                        target = q
-                        break
-                if target:
-                    break
+                    d = haversine(p["lat"], p["lon"], q["lat"], q["lon"])
+                    if d < best_d:
+                        best_d, target = d, q
             if target is None:
                 keep.append(p)
                 continue
@@ -334,18 +346,28 @@ class Builder:
                            src="curated", pop=f.get("pop", 0))
 
     def _find(self, name: str, adm1: str) -> dict[str, Any] | None:
-        key = simple_key(name)
-        best = None
+        """A member place by name inside ``adm1``: exact normalised key first, then skeleton."""
+        nk, sk = norm_key(name), skeleton(name)
+        best: tuple[int, dict[str, Any]] | None = None
         for p in self.places:
-            if p["country"] != "SY" or p["kind"] in ("country", "region"):
+            if p["country"] != "SY" or p["kind"] in ("country", "region", "sector"):
                 continue
-            a1 = self._adm1(p)
-            if adm1 and a1 != adm1:
+            if adm1 and self._adm1(p) != adm1:
                 continue
-            if any(simple_key(a) == key for a in p["aliases"]):
-                rank = {"neighbourhood": 5, "city": 4, "town": 4, "village": 3, "hamlet": 2}.get(p["kind"], 1)
-                if best is None or rank > best[0]:
-                    best = (rank, p)
+            keys = p.setdefault("_keys", None)
+            if keys is None:
+                keys = ({norm_key(a) for a in p["aliases"]}, {skeleton(a) for a in p["aliases"]})
+                p["_keys"] = keys
+            if nk in keys[0]:
+                match = 2
+            elif len(sk) >= 3 and sk in keys[1]:
+                match = 1
+            else:
+                continue
+            rank = 10 * match + {"neighbourhood": 5, "city": 4, "town": 4, "village": 3, "hamlet": 2}.get(
+                p["kind"], 1)
+            if best is None or rank > best[0]:
+                best = (rank, p)
         return best[1] if best else None
 
     def _adm1(self, p: dict[str, Any]) -> str:
@@ -440,7 +462,8 @@ class Builder:
     def dump(self) -> dict[str, Any]:
         admins = {pc: [a["level"], a["name"], a["ar"], a["parent"], a["lat"], a["lon"]]
                   for pc, a in sorted(self.admins.items())}
-        cols = ["kind", "name", "lat", "lon", "adm", "pcode", "country", "pop", "aliases", "held", "extra"]
+        cols = ["kind", "name", "lat", "lon", "adm", "pcode", "country", "pop", "aliases", "held", "extra",
+                "keys", "held_keys"]
         rows = []
         for p in self.places:
             aliases = _dedupe([a.strip() for a in p["aliases"] if usable_alias(a)])
@@ -448,7 +471,7 @@ class Builder:
             extra = {k: p[k] for k in ("precision", "sector", "city", "area", "osm_id", "iom_name", "geonames")
                      if p.get(k)}
             rows.append([p["kind"], p["name"], p["lat"], p["lon"], p["adm"], p["pcode"], p["country"],
-                         p["pop"], aliases, held, extra])
+                         p["pop"], aliases, held, extra, _keys(aliases), _keys(held)])
         return {
             "format": FORMAT_VERSION,
             "attribution": [
@@ -458,10 +481,21 @@ class Builder:
                 "IOM Displacement Tracking Matrix (DTM) community names",
                 "harmwatch curated regions and foreign places (see scripts/gazetteer_curated.py)",
             ],
+            "normaliser": NORMALISER_VERSION,
             "admins": admins,
             "columns": cols,
             "places": rows,
         }
+
+
+def _keys(names: list[str]) -> list[list[Any]]:
+    """Precomputed index keys, so loading the package needs no normalisation work."""
+    out = []
+    for n in names:
+        nk, fk, sks = alias_keys(n)
+        if nk:
+            out.append([nk, fk, sks] if fk != nk else [nk, 0, sks])
+    return out
 
 
 def _ascii_display(name: str) -> str:

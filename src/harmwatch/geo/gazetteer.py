@@ -1,0 +1,530 @@
+"""The bundled Syrian gazetteer and name resolution.
+
+The data file (``geo/data/gazetteer.json.gz``, built by ``scripts/build_gazetteer.py``)
+holds every OCHA admin unit and city neighbourhood, the OSM/IOM communities and the
+GeoNames places, named regions (Eastern Ghouta, eastern Aleppo, ...), compass sectors of
+each governorate ("northern Hama") and foreign places that reports mention.
+
+Resolution works in three tiers, best first: the exact normalised key (articles,
+punctuation and diacritics folded), the consonant skeleton (vowels, doubled letters and
+common transliteration alternations folded), then a fuzzy ratio over normalised names
+with a cut-off measured on held-out spelling pairs (see ``harmwatch.evaluation.geo``).
+Candidates are ranked by tier, by what the descriptor words say ("governorate",
+"town", "countryside"), by the caller's admin1 hint and nearby point, and by importance.
+When the evidence is weak or two far-apart places tie, the answer falls back to the
+admin level they share, or to ``precision="unknown"`` with the raw name kept: a vague
+answer is better than a wrong confident point.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from harmwatch.errors import HarmwatchError
+from harmwatch.geo.normalise import NORMALISER_VERSION, alias_keys, fold, full_key, norm_key, skeleton_variants
+from harmwatch.geo.query import Query, parse
+from harmwatch.models import Place
+
+# The fuzzy cut-off (rapidfuzz ``fuzz.ratio`` on normalised keys, 0-100) and the skeleton
+# similarity floor. Both were chosen from a sweep on the *development* half of the IOM/OSM
+# spelling pairs with IOM aliases held out; the sweep is recorded in eval/geo.json.
+FUZZY_CUTOFF = 84.0
+SKELETON_MIN_SIM = 50.0
+
+POPULATED = frozenset({"city", "town", "village", "hamlet"})
+SETTLEMENT_KINDS = POPULATED | {"neighbourhood", "foreign_city"}
+_KIND_PREF: dict[str, float] = {
+    "country": 1.0, "admin1": 0.95, "foreign_country": 0.9, "city": 0.85, "region": 0.7, "town": 0.7,
+    "foreign_city": 0.65, "admin2": 0.55, "admin3": 0.5, "neighbourhood": 0.45, "village": 0.4,
+    "hamlet": 0.3, "sector": 0.1,
+}
+_PRECISION: dict[str, str] = {
+    "admin1": "admin1", "admin2": "admin2", "admin3": "admin3", "neighbourhood": "neighbourhood",
+    "city": "town", "town": "town", "village": "town", "hamlet": "town", "country": "country",
+    "foreign_city": "town", "foreign_country": "country", "sector": "admin1", "region": "admin2",
+}
+# Which row kinds each descriptor class accepts, in order of preference.
+_ACCEPT: dict[str, frozenset[str]] = {
+    "admin1": frozenset({"admin1", "sector", "country", "foreign_country"}),
+    "admin2": frozenset({"admin2"}),
+    "admin3": frozenset({"admin3"}),
+    "settlement": SETTLEMENT_KINDS | {"region"},
+    "neighbourhood": frozenset({"neighbourhood"}) | SETTLEMENT_KINDS | {"region"},
+    "area": frozenset({"region", "admin3", "admin2", "admin1", "sector"}) | SETTLEMENT_KINDS,
+    "countryside": frozenset({"admin1", "admin2", "admin3", "region", "sector"}) | SETTLEMENT_KINDS,
+}
+
+
+class GazetteerError(HarmwatchError):
+    """The bundled gazetteer file is missing or unreadable (a packaging fault)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One gazetteer entry. ``adm1/2/3`` are OCHA P-codes (empty when unknown)."""
+
+    idx: int
+    kind: str
+    name: str
+    lat: float
+    lon: float
+    adm1: str
+    adm2: str
+    adm3: str
+    pcode: str
+    country: str
+    pop: int
+    precision: str
+    sector: str = ""
+
+    @property
+    def importance(self) -> float:
+        return math.log10(self.pop + 10) / 7.0
+
+
+@dataclass
+class Resolution:
+    """What ``Gazetteer.resolve_full`` found: the place, a 0-1 confidence, the row."""
+
+    place: Place
+    score: float
+    row: Row | None = None
+    tier: str = "none"  # exact|skeleton|fuzzy|none
+
+
+def distance_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    """Great-circle distance in kilometres (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _data_path() -> Path:
+    return Path(str(resources.files("harmwatch.geo") / "data" / "gazetteer.json.gz"))
+
+
+class Gazetteer:
+    """Syrian places and the names reports give them.
+
+    Args:
+        data: the parsed gazetteer file (defaults to the bundled one).
+        include_held: include the IOM DTM spellings. ``False`` gives the held-out build the
+            evaluation uses, so that resolving an IOM spelling measures variant matching
+            rather than looking up the very string that was stored.
+    """
+
+    def __init__(self, data: dict[str, Any] | None = None, *, include_held: bool = True) -> None:
+        if data is None:
+            data = load_data()
+        self.include_held = include_held
+        self.attribution: list[str] = list(data.get("attribution", []))
+        self.admins: dict[str, tuple[int, str, str, str, float, float]] = {
+            pc: (int(v[0]), str(v[1]), str(v[2]), str(v[3]), float(v[4]), float(v[5]))
+            for pc, v in data["admins"].items()
+        }
+        cols = {c: i for i, c in enumerate(data["columns"])}
+        self.rows: list[Row] = []
+        self.exact: dict[str, list[int]] = {}
+        self.skel: dict[str, list[int]] = {}
+        self.sectors: dict[tuple[str, str], int] = {}
+        self.admin_rows: dict[str, int] = {}
+        self.full: dict[str, list[int]] = {}
+        precomputed = data.get("normaliser") == NORMALISER_VERSION and "keys" in cols
+        for i, rec in enumerate(data["places"]):
+            kind = rec[cols["kind"]]
+            extra = rec[cols["extra"]] or {}
+            adm1, adm2, adm3 = self._chain(rec[cols["adm"]])
+            row = Row(
+                idx=i, kind=kind, name=rec[cols["name"]], lat=float(rec[cols["lat"]]),
+                lon=float(rec[cols["lon"]]), adm1=adm1, adm2=adm2, adm3=adm3, pcode=rec[cols["pcode"]],
+                country=rec[cols["country"]], pop=int(rec[cols["pop"]] or 0),
+                precision=extra.get("precision") or _PRECISION.get(kind, "town"),
+                sector=extra.get("sector", ""),
+            )
+            self.rows.append(row)
+            if kind == "sector":
+                self.sectors[(adm1, row.sector)] = i
+            if kind in ("admin1", "admin2", "admin3"):
+                self.admin_rows[row.pcode] = i
+            if precomputed:
+                keys = list(rec[cols["keys"]])
+                if include_held:
+                    keys += rec[cols["held_keys"]]
+                for nk, fk, sks in keys:
+                    self._add_keys(i, nk, fk or nk, sks)
+            else:
+                names = list(rec[cols["aliases"]])
+                if include_held:
+                    names += rec[cols["held"]]
+                for name in names:
+                    nk, fk, sks = alias_keys(name)
+                    if nk:
+                        self._add_keys(i, nk, fk, sks)
+        self._fuzzy_keys: list[str] = []
+        self._fuzzy_rows: list[list[int]] = []
+        for k, ids in self.exact.items():
+            if len(k) >= 4 and k[0] < "\u0600":
+                self._fuzzy_keys.append(k)
+                self._fuzzy_rows.append(ids)
+        self._resolve_cached = lru_cache(maxsize=50000)(self._resolve_uncached)
+
+    # --- building -------------------------------------------------------------------
+    def _chain(self, pc: str) -> tuple[str, str, str]:
+        a1 = a2 = a3 = ""
+        while pc and pc in self.admins:
+            level = self.admins[pc][0]
+            if level == 1:
+                a1 = pc
+            elif level == 2:
+                a2 = pc
+            elif level == 3:
+                a3 = pc
+            pc = self.admins[pc][3]
+        return a1, a2, a3
+
+    def _add_keys(self, i: int, nk: str, fk: str, sks: list[str]) -> None:
+        for index, key in ((self.exact, nk), (self.full, fk)):
+            lst = index.get(key)
+            if lst is None:
+                index[key] = [i]
+            elif lst[-1] != i and i not in lst:
+                lst.append(i)
+        for sk in sks:
+            lst = self.skel.get(sk)
+            if lst is None:
+                self.skel[sk] = [i]
+            elif lst[-1] != i and i not in lst:
+                lst.append(i)
+
+    # --- places ---------------------------------------------------------------------
+    def admin_name(self, pcode: str | None) -> str | None:
+        if not pcode or pcode not in self.admins:
+            return None
+        return self.admins[pcode][1]
+
+    def place_of(self, row: Row, *, precision: str | None = None, name: str | None = None) -> Place:
+        """The SPEC ``Place`` for a row; admin names are OCHA English."""
+        syrian = row.country == "SY"
+        return Place(
+            name=name or row.name,
+            admin1=self.admin_name(row.adm1) if syrian else None,
+            admin1_pcode=(row.adm1 or None) if syrian else None,
+            admin2=self.admin_name(row.adm2) if syrian else None,
+            admin2_pcode=(row.adm2 or None) if syrian else None,
+            admin3=self.admin_name(row.adm3) if syrian else None,
+            admin3_pcode=(row.adm3 or None) if syrian else None,
+            lat=row.lat, lon=row.lon,
+            precision=precision or row.precision,  # type: ignore[arg-type]
+            country=row.country,
+        )
+
+    def admin_place(self, pcode: str) -> Place:
+        """The ``Place`` of an OCHA admin unit by P-code."""
+        i = self.admin_rows.get(pcode)
+        if i is None:
+            return Place(name=pcode, precision="unknown")
+        return self.place_of(self.rows[i])
+
+    def lift(self, row: Row, level: int) -> Row:
+        """The admin unit of ``level`` containing ``row`` (or ``row`` itself)."""
+        pc = {1: row.adm1, 2: row.adm2, 3: row.adm3}[level]
+        i = self.admin_rows.get(pc) if pc else None
+        return self.rows[i] if i is not None else row
+
+    # --- lookup ---------------------------------------------------------------------
+    def candidates(self, name: str, *, fuzzy: bool = True) -> list[tuple[int, float, str]]:
+        """Rows that ``name`` could mean, with a 0-1 match score and the tier that found them."""
+        nk = norm_key(name)
+        if not nk:
+            return []
+        out: dict[int, tuple[float, str]] = {}
+        # An exact key match that also agrees on articles ("Hama" vs "Al-Hama") scores 1.0.
+        full = set(self.full.get(full_key(name), ()))
+        for i in self.exact.get(nk, ()):
+            out[i] = (1.0 if i in full else 0.93, "exact")
+        for sk in skeleton_variants(name):
+            ids = self.skel.get(sk)
+            if not ids:
+                continue
+            for i in ids:
+                if i in out:
+                    continue
+                sim = self._best_alias_sim(nk, i)
+                floor = SKELETON_MIN_SIM if len(sk) > 3 else SKELETON_MIN_SIM + 20
+                if sim >= floor:
+                    out[i] = (0.75 + 0.2 * sim / 100.0, "skeleton")
+        if not out and fuzzy and len(nk) >= 4 and nk[0] < "\u0600":
+            for key, score, j in process.extract(nk, self._fuzzy_keys, scorer=fuzz.ratio,
+                                                 score_cutoff=FUZZY_CUTOFF, limit=8):
+                del key
+                for i in self._fuzzy_rows[j]:
+                    s = 0.45 + 0.3 * (score - FUZZY_CUTOFF) / max(1.0, 100 - FUZZY_CUTOFF)
+                    if i not in out or out[i][0] < s:
+                        out[i] = (s, "fuzzy")
+        return [(i, s, t) for i, (s, t) in out.items()]
+
+    def _best_alias_sim(self, nk: str, i: int) -> float:
+        """Best ``fuzz.ratio`` between the query key and any key of row ``i``."""
+        best = 0.0
+        for key in self._row_keys(i):
+            r = fuzz.ratio(nk, key)
+            if r > best:
+                best = r
+        return best
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer is a long-lived singleton
+    def _row_keys(self, i: int) -> tuple[str, ...]:
+        return tuple(k for k, ids in self._keys_by_row().get(i, {}).items())
+
+    @lru_cache(maxsize=1)  # noqa: B019
+    def _keys_by_row(self) -> dict[int, dict[str, None]]:
+        inv: dict[int, dict[str, None]] = {}
+        for k, ids in self.exact.items():
+            for i in ids:
+                inv.setdefault(i, {})[k] = None
+        return inv
+
+    # --- resolution -----------------------------------------------------------------
+    def resolve(self, name: str, *, admin1_hint: str | None = None,
+                near: tuple[float, float] | None = None) -> Place:
+        """The place a name means. Unknown names give ``Place(name=raw, precision="unknown")``.
+
+        Args:
+            name: a place string, possibly with descriptor words ("Idlib town",
+                "northern Hama countryside", "#Rif_Dimashq", "near Saraqib").
+            admin1_hint: a governorate (any spelling, or a P-code) the place is known to lie in.
+            near: (lat, lon) of places resolved nearby, to break ties between namesakes.
+        """
+        return self.resolve_full(name, admin1_hint=admin1_hint, near=near).place
+
+    def resolve_full(self, name: str, *, admin1_hint: str | None = None,
+                     near: tuple[float, float] | None = None) -> Resolution:
+        if not isinstance(name, str):
+            return Resolution(Place(name=None, precision="unknown"), 0.0)
+        raw = name.strip()
+        if not raw or len(raw) > 200:
+            return Resolution(Place(name=raw[:200] or None, precision="unknown"), 0.0)
+        hint = self._hint_pcode(admin1_hint) if admin1_hint else ""
+        near_key = (round(near[0], 2), round(near[1], 2)) if near else None
+        res = self._resolve_cached(raw, hint, near_key)
+        return Resolution(Place(**res.place.__dict__), res.score, res.row, res.tier)
+
+    def _hint_pcode(self, hint: str) -> str:
+        h = hint.strip()
+        if h.upper() in self.admins and self.admins[h.upper()][0] == 1:
+            return h.upper()
+        a = self.admin1(h)
+        return a[1] if a else ""
+
+    def _resolve_uncached(self, raw: str, hint: str, near: tuple[float, float] | None) -> Resolution:
+        # 1. the whole string as given ("Damascus countryside", "Tiyas military Airbase")
+        q = parse(raw)
+        whole = raw.lstrip("#").replace("_", " ")
+        best = self._pick(self.candidates(whole, fuzzy=False), q, hint, near, exact_only=True)
+        if best is None:
+            for nm in q.names:
+                best = self._pick(self.candidates(nm), q, hint, near)
+                if best is not None:
+                    break
+        if best is None and q.context:
+            # "Tall Tawil (Tall Tamr area)": fall back to the area named in brackets, vaguely.
+            for nm in q.context:
+                r = self._pick(self.candidates(nm), parse(nm), hint, near)
+                if r is not None:
+                    lifted = self.lift(r.row, 3) if r.row else None
+                    if lifted is not None and lifted is not r.row:
+                        return Resolution(self.place_of(lifted, name=raw), r.score * 0.6, lifted, r.tier)
+                    return Resolution(self.place_of(r.row, name=raw, precision="admin3") if r.row else r.place,
+                                      r.score * 0.6, r.row, r.tier)
+        if best is None:
+            return Resolution(Place(name=raw, precision="unknown"), 0.0)
+        return best
+
+    def _pick(self, cands: list[tuple[int, float, str]], q: Query, hint: str,
+              near: tuple[float, float] | None, exact_only: bool = False) -> Resolution | None:
+        if not cands:
+            return None
+        accept = _ACCEPT.get(q.kind) if q.kind else None
+        scored: list[tuple[float, Row, float, str]] = []
+        for i, s, tier in cands:
+            row = self.rows[i]
+            if exact_only and tier != "exact":
+                continue
+            if row.kind == "sector" and not q.direction:
+                continue
+            score = 2.0 * s + 0.5 * _KIND_PREF.get(row.kind, 0.3) + 0.3 * row.importance
+            if row.kind == "admin1" and q.kind is None:
+                # A bare governorate name ("shelling in Idlib") is read as the governorate:
+                # that reading is true whichever was meant, the city reading may not be.
+                score += 0.35
+            if accept is not None and row.kind not in accept:
+                # A settlement asked for as a district ("Maarat al-Numaan district") is lifted
+                # later; other mismatches only lose points, so a misworded descriptor
+                # does not lose the place.
+                score -= 0.6
+            if hint:
+                if row.country != "SY":
+                    score -= 1.0
+                elif row.adm1 == hint:
+                    score += 1.5
+                elif row.adm1:
+                    score -= 0.8
+            if near is not None:
+                d = distance_km(near[0], near[1], row.lat, row.lon)
+                score += max(0.0, 1.0 - d / 40.0)
+            scored.append((score, row, s, tier))
+        if not scored:
+            return None
+        scored.sort(key=lambda t: (-t[0], t[1].idx))
+        top_score, row, s, tier = scored[0]
+        # The seat rule: "Kafr Nabl" names both a subdistrict and its town; the town's
+        # point is the better answer when it lies inside that unit.
+        if row.kind in ("admin2", "admin3") and q.kind not in ("admin2", "admin3", "countryside", "area"):
+            for sc, other, s2, _t in scored[1:]:
+                if other.kind in POPULATED and s2 >= s - 1e-9 and (
+                    (row.kind == "admin3" and other.adm3 == row.pcode)
+                    or (row.kind == "admin2" and other.adm2 == row.pcode)
+                ) and sc > top_score - 1.0:
+                    row = other
+                    break
+        confidence = min(1.0, s)
+        # Ties between far-apart namesakes matched equally well: answer with what they share.
+        if len(scored) > 1 and not hint and near is None:
+            for sc2, row2, s2, _t2 in scored[1:]:
+                if top_score - sc2 >= 0.15:
+                    break
+                if row2.idx == row.idx or s2 < s - 0.02 or (accept is not None and row2.kind not in accept):
+                    continue
+                if distance_km(row.lat, row.lon, row2.lat, row2.lon) <= 15.0:
+                    continue
+                shared = self._shared_admin(row, row2)
+                if shared is None:
+                    return Resolution(Place(name=q.raw, precision="unknown"), confidence * 0.3, None, tier)
+                return Resolution(self.place_of(shared, name=q.raw), confidence * 0.5, shared, tier)
+        return Resolution(self._shape(row, q), confidence, row, tier)
+
+    def _shared_admin(self, a: Row, b: Row) -> Row | None:
+        for level, pa, pb in ((3, a.adm3, b.adm3), (2, a.adm2, b.adm2), (1, a.adm1, b.adm1)):
+            if pa and pa == pb:
+                return self.lift(a, level)
+        return None
+
+    def _shape(self, row: Row, q: Query) -> Place:
+        """Apply descriptor words to the chosen row (lift to a district, a sector, ...)."""
+        if row.country != "SY":
+            return self.place_of(row)
+        kind = q.kind
+        if q.direction and row.kind in ("admin1", "city", "town") and kind in ("admin1", "countryside", "area",
+                                                                              None):
+            adm1 = row.adm1
+            if row.kind == "admin1" or kind in ("countryside", "admin1"):
+                i = self.sectors.get((adm1, q.direction))
+                if i is not None:
+                    sec = self.rows[i]
+                    return self.place_of(sec, name=f"{q.direction.capitalize()} {self.admin_name(adm1)}")
+                return self.place_of(self.lift(row, 1))
+        if kind == "admin1" and row.kind not in ("admin1", "sector", "country"):
+            return self.place_of(self.lift(row, 1))
+        if kind == "admin2" and row.kind not in ("admin2", "admin1"):
+            return self.place_of(self.lift(row, 2))
+        if kind == "admin3" and row.kind in SETTLEMENT_KINDS:
+            return self.place_of(self.lift(row, 3))
+        if kind == "countryside":
+            if row.kind in POPULATED and row.adm1 and self._is_admin1_seat(row):
+                return self.place_of(self.lift(row, 1))
+            if row.kind in POPULATED or row.kind == "neighbourhood":
+                # "Saraqib countryside": around the town, i.e. its subdistrict.
+                return self.place_of(row, precision="admin3")
+        return self.place_of(row)
+
+    @lru_cache(maxsize=4096)  # noqa: B019
+    def _is_admin1_seat(self, row: Row) -> bool:
+        """Is this town the governorate's namesake capital (Hama in Hama)?"""
+        i = self.admin_rows.get(row.adm1)
+        if i is None or row.kind not in POPULATED:
+            return False
+        return any(c[0] == i for c in self.candidates(row.name, fuzzy=False))
+
+    # --- governorates ---------------------------------------------------------------
+    def admin1(self, name: str) -> tuple[str, str] | None:
+        """``(OCHA English admin1 name, P-code)`` for any governorate spelling, hashtag or
+        "countryside" form ("#Rif_Dimashq", "Reef Damascus", "Idlib's countryside");
+        ``None`` when the name is not a governorate (or a region/district inside one)."""
+        if not isinstance(name, str) or not name.strip() or len(name) > 200:
+            return None
+        return self._admin1_cached(name.strip())
+
+    @lru_cache(maxsize=4096)  # noqa: B019
+    def _admin1_cached(self, name: str) -> tuple[str, str] | None:
+        q = parse(name)
+        whole = name.lstrip("#").replace("_", " ")
+        tries = [whole, *q.names]
+        for nm in tries:
+            cands = self.candidates(nm, fuzzy=False)
+            best: tuple[float, Row] | None = None
+            for i, s, _t in cands:
+                row = self.rows[i]
+                if row.country != "SY" or not row.adm1:
+                    continue
+                if row.kind == "admin1":
+                    pref = 3.0
+                elif row.kind in ("region", "sector", "admin2"):
+                    pref = 2.0
+                elif row.kind == "city" or (row.kind in POPULATED and self._is_admin1_seat(row)):
+                    pref = 1.5
+                else:
+                    continue
+                sc = pref + s
+                if best is None or sc > best[0]:
+                    best = (sc, row)
+            if best is not None:
+                a1 = best[1].adm1
+                return (self.admins[a1][1], a1)
+        return None
+
+    # --- iteration helpers used by mentions and evaluation ---------------------------
+    def rows_of_kind(self, kinds: Iterable[str]) -> list[Row]:
+        ks = set(kinds)
+        return [r for r in self.rows if r.kind in ks]
+
+
+def load_data(path: Path | None = None) -> dict[str, Any]:
+    p = path or _data_path()
+    try:
+        with gzip.open(p, "rb") as fh:
+            data: dict[str, Any] = json.loads(fh.read().decode("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise GazetteerError(f"cannot read the bundled gazetteer at {p}: {exc}") from exc
+    if data.get("format") != 1:
+        raise GazetteerError(f"unsupported gazetteer format {data.get('format')!r} in {p}")
+    return data
+
+
+_DEFAULT: Gazetteer | None = None
+_HELD_OUT: Gazetteer | None = None
+
+
+def get_gazetteer(*, include_held: bool = True) -> Gazetteer:
+    """The shared gazetteer (loaded once per process)."""
+    global _DEFAULT, _HELD_OUT
+    if include_held:
+        if _DEFAULT is None:
+            _DEFAULT = Gazetteer()
+        return _DEFAULT
+    if _HELD_OUT is None:
+        _HELD_OUT = Gazetteer(include_held=False)
+    return _HELD_OUT
+
+
+__all__ = ["Gazetteer", "GazetteerError", "Resolution", "Row", "distance_km", "fold", "get_gazetteer"]

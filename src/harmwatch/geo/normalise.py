@@ -1,0 +1,162 @@
+"""Folding Arabic place names written in Latin letters down to comparable keys.
+
+One Syrian town is spelt a dozen ways ("Maarat al-Numan", "Ma'arrat an-Nu'man",
+"Marret Numan", "Maaret al-Noman") because each writer transliterates Arabic with their
+own conventions: French or English vowels, the article assimilated or not, the ayn and
+hamza written as ``'`` or `````, or dropped, doubled letters kept or not, the final
+ta marbuta as -a, -ah or -eh. Two keys absorb most of that:
+
+``norm_key``
+    lower case, no diacritics or apostrophes, articles (al-, el-, as-, ash-, ...) removed,
+    tokens joined by single spaces. Exact but forgiving of punctuation.
+``skeleton``
+    the consonant skeleton of the tokens after folding the usual alternations (q/k,
+    sh/ch, kh, ou/u, ee/i, -eh/-ah endings, doubled letters), vowels dropped except
+    a leading one, spaces removed. "Tel/Tall/Tal", "Deir/Dayr/Der" and "Jisr al-Shughur /
+    Jisr ash-Shughour" collapse to the same key.
+
+A skeleton is lossy on purpose; callers rank skeleton hits below exact hits and
+check them with a string similarity.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Articles and their sun-letter assimilations as transliterators write them.
+ARTICLES = frozenset({
+    "al", "el", "il", "ul", "l", "as", "es", "ad", "ed", "ash", "esh", "an", "en", "ar", "er", "az", "ez",
+    "at", "et", "ath", "adh", "ats", "ut", "us", "ud", "uz", "un",
+})
+
+# Bump when any key function below changes: the build stores precomputed keys with it,
+# and a mismatch makes the loader recompute them.
+NORMALISER_VERSION = 1
+
+_APOSTROPHES = "'`´‘’ʿʾʻʼ′ʹ"
+_APOS_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
+_SPLIT_RE = re.compile(r"[^0-9a-z\u0621-\u064a]+")
+_ARABIC_DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, superscript alef, tatweel
+_ARABIC_RE = re.compile("[\u0600-\u06ff]")
+_ARABIC_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_LATIN_SPECIAL = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l",
+                                "ð": "d", "þ": "th"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and apostrophes; separators become spaces."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c) or _ARABIC_RE.match(c))
+    s = s.lower().translate(_LATIN_SPECIAL)
+    s = _APOS_RE.sub("", s)
+    if _ARABIC_RE.search(s):
+        s = _ARABIC_DIACRITICS.sub("", s).translate(_ARABIC_MAP)
+    return " ".join(_SPLIT_RE.split(s)).strip()
+
+
+def _arabic_token(t: str) -> str:
+    if t.startswith("ال") and len(t) > 3:
+        return t[2:]
+    if t.startswith("وال") and len(t) > 4:
+        return t[3:]
+    return t
+
+
+def tokens(text: str) -> list[str]:
+    """Folded tokens with articles dropped (``"Ma'arrat an-Nu'man"`` -> ``["maarrat", "numan"]``)."""
+    out = []
+    for t in fold(text).split():
+        if t in ARTICLES:
+            continue
+        if t[0] >= "\u0600":
+            t = _arabic_token(t)
+        out.append(t)
+    return out
+
+
+def norm_key(text: str) -> str:
+    """The exact-match key: folded tokens without articles, space-joined."""
+    return " ".join(tokens(text))
+
+
+_DIGRAPHS = (
+    ("x", "ks"), ("dj", "j"), ("sch", "S"), ("sh", "S"), ("ch", "S"), ("kh", "x"), ("gh", "g"),
+    ("th", "t"), ("dh", "d"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("c", "k"), ("ou", "u"), ("oo", "u"),
+    ("ee", "i"), ("z", "z"), ("v", "f"),
+)
+_END_H = re.compile(r"([aeiouy])h$")
+_VOWELS = frozenset("aeiouyw")
+
+
+@lru_cache(maxsize=65536)
+def skeleton_token(t: str) -> str:
+    """Consonant skeleton of one folded token (``"maarrat"`` -> ``"mrt"``, ``"ain"`` -> ``"an"``)."""
+    if not t or t[0] >= "\u0600" or t.isdigit():
+        return t
+    s = _END_H.sub(r"\1", t)
+    for a, b in _DIGRAPHS:
+        if a in s:
+            s = s.replace(a, b)
+    out = []
+    first = s[0]
+    if first in "aeiou":
+        out.append("a")
+    else:
+        out.append(first)
+    for ch in s[1:]:
+        if ch in _VOWELS:
+            continue
+        if out and out[-1] == ch:
+            continue
+        out.append(ch)
+    res = "".join(out)
+    # a doubled letter across the first position ("aa" -> "a") collapses too
+    return res
+
+
+def skeleton(text: str) -> str:
+    """The skeleton key of a whole name: token skeletons joined without spaces."""
+    return skeleton_of_tokens(tokens(text))
+
+
+def skeleton_of_tokens(toks: list[str] | tuple[str, ...]) -> str:
+    out = "".join(skeleton_token(t) for t in toks)
+    # collapse letters doubled across a token boundary ("Tall Lahm" ~ "Tallahm")
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+_GLUED_ARTICLE = re.compile(r"^(?:[ae]l(?=[^aeiouy\s]{1}[a-z]{2,})|[ae]([tdrzsn])(?=\1[a-z]{2,}))")
+
+
+def strip_glued_article(tok: str) -> str:
+    """``"ezzor"`` -> ``"zor"``, ``"alkarama"`` -> ``"karama"``, ``"elkhalif"`` -> ``"khalif"``.
+
+    Only used to make *extra* keys: "Ezzaz" is a real spelling of A'zaz, so the
+    unstripped form must stay searchable.
+    """
+    return _GLUED_ARTICLE.sub("", tok, count=1)
+
+
+def skeleton_variants(text: str) -> set[str]:
+    """The skeleton plus the skeleton with glued articles stripped from each token."""
+    toks = tokens(text)
+    keys = {skeleton_of_tokens(toks)}
+    stripped = [strip_glued_article(t) for t in toks]
+    if stripped != toks:
+        keys.add(skeleton_of_tokens(stripped))
+    return keys
+
+
+def full_key(text: str) -> str:
+    """Like ``norm_key`` but every article kept as ``al``: "Al-Hama" and "Hama" differ here."""
+    out = []
+    for t in fold(text).split():
+        out.append("al" if t in ARTICLES else t)
+    return " ".join(out)
+
+
+def alias_keys(name: str) -> tuple[str, str, list[str]]:
+    """``(norm_key, full_key, skeleton keys)`` for one alias, as the index stores them."""
+    return norm_key(name), full_key(name), sorted(k for k in skeleton_variants(name) if len(k) >= 2)

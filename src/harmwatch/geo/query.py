@@ -1,0 +1,160 @@
+"""Reading the descriptive words around a place name.
+
+Place strings rarely come bare. UCDP writes "Western Deir ez Zor governorate",
+"Maarrat al-Numan town" and "Tall Tawil (Tall Tamr area) village"; reports write
+"the northern Hama countryside", "Idlib's southern countryside", "#Rif_Dimashq",
+"near the town of Kafr Nabl" or "Tadmur/Palmyra". ``parse`` splits such a string into
+the names to look up and what the words around them say about the kind of place
+(a governorate, a district, a settlement) and about a compass sector.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# What a descriptor word says about the place kind. Values are "kind classes" the
+# gazetteer understands: admin1, admin2, admin3, settlement, neighbourhood, area, countryside.
+_SUFFIX_KIND: dict[str, str] = {
+    "governorate": "admin1", "province": "admin1", "governate": "admin1", "muhafaza": "admin1",
+    "muhafazat": "admin1", "region": "area",
+    "district": "admin2", "mantiqa": "admin2", "mantiqat": "admin2",
+    "subdistrict": "admin3", "sub-district": "admin3", "nahiya": "admin3", "nahia": "admin3",
+    "town": "settlement", "city": "settlement", "village": "settlement", "hamlet": "settlement",
+    "villages": "settlement", "towns": "settlement", "township": "settlement", "farms": "settlement",
+    "suburb": "settlement", "suburbs": "countryside", "outskirts": "settlement", "camp": "settlement",
+    "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood", "quarter": "neighbourhood",
+    "neighbourhoods": "neighbourhood", "neighborhoods": "neighbourhood",
+    "area": "area", "areas": "area", "countryside": "countryside", "countrysides": "countryside",
+    "plain": "area", "plains": "area", "mountain": "area", "mountains": "area", "valley": "area",
+    "desert": "area", "border": "area", "front": "area", "frontline": "area", "axis": "area",
+    "environs": "countryside", "surroundings": "countryside", "vicinity": "settlement",
+    "rural": "countryside", "countyside": "countryside",
+}
+_PREFIX_KIND: dict[str, str] = {
+    "town": "settlement", "city": "settlement", "village": "settlement", "villages": "settlement",
+    "province": "admin1", "governorate": "admin1", "district": "admin2", "subdistrict": "admin3",
+    "countryside": "countryside", "outskirts": "settlement", "suburbs": "countryside", "neighbourhood":
+    "neighbourhood", "neighborhood": "neighbourhood", "area": "area", "region": "area", "camp": "settlement",
+    "vicinity": "settlement", "environs": "countryside", "rif": "countryside", "reef": "countryside",
+    "rural": "countryside",
+}
+_DIRECTIONS: dict[str, str] = {
+    "north": "northern", "northern": "northern", "south": "southern", "southern": "southern",
+    "east": "eastern", "eastern": "eastern", "west": "western", "western": "western",
+    "northeast": "north-eastern", "north-east": "north-eastern", "northeastern": "north-eastern",
+    "north-eastern": "north-eastern", "northwest": "north-western", "north-west": "north-western",
+    "northwestern": "north-western", "north-western": "north-western", "southeast": "south-eastern",
+    "south-east": "south-eastern", "southeastern": "south-eastern", "south-eastern": "south-eastern",
+    "southwest": "south-western", "south-west": "south-western", "southwestern": "south-western",
+    "south-western": "south-western",
+}
+_FILLER = {"the", "of", "in", "near", "nearby", "around", "at", "on", "outside", "inside", "central",
+           "rebel-held", "opposition-held", "regime-held", "government-held", "besieged", "greater",
+           "city", "town", "village", "part", "parts", "its", "from", "to", "and", "de", "du", "la",
+           "countryside", "province", "governorate", "area", "district", "entire", "whole", "rural",
+           "rif", "reef", "outskirts", "suburbs", "vicinity", "environs", "region"}
+_NEAR_WORDS = ("near", "outside", "outskirts of", "around", "close to", "vicinity of", "west of", "east of",
+               "north of", "south of", "northwest of", "northeast of", "southwest of", "southeast of",
+               "north-west of", "north-east of", "south-west of", "south-east of")
+
+
+@dataclass
+class Query:
+    """A place string taken apart: the names to try, in order, and what was said about them."""
+
+    raw: str
+    names: list[str] = field(default_factory=list)
+    kind: str | None = None        # admin1|admin2|admin3|settlement|neighbourhood|area|countryside
+    direction: str | None = None   # "northern", "south-western", ...
+    near: bool = False             # "near X", "outskirts of X": X is a reference point
+    context: list[str] = field(default_factory=list)  # "(Tall Tamr area)" -> ["Tall Tamr"]
+
+
+_HASHTAG = re.compile(r"#(\w+)")
+_POSSESSIVE = re.compile(r"(\w)['’]s\b")
+_PAREN = re.compile(r"\(([^()]*)\)")
+
+
+def parse(text: str) -> Query:
+    """Split a place string into lookup names plus descriptor information.
+
+    >>> q = parse("Western Deir ez Zor governorate"); (q.names, q.kind, q.direction)
+    (['Deir ez Zor'], 'admin1', 'western')
+    >>> parse("#Rif_Dimashq").names
+    ['Rif Dimashq']
+    """
+    q = Query(raw=text)
+    s = text.strip()
+    s = _HASHTAG.sub(lambda m: m.group(1).replace("_", " "), s)
+    s = s.replace("_", " ")
+    for m in _PAREN.finditer(s):
+        inner = m.group(1).strip()
+        words = inner.split()
+        if words and words[-1].lower() in _SUFFIX_KIND and len(words) > 1:
+            inner = " ".join(words[:-1])
+        if inner:
+            q.context.append(inner)
+    s = _PAREN.sub(" ", s)
+    s = _POSSESSIVE.sub(r"\1", s)
+    s = re.sub(r"\s+", " ", s).strip(" ,.;:-")
+    low = s.lower()
+    for w in _NEAR_WORDS:
+        if low.startswith(w + " "):
+            q.near = True
+            s = s[len(w) + 1:]
+            low = s.lower()
+            break
+    words = s.split(" ")
+    # leading "the", directions, descriptor prefixes ("the town of", "countryside of", "Rif")
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        w = words[0].lower().strip(",")
+        if w in ("the", "of", "in", "a"):
+            words = words[1:]
+            changed = True
+        elif w in _DIRECTIONS:
+            q.direction = q.direction or _DIRECTIONS[w]
+            words = words[1:]
+            changed = True
+        elif w in _PREFIX_KIND and len(words) > 1 and (
+            words[1].lower() == "of" or w in ("rif", "reef", "rural", "countryside")
+        ):
+            # "town of X" / "countryside of X"; "Rif Dimashq" keeps its name (aliases know it)
+            if w in ("rif", "reef", "rural"):
+                # "Rif Dimashq" is a name in its own right; "rural Idlib" is Idlib's countryside.
+                q.names = [" ".join(words[1:])]
+                q.kind = q.kind or "countryside"
+                break
+            q.kind = q.kind or _PREFIX_KIND[w]
+            words = words[1:]
+            changed = True
+    # trailing descriptor words ("X governorate", "X countryside", "X town", "X northern countryside")
+    while len(words) > 1:
+        w = words[-1].lower().strip(",.")
+        if w in _SUFFIX_KIND:
+            kind = _SUFFIX_KIND[w]
+            if q.kind is None or (q.kind == "settlement" and kind in ("admin1", "countryside")):
+                q.kind = kind
+            words = words[:-1]
+        elif w in _DIRECTIONS and q.kind in ("countryside", "admin1", "area", None) and len(words) > 1:
+            q.direction = q.direction or _DIRECTIONS[w]
+            words = words[:-1]
+        elif w in ("military", "refugee", "displacement", "idp", "idps", "air", "army", "oil", "gas"):
+            words = words[:-1]
+        else:
+            break
+    core = " ".join(words).strip(" ,.;:-")
+    if not core:
+        return q
+    rest = q.names
+    q.names = []
+    # "Tadmur/Palmyra", "Abu Rasin/Zarkan": every alternative is worth a try.
+    alts = [a.strip() for a in re.split(r"\s*/\s*", core) if a.strip()]
+    if len(alts) > 1 and all(len(a) > 1 for a in alts):
+        q.names = [core, *alts]
+    else:
+        q.names = [core]
+    q.names += [r for r in rest if r not in q.names]
+    return q
