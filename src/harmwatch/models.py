@@ -17,32 +17,72 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 EVENT_TYPES = (
-    "airstrike", "shelling", "missile", "barrel_bomb", "chemical", "explosion",
-    "shooting", "execution", "clash", "other", "unknown",
+    "airstrike",
+    "shelling",
+    "missile",
+    "barrel_bomb",
+    "chemical",
+    "explosion",
+    "shooting",
+    "execution",
+    "clash",
+    "other",
+    "unknown",
 )
 ACTORS = (
-    "syria_gov", "russia", "coalition", "turkey", "israel", "iran", "isis",
-    "hts_nusra", "opposition", "sdf_ypg", "unknown",
+    "syria_gov",
+    "russia",
+    "coalition",
+    "turkey",
+    "israel",
+    "iran",
+    "isis",
+    "hts_nusra",
+    "opposition",
+    "sdf_ypg",
+    "unknown",
 )
 ATTRIBUTIONS = ("stated", "alleged", "admitted", "denied", "contested", "unknown")
 GRADES = ("confirmed", "fair", "weak", "contested", "discounted")
 TARGET_KINDS = (
-    "hospital", "field_hospital", "clinic", "ambulance", "school", "market", "mosque",
-    "bakery", "residential", "camp", "road", "military", "other",
+    "hospital",
+    "field_hospital",
+    "clinic",
+    "ambulance",
+    "school",
+    "market",
+    "mosque",
+    "bakery",
+    "residential",
+    "camp",
+    "road",
+    "military",
+    "other",
 )
 FACILITY_STATUSES = (
-    "functioning", "damaged", "destroyed", "out_of_service", "evacuated", "relocated", "unknown",
+    "functioning",
+    "damaged",
+    "destroyed",
+    "out_of_service",
+    "evacuated",
+    "relocated",
+    "unknown",
 )
 DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
 PLACE_PRECISIONS = (
-    "point", "neighbourhood", "town", "admin3", "admin2", "admin1", "country", "unknown",
+    "point",
+    "neighbourhood",
+    "town",
+    "admin3",
+    "admin2",
+    "admin1",
+    "country",
+    "unknown",
 )
 CLAIM_KINDS = ("report", "denial", "admission", "responsibility")
 
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]
-PlacePrecision = Literal[
-    "point", "neighbourhood", "town", "admin3", "admin2", "admin1", "country", "unknown"
-]
+PlacePrecision = Literal["point", "neighbourhood", "town", "admin3", "admin2", "admin1", "country", "unknown"]
 
 T = TypeVar("T")
 
@@ -324,6 +364,10 @@ class Extraction:
     facility_events: list[FacilityEvent] = field(default_factory=list)
     language: str | None = None
     notes: list[str] = field(default_factory=list)
+    # Beyond the SPEC: the date relative expressions were resolved against (the
+    # caller's ``published`` date, else the report's own dateline), kept apart from
+    # each incident's event date.
+    report_date: DateSpan | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return to_jsonable(self)
@@ -373,7 +417,7 @@ def _convert(tp: Any, value: Any) -> Any:
     if origin is list:
         (item_tp,) = typing.get_args(tp)
         return [_convert(item_tp, v) for v in value]
-    if dataclasses.is_dataclass(tp) and isinstance(value, dict):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp) and isinstance(value, dict):
         return from_jsonable(tp, value)
     return value
 

@@ -1,0 +1,1 @@
+"""Evaluations: each area scores itself on the real data and writes eval/<area>.json."""

@@ -1,0 +1,168 @@
+"""Who did it: actor mentions, whether each is the doer, and how sure the report is.
+
+A mention is a *doer* when an attack word follows it ("Russian warplanes",
+"regime forces shelled") or it follows "by" ("killed by IS"), and not when it
+names a target, an area's controller or the victims ("IS-held town", "20 IS
+fighters were killed"). The sentence's hedges decide the attribution status:
+plain statements are ``stated``; "suspected", "reportedly", "activists said",
+"Russian or Syrian jets" make it ``alleged``; a denial by the actor is ``denied``;
+the actor's own statement of the strike is ``admitted``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from harmwatch.extract.lexicon import (
+    ACTOR_RES,
+    ADMISSION_RE,
+    ALLEGED_RE,
+    ATTACK_AFTER_RE,
+    BY_BEFORE_RE,
+    CLASH_WITH_BEFORE_RE,
+    DENIAL_RE,
+    NOT_DOER_AFTER_RE,
+    NOT_DOER_BEFORE_RE,
+    RESPONSIBILITY_RE,
+)
+
+
+@dataclass
+class ActorMention:
+    actor: str
+    start: int  # offsets within the sentence
+    end: int
+    text: str
+    generic: bool
+    doer: bool = False
+    score: float = 0.0
+
+
+_OR_PAIR = re.compile(r"^\s*(?:or|and/or)\s+(?:the\s+)?(?:suspected\s+)?$", re.I)
+_SPEAKER_AFTER = re.compile(
+    r"^[\s'-]*(?:s\s+)?(?:\w+[\s-]+){0,4}?(?:said|says|announced|confirmed|claimed|stated|reported|denied|denies"
+    r"|rejected|acknowledged|admitted)\b",
+    re.I,
+)
+
+
+def find_actor_mentions(sentence: str) -> list[ActorMention]:
+    """All actor mentions in a sentence, specific names before generic words."""
+    found: list[ActorMention] = []
+    for actor, rx, generic in ACTOR_RES:
+        for m in rx.finditer(sentence):
+            if m.end() - m.start() < 2:
+                continue
+            if any(m.start() < f.end and f.start < m.end() for f in found):
+                continue
+            if generic and any(0 <= m.start() - f.end <= 12 for f in found if not f.generic):
+                # "ISIL terrorists": the generic word only repeats the specific name.
+                continue
+            found.append(ActorMention(actor, m.start(), m.end(), m.group(0), generic))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def score_doers(
+    sentence: str, mentions: list[ActorMention], victim_spans: list[tuple[int, int]]
+) -> list[ActorMention]:
+    """Mark which mentions are the doers of what the sentence reports."""
+    for mm in mentions:
+        before = sentence[max(0, mm.start - 60) : mm.start]
+        after = sentence[mm.end : mm.end + 70]
+        score = 0.0
+        if any(s <= mm.start < e + 25 for s, e in victim_spans):
+            mm.score = -1.0
+            continue
+        if ATTACK_AFTER_RE.match(after):
+            score += 1.0
+        if BY_BEFORE_RE.search(before):
+            score += 1.0
+        if CLASH_WITH_BEFORE_RE.search(before):
+            score += 0.6
+        if NOT_DOER_AFTER_RE.match(after):
+            score -= 1.5
+        if NOT_DOER_BEFORE_RE.search(before) and not BY_BEFORE_RE.search(before):
+            score -= 0.7
+        if _SPEAKER_AFTER.match(after) and score <= 0:
+            score -= 0.5
+        if mm.generic:
+            score -= 0.2
+        mm.score = score
+        mm.doer = score > 0.3
+    # "Russian or Syrian warplanes": the first of an or-pair shares the second's role.
+    for a, b in itertools.pairwise(mentions):
+        if b.doer and not a.doer and _OR_PAIR.match(sentence[a.end : b.start]) is None:
+            between = sentence[a.end : b.start]
+            if re.fullmatch(r"\s*(?:and|or|,)\s*(?:the\s+)?", between, re.I) and a.score > -1:
+                a.doer = True
+                a.score = max(a.score, 0.5)
+        if b.doer and not a.doer and _OR_PAIR.match(sentence[a.end : b.start]):
+            a.doer = True
+            a.score = max(a.score, 0.5)
+    return mentions
+
+
+def attribution_in(sentence: str, mention: ActorMention, mentions: list[ActorMention]) -> str:
+    """The attribution status one sentence gives the doer ``mention``."""
+    for other in mentions:
+        if other is mention or not other.doer or other.actor == mention.actor:
+            continue
+        lo, hi = (
+            sorted((other.end, mention.start))
+            if other.start < mention.start
+            else sorted((mention.end, other.start))
+        )
+        if re.fullmatch(r"\s*(?:or|and/or|either)\s*(?:the\s+)?", sentence[lo:hi], re.I):
+            return "alleged"
+    if ALLEGED_RE.search(sentence):
+        return "alleged"
+    return "stated"
+
+
+def actor_statements(sentence: str, mentions: list[ActorMention]) -> list[tuple[str, str]]:
+    """(actor, kind) for denials, admissions and claims of responsibility in the sentence.
+
+    The speaker is the nearest actor mention before the verb.
+    """
+    out: list[tuple[str, str]] = []
+    for rx, kind in (
+        (DENIAL_RE, "denial"),
+        (RESPONSIBILITY_RE, "responsibility"),
+        (ADMISSION_RE, "admission"),
+    ):
+        for m in rx.finditer(sentence):
+            speakers = [mm for mm in mentions if mm.end <= m.start() and m.start() - mm.end <= 80]
+            if not speakers:
+                continue
+            sp = speakers[-1]
+            if kind == "admission" and m.group(0).lower().startswith(("video", "footage")):
+                after = [mm for mm in mentions if mm.start >= m.end() and mm.start - m.end() <= 40]
+                if not after:
+                    continue
+                sp = after[0]
+            out.append((sp.actor, kind))
+    return out
+
+
+def media_speaker(sentence: str) -> str | None:
+    """State outlets speak for their side: SANA and Syrian state media for the government."""
+    if re.search(
+        r"\b(?:sana|state\s+(?:media|tv|television|news\s+agency)|syrian\s+state|military\s+source"
+        r"|army\s+(?:statement|command|source))\b",
+        sentence,
+        re.I,
+    ):
+        return "syria_gov"
+    if re.search(
+        r"\b(?:russian\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military|general\s+staff)"
+        r"|hmeimim)\b",
+        sentence,
+        re.I,
+    ):
+        return "russia"
+    if re.search(r"\b(?:amaq|is-linked|isis-linked|isil-linked)\b", sentence, re.I):
+        return "isis"
+    return None

@@ -1,0 +1,263 @@
+"""Casualty counts in one sentence: who (class), what happened (killed/injured), how many.
+
+A count becomes a casualty figure only when a victim noun and an outcome verb are
+attached to it ("16 civilians were killed", "killing at least 22 people", "11
+children among the dead", "22 dead"). Breakdowns ("including 14 children and 3
+women") inherit the outcome of their head. Running totals ("bringing the toll to
+300", "killed since the war began") are marked so the incident does not take them
+as its own toll.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from harmwatch.extract.lexicon import (
+    COMBATANT_MOD_RE,
+    COMBATANT_WORDS,
+    INJURED_WORDS,
+    KILLED_WORDS,
+    ONE_RE,
+    VICTIM_HEAD_RE,
+)
+from harmwatch.extract.numbers import Count, find_counts
+from harmwatch.models import Range, Span
+
+_FWD_OUTCOME = re.compile(
+    rf"^(?:\s*\([^)]{{0,60}}\))?(?:\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them)"
+    rf"\s+[^.;]{{0,70}}?)?"
+    rf"(?:\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:[\w'-]+\s+){{1,6}}?)?"
+    rf"\s*,?\s*(?:who\s+|that\s+|which\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|will\s+be|"
+    rf"had|have|has)?\s*(?:all\s+|also\s+|reportedly\s+|allegedly\s+|later\s+|then\s+|confirmed\s+|now\s+"
+    rf"|either\s+|reported\s+|so\s+far\s+|been\s+)*"
+    rf"(?:among\s+(?:the\s+)?[^.;]{{0,50}}?)?"
+    rf"(?P<verb>{KILLED_WORDS}|{INJURED_WORDS})\b",
+    re.I,
+)
+_BACK_OUTCOME = re.compile(
+    r"(?P<verb>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|left|leaving"
+    r"|leaves|executed|executing|executes|execute|massacred|massacring|slaughtered|slaughtering|beheaded"
+    r"|beheading|shot\s+dead|murdered|murdering|claimed|claiming|claims|toll\s+(?:of|at|to|rose\s+to|reached"
+    r"|climbed\s+to|hit|hits|stands\s+at|stood\s+at|was|is|has\s+risen\s+to|had\s+risen\s+to|rose\s+to)"
+    r"|deaths\s+of|death\s+of|bodies\s+of|wounding|injuring|wounded|injured|injures|wounds|wound|injure"
+    r"|dead\s+and|died|dead|martyred)"
+    r"\s+(?:all\s+|another\s+|other\s+|a\s+further\s+|an\s+additional\s+|the\s+|up\s+)?$",
+    re.I,
+)
+_TOLL_UPDATE = re.compile(
+    r"death\s+toll(?:\s+\w+){0,8}?\s+(?:rose|climbed|reached|increased|risen|jumped|stands|stood|hit|hits|at|to"
+    r"|was|is|of)\s+$|toll\s+(?:rose\s+|climbed\s+|has\s+risen\s+|reached\s+)?(?:to|at)\s+$",
+    re.I,
+)
+_RUNNING_BEFORE = re.compile(
+    r"\b(?:bringing|raising|pushing|taking|brings|raises|brought|raised|took|takes|bring|raise)\s+(?:the\s+)?"
+    r"(?:overall\s+|total\s+|cumulative\s+|overall\s+death\s+|total\s+death\s+)?(?:death\s+)?(?:toll|total|number"
+    r"|tally|count)(?:\s+\w+){0,8}?\s+(?:to|at)\s+$",
+    re.I,
+)
+_RUNNING_AFTER = re.compile(
+    r"^[^.;]{0,90}?\b(?:since\s+(?:the\s+(?:start|beginning|outbreak|conflict|war|uprising|revolt|crisis)"
+    r"|(?:march\s+)?2011|it\s+began|then|january|february|march|april|may|june|july|august|september|october"
+    r"|november|december|\d{4})|so\s+far\s+this|to\s+date|in\s+total|this\s+year|since\s+the"
+    r"|over\s+the\s+past\s+(?:\w+\s+)?(?:years|months)|in\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:years|months)"
+    r"|during\s+the\s+(?:war|conflict)|of\s+the\s+(?:war|conflict))\b",
+    re.I,
+)
+_WAR_TOTAL = re.compile(
+    r"\b(?:war|conflict|uprising|crisis|violence|fighting)\s+(?:has|have|had|which\s+has|that\s+has)\s+"
+    r"(?:\w+\s+){0,3}?(?:killed|claimed|left)\b|\b(?:war|conflict)\s+(?:began|erupted|started)\b",
+    re.I,
+)
+_BREAKDOWN = re.compile(
+    r"^[^.;]{0,90}?\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|included|among\s+the\s+"
+    r"(?:dead|victims|killed|fatalities|casualties|wounded|injured)\s+(?:were|are)|mostly|mainly)\b[^.;]{0,40}$",
+    re.I,
+)
+_CHAIN = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?(?:and|,|as\s+well\s+as|plus)\s*(?:also\s+)?$", re.I)
+_FROM_ACTOR = re.compile(
+    r"^\s*(?:\([^)]{0,60}\)\s*)?(?:from|of|loyal\s+to|belonging\s+to|affiliated\s+with|with)\s+(?:the\s+)?"
+    r"(?:\([^)]*\)\s*)?(?:[\w'-]+\s+){0,3}?(?:group|militia|army|forces|h[ei]zb[ao]ll?ah|is|isis|isil|daesh"
+    r"|nusra|front|regime|ypg|sdf|fsa|rebels|brigade|division|battalion|popular\s+committees|guard)",
+    re.I,
+)
+_REST_RE = re.compile(
+    rf"\bthe\s+(?:rest|remainder|others|other\s+victims)(?:\s+of\s+the\s+(?:dead|victims|killed))?\s+(?:were|are)"
+    rf"\s+(?:[\w'-]+\s+){{0,4}}?(?:(?P<comb>{COMBATANT_WORDS})|(?P<civ>civilians?))\b",
+    re.I,
+)
+_KILLED_VERB = re.compile(rf"^(?:{KILLED_WORDS})$", re.I)
+
+
+@dataclass
+class Casualty:
+    outcome: str  # killed | injured
+    cls: str  # total | civilians | children | women | combatants
+    range: Range
+    span: Span  # the count plus its noun phrase
+    noun_start: int
+    noun_end: int
+    running: bool = False
+    toll_update: bool = False
+
+
+def _classify(head_groups: dict[str, str | None], mods: str, after: str) -> str:
+    if head_groups.get("child"):
+        return "children"
+    if head_groups.get("woman"):
+        return "women"
+    if head_groups.get("civ"):
+        return "civilians"
+    if head_groups.get("comb"):
+        if re.search(r"\b(?:family|civil\s+defen[cs]e|medical|rescue|aid)\b", mods, re.I):
+            return "civilians"
+        return "combatants"
+    if COMBATANT_MOD_RE.search(mods) or _FROM_ACTOR.match(after):
+        return "combatants"
+    return "total"
+
+
+def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
+    """Casualty figures in one sentence; offsets are shifted by ``offset``."""
+    counts: list[Count] = []
+    for c in find_counts(sentence):
+        nxt = sentence[c.end : c.end + 2]
+        if nxt[:1] in ("-", "%", "/", ".") and not nxt.startswith(". "):
+            continue
+        counts.append(c)
+    for om in ONE_RE.finditer(sentence):
+        if any(c.start <= om.start() < c.end for c in counts):
+            continue
+        end = om.start("noun")
+        span = Span(om.start(), end, sentence[om.start() : end])
+        counts.append(Count(Range(1, 1, 1, span), om.start(), end, sentence[om.start() : end]))
+    counts.sort(key=lambda c: c.start)
+
+    war_total = bool(_WAR_TOTAL.search(sentence))
+    out: list[tuple[Casualty | None, Count, str | None]] = []
+    for c in counts:
+        rest = sentence[c.end :]
+        stripped = rest.lstrip()
+        lead_ws = len(rest) - len(stripped)
+        m = VICTIM_HEAD_RE.match(stripped)
+        cls: str | None = None
+        noun_start = noun_end = c.end
+        after_noun = rest
+        if m:
+            groups = {k: m.group(k) for k in ("child", "woman", "civ", "comb", "gen")}
+            head = m.group("head")
+            if groups["gen"] and _KILLED_VERB.match(head):
+                # "22 dead", "4 killed": the head is itself the outcome.
+                cls = "total"
+                noun_start = noun_end = c.end
+                after_noun = rest
+            else:
+                cls = _classify(groups, m.group("mods") or "", stripped[m.end() :])
+                noun_start = c.end + lead_ws + m.start("head")
+                noun_end = c.end + lead_ws + m.end()
+                after_noun = sentence[noun_end:]
+        if cls is None and "family" in c.text.lower():
+            cls = "civilians"
+        before = sentence[max(0, c.start - 60) : c.start]
+        outcome: str | None = None
+        fm = _FWD_OUTCOME.match(after_noun)
+        if fm and (cls is not None or fm.start("verb") <= 2):
+            verb = fm.group("verb").lower()
+            outcome = "injured" if re.match(INJURED_WORDS, verb, re.I) else "killed"
+            cls = cls or "total"
+        if outcome is None:
+            bm = _BACK_OUTCOME.search(before)
+            if bm and (cls is not None or _looks_like_victims(rest)):
+                verb = bm.group("verb").lower()
+                if re.match(r"wound|injur", verb):
+                    outcome = "injured"
+                elif verb.startswith("left") or verb.startswith("leav"):
+                    # "leaving 5 dead / 10 wounded": the outcome follows the noun.
+                    tail = re.match(rf"^\s*(?P<v>{KILLED_WORDS}|{INJURED_WORDS})\b", after_noun, re.I)
+                    if tail:
+                        outcome = "injured" if re.match(INJURED_WORDS, tail.group("v"), re.I) else "killed"
+                else:
+                    outcome = "killed"
+                cls = cls or "total"
+        if outcome is None or cls is None:
+            out.append((None, c, cls))
+            continue
+        running = (
+            war_total
+            or bool(_RUNNING_BEFORE.search(before))
+            or bool(_RUNNING_AFTER.match(sentence[noun_end:]))
+        )
+        toll = bool(_TOLL_UPDATE.search(before)) and not running
+        span = Span(c.start + offset, max(noun_end, c.end) + offset, sentence[c.start : max(noun_end, c.end)])
+        rng = Range(c.range.best, c.range.low, c.range.high, span)
+        out.append(
+            (Casualty(outcome, cls, rng, span, noun_start + offset, noun_end + offset, running, toll), c, cls)
+        )
+
+    # Breakdowns inherit the outcome of the figure they break down.
+    result: list[Casualty] = []
+    last: Casualty | None = None
+    last_end = 0
+    for cas, c, cls in out:
+        if cas is None and last is not None and cls is not None and cls != "total":
+            between = sentence[last_end : c.start]
+            if _BREAKDOWN.match(between) or _CHAIN.match(between):
+                noun_end = c.end
+                hm = VICTIM_HEAD_RE.match(sentence[c.end :].lstrip())
+                if hm:
+                    noun_end = c.end + (len(sentence[c.end :]) - len(sentence[c.end :].lstrip())) + hm.end()
+                span = Span(c.start + offset, noun_end + offset, sentence[c.start : noun_end])
+                cas = Casualty(
+                    last.outcome,
+                    cls,
+                    Range(c.range.best, c.range.low, c.range.high, span),
+                    span,
+                    c.start + offset,
+                    noun_end + offset,
+                    last.running,
+                    False,
+                )
+        if cas is not None:
+            result.append(cas)
+            last = cas
+            last_end = cas.span.end - offset
+    return result
+
+
+def _looks_like_victims(rest: str) -> bool:
+    """After "killing 16" with no noun: accept if the next word is not a unit of something else."""
+    nxt = re.match(r"^\s*([\w'-]+)", rest)
+    if not nxt:
+        return True
+    word = nxt.group(1).lower()
+    return word in {
+        "in",
+        "on",
+        "at",
+        "and",
+        "near",
+        "when",
+        "after",
+        "as",
+        "during",
+        "including",
+        "inside",
+        "outside",
+        "across",
+        "while",
+        "according",
+        "a",
+        "the",
+        "of",
+        "since",
+        "among",
+        "with",
+    }
+
+
+def find_rest_clause(sentence: str) -> str | None:
+    """ "the rest were IS fighters" -> "combatants"; "the others were civilians" -> "civilians"."""
+    m = _REST_RE.search(sentence)
+    if not m:
+        return None
+    return "combatants" if m.group("comb") else "civilians"

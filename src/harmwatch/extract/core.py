@@ -1,0 +1,722 @@
+"""One report in, its incidents out.
+
+The report is split into sentences. Each sentence is read for casualty figures,
+attack words, dates, actors, places and facilities. Sentences that report an
+event are grouped into incidents: the first is the report's main event, and a new
+incident starts where the report moves on ("Elsewhere", "Meanwhile"), to another
+day, or to another governorate with its own toll. Background (the war's history,
+totals since 2011) is read but not emitted. Every value keeps the span it came
+from, and each incident carries the report's claims with their exact quotes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from harmwatch.extract.actors import (
+    ActorMention,
+    actor_statements,
+    attribution_in,
+    find_actor_mentions,
+    media_speaker,
+    score_doers,
+)
+from harmwatch.extract.casualties import Casualty, find_casualties, find_rest_clause
+from harmwatch.extract.dates import DateExpr, find_date_expressions, find_dateline, parse_iso
+from harmwatch.extract.lexicon import (
+    FACILITY_RES,
+    HEALTH_KINDS,
+    NO_CLAIM_RE,
+    TYPE_PRIORITY,
+    WEAPON_RES,
+)
+from harmwatch.extract.places import PlaceMention, foreign_context, get_finder
+from harmwatch.extract.text import Sentence, clean_text, detect_language, split_sentences
+from harmwatch.models import (
+    Claim,
+    DateSpan,
+    Extraction,
+    FacilityEvent,
+    Incident,
+    Perpetrator,
+    Place,
+    Range,
+    Span,
+    Target,
+    Victims,
+    content_id,
+)
+
+MAX_INCIDENTS = 200
+
+_TRANSITION = re.compile(
+    r"^\W*(?:elsewhere|meanwhile|separately|in\s+(?:a\s+)?(?:separate|another|other|related)\b|also\s+on\b"
+    r"|in\s+the\s+meantime|on\s+the\s+other\s+hand|in\s+addition|additionally|earlier\s+on\s+\w+day"
+    r"|in\s+(?:a\s+|the\s+)?(?:second|third|similar)\s+(?:attack|incident|strike))",
+    re.I,
+)
+_BACKGROUND = re.compile(
+    r"\b(?:since\s+the\s+(?:start|beginning|outbreak|onset)\s+of|since\s+(?:march\s+)?2011|the\s+(?:war|conflict"
+    r"|uprising|crisis)\s+(?:has|have|had|began|erupted|started|broke)|in\s+recent\s+(?:months|years|weeks)"
+    r"|ha(?:s|ve)\s+(?:repeatedly|previously|long|frequently|often)|previously|in\s+the\s+past\b|years?\s+ago"
+    r"|months\s+ago|the\s+(?:worst|deadliest)\s+(?:attack|incident|single)|is\s+home\s+to|turned\s+into\s+a"
+    r"|the\s+(?:war|conflict)\s+in\s+syria\s+has|more\s+than\s+\d+\s+(?:years|months)|began\s+in\s+(?:march\s+)?2011"
+    r"|remains?\s+a\s+common|has\s+killed\s+(?:more\s+than|over|at\s+least|some|around|nearly)\s+[\d,]{5,})\b",
+    re.I,
+)
+_ATTACK_VERB = re.compile(
+    r"\b(?:hit|hits|struck|strikes?|targeted|targeting|bombed|bombing|shelled|shelling|attacked|attack|raided"
+    r"|pounded|dropped|fired|exploded|explosion|blast|detonated|killed|killing|kills|executed|destroyed|damaged"
+    r"|stormed|massacre|wounded|injured|set\s+off|went\s+off|crashed|gassed|shot)\b",
+    re.I,
+)
+_FAC_STATUS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "destroyed",
+        re.compile(
+            r"\b(?:destroyed|destroying|razed|reduced\s+to\s+rubble|levell?ed|flattened"
+            r"|completely\s+(?:destroyed|demolished)|demolished|obliterated)\b",
+            re.I,
+        ),
+    ),
+    (
+        "out_of_service",
+        re.compile(
+            r"\b(?:out\s+of\s+(?:service|action|operation|commission)|stopped\s+(?:working"
+            r"|functioning|operating)|ceased\s+(?:to\s+)?(?:function|operat|work)\w*"
+            r"|forced\s+to\s+(?:close|shut|suspend)|shut\s+down|closed|suspended"
+            r"|no\s+longer\s+(?:functioning|operating|working|operational)|non-?functional"
+            r"|not\s+functioning|unable\s+to\s+operate)\b",
+            re.I,
+        ),
+    ),
+    ("evacuated", re.compile(r"\bevacuat(?:ed|ing|ion)\b", re.I)),
+    (
+        "relocated",
+        re.compile(
+            r"\b(?:moved\s+underground|relocated|moved\s+to|transferred\s+to\s+a\s+new"
+            r"|re-?established\s+(?:in|at))\b",
+            re.I,
+        ),
+    ),
+    (
+        "functioning",
+        re.compile(
+            r"\b(?:reopened|re-opened|resumed|back\s+in\s+service|still\s+(?:functioning"
+            r"|operating|working|open)|operational|functioning|continues?\s+to\s+(?:operate"
+            r"|function|work)|received|receiving|treated|admitted|was\s+treating|were\s+treated"
+            r"|crowded|overwhelmed)\b",
+            re.I,
+        ),
+    ),
+    (
+        "damaged",
+        re.compile(
+            r"\b(?:damaged|damaging|hit|struck|targeted|targeting|bombed|shelled|attacked|raided"
+            r"|strikes?\s+on|attacks?\s+on|bombing\s+of|shelling\s+of|blast\s+at|explosion\s+at"
+            r"|partially|was\s+hit|were\s+hit|fire\s+at)\b",
+            re.I,
+        ),
+    ),
+]
+_FAC_NAME_BEFORE = re.compile(
+    r"(?P<name>(?:(?:[A-Z][\w'’-]*|al-[A-Z][\w'-]*|al|el|bin|of|the)\s+){0,4}?(?:[A-Z][\w'’-]*|M\d{1,2}))\s*$"
+)
+_FAC_NAME_AFTER = re.compile(
+    r"^\s+(?:of|in)\s+(?P<name>(?:al-|el-)?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,3})"
+)
+_FAC_CODE = re.compile(r"\b(?P<code>M\d{1,2})\b")
+_NAME_STOP = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "syrian",
+    "syrias",
+    "syria's",
+    "main",
+    "only",
+    "in",
+    "on",
+    "at",
+    "of",
+    "al",
+    "el",
+    "bin",
+    "local",
+    "one",
+    "two",
+    "three",
+    "another",
+    "nearby",
+    "largest",
+    "biggest",
+    "last",
+    "second",
+    "makeshift",
+    "field",
+    "children's",
+    "childrens",
+    "maternity",
+    "military",
+    "national",
+    "general",
+    "central",
+    "public",
+    "private",
+    "many",
+    "several",
+    "other",
+    "all",
+    "both",
+    "some",
+    "tuesday",
+    "monday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "when",
+    "after",
+    "while",
+}
+_ABROAD = re.compile(
+    r"\b(?:in|to|into|across\s+the\s+border\s+(?:in|into|to))\s+(?:neighbou?ring\s+)?(?:turkey|jordan|lebanon|iraq"
+    r"|israel|germany|europe)\b|\b(?:turkish|jordanian|lebanese|israeli)\s+hospitals?\b",
+    re.I,
+)
+_PLURAL_GENERIC = re.compile(
+    r"\b(?:hospitals|clinics|schools|markets|mosques|bakeries|camps|facilities|ambulances)\b", re.I
+)
+
+
+@dataclass
+class SentenceInfo:
+    """What one sentence says, before sentences are grouped into incidents."""
+
+    index: int
+    sent: Sentence
+    casualties: list[Casualty] = field(default_factory=list)
+    types: list[tuple[str, str | None, int, int]] = field(default_factory=list)
+    dates: list[DateExpr] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    statements: list[tuple[str, str]] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    rest: str | None = None
+    background: bool = False
+    transition: bool = False
+    eventful: bool = False
+
+    @property
+    def event_dates(self) -> list[DateExpr]:
+        return [d for d in self.dates if d.kind == "event" and d.date_start is not None]
+
+    @property
+    def own_casualties(self) -> list[Casualty]:
+        return [c for c in self.casualties if not c.running]
+
+    @property
+    def event_places(self) -> list[PlaceMention]:
+        return [p for p in self.places if p.role not in ("origin", "foreign") and p.place.admin1]
+
+
+@dataclass
+class _Draft:
+    sentences: list[SentenceInfo] = field(default_factory=list)
+    context: list[SentenceInfo] = field(default_factory=list)
+
+    @property
+    def date(self) -> DateExpr | None:
+        for s in self.sentences:
+            if s.event_dates:
+                return s.event_dates[0]
+        return None
+
+    @property
+    def admin1(self) -> str | None:
+        for s in self.sentences:
+            if s.event_places:
+                return s.event_places[0].place.admin1
+        return None
+
+
+def extract_report(
+    text: str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    source: str | None = None,
+    report_id: str | None = None,
+) -> Extraction:
+    """Turn one report into its incidents and facility events.
+
+    Empty text gives no incidents; text that is not English is flagged with its
+    language in ``Extraction.language`` and not mined.
+    """
+    rid = report_id or ""
+    ext = Extraction(id=rid)
+    if not text or not isinstance(text, str) or not text.strip():
+        ext.notes.append("empty text")
+        return ext
+    text = clean_text(text)
+    lang = detect_language(text if len(text) > 200 or not title else f"{title} {text}")
+    ext.language = lang or "en"
+    if lang not in (None, "en"):
+        ext.notes.append(f"not English ({lang}); not mined")
+        return ext
+
+    dateline = find_dateline(text)
+    ref: dt.date | None = parse_iso(published) if published else None
+    if ref is not None:
+        ext.report_date = DateSpan(ref.isoformat(), ref.isoformat(), "day", None)
+    elif dateline is not None and dateline.date_start is not None:
+        ref = dateline.date_start
+        ext.report_date = dateline.to_datespan()
+    else:
+        ext.notes.append("no report date: relative dates left unresolved")
+
+    finder = get_finder()
+    if finder.name != "harmwatch.geo":
+        ext.notes.append("places from the governorate fallback (harmwatch.geo not available)")
+    infos = [_read_sentence(i, s, ref, finder, dateline) for i, s in enumerate(split_sentences(text))]
+    drafts = _group(infos)
+    for idx, d in enumerate(drafts[:MAX_INCIDENTS]):
+        inc = _build_incident(d, idx, ref, rid, source, text, title, finder, infos)
+        ext.incidents.append(inc)
+    ext.facility_events = _facility_events(infos, drafts[:MAX_INCIDENTS], ext.incidents, text)
+    return ext
+
+
+def _read_sentence(
+    i: int, s: Sentence, ref: dt.date | None, finder: object, dateline: DateExpr | None
+) -> SentenceInfo:
+    info = SentenceInfo(i, s)
+    t = s.text
+    info.casualties = find_casualties(t, s.start)
+    for etype, weapon, rx in WEAPON_RES:
+        for m in rx.finditer(t):
+            if any(m.start() < e and b < m.end() for _, _, b, e in info.types):
+                continue
+            info.types.append((etype, weapon, m.start(), m.end()))
+    info.dates = [
+        d
+        for d in find_date_expressions(t, s.start, ref)
+        if not (dateline is not None and d.start < dateline.end and dateline.start < d.end)
+    ]
+    victim_spans = [(c.noun_start - s.start, c.noun_end - s.start) for c in info.casualties]
+    info.actors = score_doers(t, find_actor_mentions(t), victim_spans)
+    info.statements = actor_statements(t, info.actors)
+    info.rest = find_rest_clause(t)
+    info.background = bool(_BACKGROUND.search(t)) or (
+        any(d.kind == "background" for d in info.dates) and not info.event_dates
+    )
+    info.transition = bool(_TRANSITION.match(t))
+    attack_types = [ty for ty in info.types if ty[0] != "clash"]
+    info.eventful = bool(info.own_casualties) or bool(attack_types and _ATTACK_VERB.search(t))
+    if info.eventful or info.statements:
+        info.places = _places_in(t, s.start, finder)
+    return info
+
+
+def _places_in(t: str, offset: int, finder: object) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    try:
+        mentions = finder.find(t)  # type: ignore[attr-defined]
+    except Exception:  # a geocoder bug must not lose the report
+        return out
+    for m in mentions:
+        role = m.role
+        if role == "event" and foreign_context(t, m.start):
+            role = "foreign"
+        place = m.place
+        span = Span(m.start + offset, m.end + offset, t[m.start : m.end])
+        out.append(
+            PlaceMention(m.start + offset, m.end + offset, m.surface, _with_span(place, span), role, m.score)
+        )
+    return out
+
+
+def _with_span(place: Place, span: Span) -> Place:
+    return Place(
+        place.name,
+        place.admin1,
+        place.admin1_pcode,
+        place.admin2,
+        place.admin2_pcode,
+        place.admin3,
+        place.admin3_pcode,
+        place.lat,
+        place.lon,
+        place.precision,
+        place.country,
+        span,
+    )
+
+
+def _group(infos: list[SentenceInfo]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    cur: _Draft | None = None
+    for info in infos:
+        if info.background and not (info.own_casualties and info.event_dates):
+            continue
+        if not info.eventful:
+            if cur is not None:
+                cur.context.append(info)
+            continue
+        if cur is None or _starts_new(cur, info):
+            cur = _Draft()
+            drafts.append(cur)
+        cur.sentences.append(info)
+    return drafts
+
+
+def _starts_new(cur: _Draft, info: SentenceInfo) -> bool:
+    has_own = bool(info.own_casualties)
+    if info.transition and (has_own or info.event_places or info.event_dates):
+        return True
+    cd = cur.date
+    if info.event_dates and cd is not None and (has_own or info.types):
+        nd = info.event_dates[0]
+        if (
+            nd.date_start
+            and cd.date_start
+            and not (
+                cd.date_start <= nd.date_start <= (cd.date_end or cd.date_start)
+                or nd.date_start <= cd.date_start <= (nd.date_end or nd.date_start)
+            )
+        ):
+            return True
+    ca = cur.admin1
+    if has_own and info.event_places and ca is not None:
+        admins = {p.place.admin1 for p in info.event_places}
+        if ca not in admins and not _same_capital(ca, admins):
+            return True
+    return False
+
+
+def _same_capital(a: str, others: set[str | None]) -> bool:
+    pair = {"Damascus", "Rural Damascus"}
+    return a in pair and bool(pair & {o for o in others if o})
+
+
+def _build_incident(
+    d: _Draft,
+    idx: int,
+    ref: dt.date | None,
+    rid: str,
+    source: str | None,
+    text: str,
+    title: str | None,
+    finder: object,
+    infos: list[SentenceInfo],
+) -> Incident:
+    inc = Incident()
+    if rid:
+        inc.id = content_id("inc", rid, str(idx))
+        inc.report_ids = [rid]
+    lead = d.sentences[0]
+
+    def claim(kind: str, fld: str, value: object, quote: str) -> None:
+        inc.claims.append(Claim(rid or None, source, kind, fld, value, quote))
+
+    # date
+    de = d.date
+    if de is not None:
+        inc.date = de.to_datespan()
+        claim("report", "date", inc.date.start, _sentence_of(d, de.start).text)
+    elif ref is not None:
+        inc.date = DateSpan(ref.isoformat(), ref.isoformat(), "day", None)
+        inc.review.append("event date not stated: report date used")
+    else:
+        inc.review.append("no date")
+
+    # place
+    place = _pick_place(d, idx, title, finder)
+    if place is not None:
+        inc.place = place
+    else:
+        inc.review.append("no place")
+
+    # event type and weapons
+    etype = "unknown"
+    for s in d.sentences:
+        if s.types:
+            etype = min((t[0] for t in s.types), key=lambda x: TYPE_PRIORITY.get(x, 99))
+            break
+    inc.event_type = etype
+    for s in d.sentences:
+        for _t, w, _b, _e in s.types:
+            if w and w not in inc.weapons:
+                inc.weapons.append(w)
+    if etype != "unknown":
+        ts = next(s for s in d.sentences if s.types)
+        claim("report", "event_type", etype, ts.sent.text)
+
+    # perpetrators
+    perps: dict[str, Perpetrator] = {}
+    for s in d.sentences:
+        for mm in s.actors:
+            if not mm.doer or mm.actor in perps:
+                continue
+            span = Span(s.sent.start + mm.start, s.sent.start + mm.end, mm.text)
+            perps[mm.actor] = Perpetrator(mm.actor, attribution_in(s.sent.text, mm, s.actors), span)
+            claim("report", "perpetrators", mm.actor, s.sent.text)
+    deniers: set[str] = set()
+    for s in [*d.sentences, *d.context]:
+        for actor, kind in s.statements:
+            if kind == "responsibility" and NO_CLAIM_RE.search(s.sent.text):
+                continue
+            if kind == "denial":
+                deniers.add(actor)
+                claim("denial", "perpetrators", actor, s.sent.text)
+                if actor in perps:
+                    perps[actor].attribution = "denied"
+            elif kind in ("admission", "responsibility"):
+                claim(kind, "perpetrators", actor, s.sent.text)
+                if actor in perps:
+                    perps[actor].attribution = "admitted"
+                elif kind == "responsibility" or any(mm.actor == actor and mm.doer for mm in s.actors):
+                    perps[actor] = Perpetrator(actor, "admitted", None)
+        speaker = media_speaker(s.sent.text)
+        if (
+            speaker
+            and speaker in perps
+            and perps[speaker].attribution in ("stated", "alleged")
+            and any(mm.actor == speaker and mm.doer for mm in s.actors)
+            and s in d.sentences
+        ):
+            perps[speaker].attribution = "admitted"
+            claim("admission", "perpetrators", speaker, s.sent.text)
+    if deniers and len(perps) >= 2:
+        blamed = [a for a, p in perps.items() if p.attribution in ("alleged", "denied", "stated")]
+        if (
+            len(blamed) >= 2
+            and any(a not in deniers for a in blamed)
+            and any(
+                re.search(r"\b(?:blamed|accused|behind|responsible)\b", s.sent.text, re.I)
+                for s in [*d.sentences, *d.context]
+            )
+        ):
+            for a in blamed:
+                perps[a].attribution = "contested"
+    inc.perpetrators = list(perps.values())
+
+    # victims
+    inc.victims = _victims(d, claim)
+
+    # targets
+    for s in d.sentences:
+        for kind, name, span in _facilities_in(s, text):
+            if not _ATTACK_VERB.search(s.sent.text):
+                continue
+            if any(t.kind == kind and t.name == name for t in inc.targets):
+                continue
+            inc.targets.append(Target(kind, name, None, span))
+    if lead.background:
+        inc.review.append("lead sentence reads like background")
+    return inc
+
+
+def _sentence_of(d: _Draft, pos: int) -> Sentence:
+    for s in [*d.sentences, *d.context]:
+        if s.sent.start <= pos < s.sent.end:
+            return s.sent
+    return d.sentences[0].sent
+
+
+def _pick_place(d: _Draft, idx: int, title: str | None, finder: object) -> Place | None:
+    for s in d.sentences:
+        cands = s.event_places
+        if cands:
+            best = cands[0]
+            # Prefer a more precise place in the same governorate over the governorate itself.
+            for c in cands[1:]:
+                if (
+                    c.place.admin1 == best.place.admin1
+                    and best.place.precision in ("admin1", "country")
+                    and c.place.precision not in ("admin1", "country", "unknown")
+                ):
+                    best = c
+                    break
+            return best.place
+    for s in d.context:
+        if s.event_places:
+            return s.event_places[0].place
+    if idx == 0 and title:
+        try:
+            tm = [m for m in finder.find(title) if m.place.admin1 and m.role not in ("origin", "foreign")]  # type: ignore[attr-defined]
+        except Exception:
+            tm = []
+        if tm:
+            p = tm[0].place
+            return Place(
+                p.name,
+                p.admin1,
+                p.admin1_pcode,
+                p.admin2,
+                p.admin2_pcode,
+                p.admin3,
+                p.admin3_pcode,
+                p.lat,
+                p.lon,
+                p.precision,
+                p.country,
+                None,
+            )
+    return None
+
+
+_FIELD = {
+    ("killed", "total"): "killed",
+    ("killed", "civilians"): "killed_civilians",
+    ("killed", "children"): "killed_children",
+    ("killed", "women"): "killed_women",
+    ("killed", "combatants"): "killed_combatants",
+    ("injured", "total"): "injured",
+    ("injured", "civilians"): "injured",
+    ("injured", "children"): "injured_children",
+    ("injured", "women"): "injured_women",
+}
+
+
+def _victims(d: _Draft, claim: object) -> Victims:
+    v = Victims()
+    quotes: dict[str, str] = {}
+    rest_cls: str | None = None
+    for s in d.sentences:
+        if s.rest and rest_cls is None:
+            rest_cls = s.rest
+        for c in s.own_casualties:
+            fld = _FIELD.get((c.outcome, c.cls))
+            if fld is None:
+                continue
+            cur: Range | None = getattr(v, fld)
+            if cur is None or (c.toll_update and (c.range.best or 0) > (cur.best or 0)):
+                setattr(v, fld, c.range)
+                quotes[fld] = s.sent.text
+    if rest_cls and v.killed is not None and v.killed.best is not None:
+        if (
+            rest_cls == "combatants"
+            and v.killed_civilians is not None
+            and v.killed_combatants is None
+            and v.killed_civilians.best is not None
+            and v.killed.best > v.killed_civilians.best
+        ):
+            n = v.killed.best - v.killed_civilians.best
+            v.killed_combatants = Range(n, n, n, None)
+        elif (
+            rest_cls == "civilians"
+            and v.killed_combatants is not None
+            and v.killed_civilians is None
+            and v.killed_combatants.best is not None
+            and v.killed.best > v.killed_combatants.best
+        ):
+            n = v.killed.best - v.killed_combatants.best
+            v.killed_civilians = Range(n, n, n, None)
+    for fld, quote in quotes.items():
+        r: Range = getattr(v, fld)
+        claim("report", f"victims.{fld}", {"best": r.best, "low": r.low, "high": r.high}, quote)  # type: ignore[operator]
+    return v
+
+
+def _facilities_in(s: SentenceInfo, text: str) -> list[tuple[str, str | None, Span]]:
+    t = s.sent.text
+    out: list[tuple[str, str | None, Span]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in FACILITY_RES:
+        for m in rx.finditer(t):
+            if any(m.start() < e and b < m.end() for b, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            name = _facility_name(t, m.start(), m.end(), kind)
+            start, end = m.start(), m.end()
+            if name:
+                ni = t.rfind(name, 0, end + len(name) + 5)
+                if ni >= 0:
+                    start, end = min(start, ni), max(end, ni + len(name))
+            out.append((kind, name, Span(s.sent.start + start, s.sent.start + end, t[start:end])))
+    return out
+
+
+def _facility_name(t: str, start: int, end: int, kind: str) -> str | None:
+    before = t[max(0, start - 60) : start]
+    noun = t[start:end]
+    m = _FAC_NAME_BEFORE.search(before)
+    if m:
+        words = m.group("name").split()
+        while words and words[0].lower() in _NAME_STOP:
+            words = words[1:]
+        # A single capitalised word opening the sentence is not a name ("Hospitals were hit").
+        at_start = len(words) == 1 and not before[: before.rfind(words[0])].strip()
+        if words and not at_start and not all(w.lower() in _NAME_STOP for w in words):
+            return f"{' '.join(words)} {noun}"
+    a = _FAC_NAME_AFTER.match(t[end : end + 60])
+    if a and kind in HEALTH_KINDS:
+        pre = re.search(r"((?:national|general|central|main|public|children'?s|maternity)\s+)$", before, re.I)
+        return f"{pre.group(1) if pre else ''}{noun}{t[end : end + a.end()]}".strip()
+    code = _FAC_CODE.search(t[max(0, start - 30) : end + 30])
+    if code and kind in HEALTH_KINDS:
+        return code.group("code")
+    return None
+
+
+def _facility_status(t: str, start: int, end: int) -> str:
+    best: tuple[int, str] | None = None
+    for status, rx in _FAC_STATUS:
+        for m in rx.finditer(t):
+            dist = m.start() - end if m.start() >= end else start - m.end()
+            if best is None or dist < best[0]:
+                best = (dist, status)
+    if best is None or best[0] > 160:
+        return "unknown"
+    return best[1]
+
+
+def _facility_events(
+    infos: list[SentenceInfo], drafts: list[_Draft], incidents: list[Incident], text: str
+) -> list[FacilityEvent]:
+    owner: dict[int, int] = {}
+    for i, d in enumerate(drafts):
+        for s in [*d.sentences, *d.context]:
+            owner[s.index] = i
+    events: list[FacilityEvent] = []
+    for s in infos:
+        if s.background:
+            continue
+        t = s.sent.text
+        for kind, name, span in _facilities_in(s, text):
+            if kind not in HEALTH_KINDS and kind not in ("school", "market", "bakery", "mosque", "camp"):
+                continue
+            rel_s, rel_e = span.start - s.sent.start, span.end - s.sent.start
+            if _ABROAD.search(t[max(0, rel_s - 50) : rel_e + 50]):
+                continue
+            if name is None and _PLURAL_GENERIC.fullmatch(t[rel_s:rel_e]) and not s.eventful:
+                continue
+            if kind not in HEALTH_KINDS and not s.eventful:
+                continue
+            status = _facility_status(t, rel_s, rel_e)
+            idx = owner.get(s.index)
+            inc = incidents[idx] if idx is not None and idx < len(incidents) else None
+            events.append(
+                FacilityEvent(
+                    name=name,
+                    kind=kind,
+                    place=inc.place if inc else Place(),
+                    date=inc.date.start if inc else None,
+                    status=status,
+                    perpetrators=list(inc.perpetrators)
+                    if inc and status in ("damaged", "destroyed", "out_of_service")
+                    else [],
+                    incident_index=idx,
+                    quote=t,
+                )
+            )
+    return events

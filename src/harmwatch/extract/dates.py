@@ -1,0 +1,299 @@
+"""Dates in reports: the report's own date (dateline) and the event date.
+
+A report dated Sunday that says "killed on Saturday" is about Saturday; the
+report date and the event date are kept apart. Relative expressions ("yesterday",
+"late on Wednesday", "last Friday", "earlier this week") are resolved against the
+reference date: the caller's ``published`` date or else the report's dateline.
+
+A weekday attached to a reporting verb ("a monitor said on Wednesday") dates the
+*report*, not the event, and is marked ``kind="report"`` so callers can skip it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from harmwatch.models import DatePrecision, DateSpan, Span
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_MON = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WD = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?"
+_WDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+# Full dates (day, month and year).
+_FULL_DATE_RES = [
+    # "Tue 05 Jul 2016", "12 February 2015", "Wednesday 07 December 2016"
+    re.compile(
+        rf"\b(?:{_WD}\.?,?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MON})\.?,?\s+(?P<y>(?:19|20)\d\d)\b",
+        re.I,
+    ),
+    # "April 4 2017", "Fri Sep 27 2013", "August 13, 2016"
+    re.compile(
+        rf"\b(?:{_WD}\.?,?\s+)?(?P<m>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b",
+        re.I,
+    ),
+    # "Apr 232017" (day and year run together in some page templates)
+    re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>\d{{2}})(?P<y>20\d\d)\b", re.I),
+    # ISO "2017-04-23"
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    # European "26.12.2014", "02-09-2013", "26/12/2014"
+    re.compile(r"\b(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>(?:19|20)\d\d)\b"),
+]
+
+# Partial dates inside the body: "on 27 May", "on March 25", "in August 2013", "in 2013".
+_DAY_MONTH_RE = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MON})\b(?!\s+\d)", re.I)
+_MONTH_DAY_RE = re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})", re.I)
+_MONTH_YEAR_RE = re.compile(
+    rf"\b(?:in|during|since|of|by|until)\s+(?P<m>{_MON})\s+(?P<y>(?:19|20)\d\d)\b", re.I
+)
+_YEAR_RE = re.compile(r"\b(?:in|during|since|of)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+
+_WEEKDAY_RE = re.compile(
+    rf"\b(?P<pre>(?:(?:late|early)\s+(?:on\s+)?|on\s+the\s+night\s+of\s+|last\s+|this\s+past\s+"
+    rf"|this\s+|next\s+|since\s+|on\s+|by\s+|until\s+|from\s+)?)"
+    rf"(?P<wd>{_WDAY_FULL})(?P<poss>'?s\b)?",
+    re.I,
+)
+_RELATIVE_RE = re.compile(
+    r"\b(?P<rel>yesterday|today|tonight|this\s+morning|this\s+evening|earlier\s+today"
+    r"|overnight|the\s+day\s+before|earlier\s+this\s+week|this\s+week|last\s+week"
+    r"|earlier\s+this\s+month|this\s+month|last\s+month|last\s+year|this\s+year"
+    r"|(?:in\s+|over\s+)?the\s+(?:last|past)\s+(?P<n>24|48|72|\w+)\s+(?P<unit>hours|days|weeks))\b",
+    re.I,
+)
+# A reporting verb just before a date word makes it the date of the report.
+_REPORTING_BEFORE = re.compile(
+    r"(?:\b(?:said|says|reported|announced|added|stated|told\s+\S+|confirmed|quoted|"
+    r"wrote|tweeted|posted|statement|reporting|reports|reported\s+late)\s*(?:late\s+|early\s+)?(?:on\s+)?)$",
+    re.I,
+)
+_REPORTING_AFTER = re.compile(
+    r"^\s*(?:morning\s+|evening\s+|night\s+)?(?:that\s+)?(?:said|reported|announced)\b", re.I
+)
+_SMALL_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+@dataclass
+class DateExpr:
+    """A date expression in text resolved (where possible) against the reference date."""
+
+    start: int
+    end: int
+    text: str
+    date_start: dt.date | None
+    date_end: dt.date | None
+    precision: DatePrecision
+    kind: str  # "event" | "report" | "background" | "future"
+
+    def to_datespan(self) -> DateSpan:
+        return DateSpan(
+            self.date_start.isoformat() if self.date_start else None,
+            self.date_end.isoformat() if self.date_end else None,
+            self.precision,
+            Span(self.start, self.end, self.text),
+        )
+
+
+def _month(s: str) -> int | None:
+    s = s.lower().rstrip(".")
+    if s.isdigit():
+        n = int(s)
+        return n if 1 <= n <= 12 else None
+    return MONTHS.get(s[:4] if s.startswith("sept") else s[:3])
+
+
+def _mk(y: int, m: int | None, d: int) -> dt.date | None:
+    if m is None:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_iso(value: str | None) -> dt.date | None:
+    """Read the date part of an ISO date or datetime; ``None`` when unreadable."""
+    if not value:
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    if m:
+        return _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for rx in _FULL_DATE_RES:
+        fm = rx.search(value)
+        if fm:
+            return _mk(int(fm.group("y")), _month(fm.group("m")), int(fm.group("d")))
+    return None
+
+
+def find_full_dates(text: str, offset: int = 0) -> list[DateExpr]:
+    """Dates with day, month and year, in order of position."""
+    found: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+    for rx in _FULL_DATE_RES:
+        for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            d = _mk(int(m.group("y")), _month(m.group("m")), int(m.group("d")))
+            if d is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(DateExpr(m.start() + offset, m.end() + offset, m.group(0), d, d, "day", "event"))
+    found.sort(key=lambda e: e.start)
+    return found
+
+
+def find_dateline(text: str, window: int = 260) -> DateExpr | None:
+    """The report's own date, if the text opens with one ("Tue 05 Jul 2016 ...")."""
+    head = text[:window]
+    dates = find_full_dates(head)
+    return dates[0] if dates else None
+
+
+def _weekday_back(ref: dt.date, wd: int, strict: bool) -> dt.date:
+    back = (ref.weekday() - wd) % 7
+    if strict and back == 0:
+        back = 7
+    return ref - dt.timedelta(days=back)
+
+
+def _is_reporting(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 30]
+    return bool(_REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after))
+
+
+def find_date_expressions(sentence: str, offset: int, ref: dt.date | None) -> list[DateExpr]:
+    """Date expressions in one sentence, resolved against ``ref`` when relative."""
+    out: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(
+        s: int, e: int, txt: str, d0: dt.date | None, d1: dt.date | None, prec: DatePrecision, kind: str
+    ) -> None:
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        taken.append((s, e))
+        out.append(DateExpr(s + offset, e + offset, txt, d0, d1, prec, kind))
+
+    for fd in find_full_dates(sentence):
+        s, e = fd.start, fd.end
+        kind = "report" if _is_reporting(sentence, s, e) else "event"
+        if ref and fd.date_start and fd.date_start > ref + dt.timedelta(days=1):
+            kind = "future"
+        add(s, e, fd.text, fd.date_start, fd.date_end, "day", kind)
+
+    for m in _MONTH_YEAR_RE.finditer(sentence):
+        mo = _month(m.group("m"))
+        y = int(m.group("y"))
+        d0 = _mk(y, mo, 1)
+        if d0 is None:
+            continue
+        nxt = _mk(y + (mo == 12), (mo % 12) + 1 if mo else 1, 1)
+        d1 = nxt - dt.timedelta(days=1) if nxt else d0
+        kind = "event"
+        if ref and (ref - d1).days > 45:
+            kind = "background"
+        add(m.start(), m.end(), m.group(0), d0, d1, "month", kind)
+
+    for rx in (_DAY_MONTH_RE, _MONTH_DAY_RE):
+        for m in rx.finditer(sentence):
+            mo = _month(m.group("m"))
+            d = int(m.group("d"))
+            if ref is None or mo is None:
+                add(m.start(), m.end(), m.group(0), None, None, "unknown", "event")
+                continue
+            cand = _mk(ref.year, mo, d)
+            if cand is None:
+                continue
+            if cand > ref + dt.timedelta(days=1):
+                cand = _mk(ref.year - 1, mo, d)
+                if cand is None:
+                    continue
+            kind = "report" if _is_reporting(sentence, m.start(), m.end()) else "event"
+            if (ref - cand).days > 120:
+                kind = "background"
+            add(m.start(), m.end(), m.group(0), cand, cand, "day", kind)
+
+    for m in _YEAR_RE.finditer(sentence):
+        y = int(m.group("y"))
+        kind = "background" if ref is None or y < ref.year else "event"
+        add(m.start(), m.end(), m.group(0), dt.date(y, 1, 1), dt.date(y, 12, 31), "year", kind)
+
+    for m in _WEEKDAY_RE.finditer(sentence):
+        pre = (m.group("pre") or "").lower().strip()
+        wd = WEEKDAYS.index(m.group("wd").lower())
+        s, e = m.start("wd") if not pre else m.start(), m.end()
+        if pre.startswith("next"):
+            add(s, e, m.group(0), None, None, "unknown", "future")
+            continue
+        kind = "event"
+        if not m.group("poss") and _is_reporting(sentence, m.start(), m.end()):
+            kind = "report"
+        if ref is None:
+            add(s, e, m.group(0), None, None, "unknown", kind)
+            continue
+        strict = pre.startswith("last") or pre.startswith("this past")
+        wdate = _weekday_back(ref, wd, strict)
+        add(s, e, m.group(0), wdate, wdate, "day", kind)
+
+    for m in _RELATIVE_RE.finditer(sentence):
+        rel = re.sub(r"\s+", " ", m.group("rel").lower())
+        s, e = m.start(), m.end()
+        if ref is None:
+            add(s, e, m.group(0), None, None, "unknown", "event")
+            continue
+        prec: DatePrecision = "day"
+        d0 = d1 = ref
+        kind = "event"
+        if rel == "yesterday" or rel == "the day before":
+            d0 = d1 = ref - dt.timedelta(days=1)
+        elif rel in ("today", "tonight", "this morning", "this evening", "earlier today", "overnight"):
+            pass
+        elif rel in ("earlier this week", "this week"):
+            d0, d1, prec = ref - dt.timedelta(days=ref.weekday()), ref, "week"
+        elif rel == "last week":
+            mon = ref - dt.timedelta(days=ref.weekday() + 7)
+            d0, d1, prec = mon, mon + dt.timedelta(days=6), "week"
+        elif rel in ("earlier this month", "this month"):
+            d0, d1, prec = ref.replace(day=1), ref, "month"
+        elif rel == "last month":
+            last = ref.replace(day=1) - dt.timedelta(days=1)
+            d0, d1, prec, kind = last.replace(day=1), last, "month", "event"
+        elif rel in ("last year", "this year"):
+            y = ref.year - (rel == "last year")
+            d0, d1, prec = dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+            kind = "background" if rel == "last year" else "event"
+        else:  # the last/past N hours/days/weeks
+            n_raw = (m.group("n") or "").lower()
+            n = int(n_raw) if n_raw.isdigit() else _SMALL_WORDS.get(n_raw, 1)
+            unit = (m.group("unit") or "days").lower()
+            days = n // 24 if unit == "hours" else n * (7 if unit == "weeks" else 1)
+            if days <= 1:
+                d0 = d1 = ref
+            else:
+                d0, d1, prec = ref - dt.timedelta(days=days), ref, "week"
+        add(s, e, m.group(0), d0, d1, prec, kind)
+
+    out.sort(key=lambda x: x.start)
+    return out

@@ -1,0 +1,341 @@
+"""Word lists for extraction: actors, weapons, event types, victims, facilities.
+
+These are the domain vocabulary the rules match against. They are kept in one
+module so that the rules elsewhere read as logic and the vocabulary can grow
+without touching them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- actors ------------------------------------------------------------------------
+# Ordered: specific names before generic words, so "ISIL terrorists" is ISIS, not
+# the generic "terrorists" that state media use for the armed opposition.
+ACTOR_PATTERNS: list[tuple[str, str, bool]] = [
+    # (actor, regex, generic)
+    ("isis", r"islamic\s+state(?:\s+group)?|\bisis\b|\bisil\b|da[ei]sh|\bdaish\b", False),
+    ("isis", r"(?-i:\bIS\b)(?!-)", False),
+    (
+        "hts_nusra",
+        r"(?:al[- ]?)?nusra(?:\s+front)?|jabhat\s+(?:al[- ])?(?:nusra|fateh|fatah)"
+        r"|(?:jabhat\s+)?fat[ae]h\s+al[- ]sham|hay'?at\s+tahrir\s+al[- ]sham|tahrir\s+al[- ]sham"
+        r"|\bhts\b|al[- ]?qa'?eda(?:-linked|-affiliated)?",
+        False,
+    ),
+    (
+        "sdf_ypg",
+        r"syrian\s+democratic\s+forces|\bsdf\b|\bypg\b|\bypj\b|\bpyd\b|\basayish\b"
+        r"|people'?s\s+protection\s+units|kurdish(?:-led)?\s+(?:forces|fighters|militias?|troops|units"
+        r"|militiamen|gunmen|people'?s\s+protection\s+units)|self[- ]administration\s+forces"
+        r"|kurdish\s+ypg",
+        False,
+    ),
+    ("turkey", r"turk(?:ish|ey)(?:'?s)?(?:[- ]backed)?|\bankara\b|euphrates\s+shield|olive\s+branch", False),
+    ("israel", r"israel(?:i|'?s)?|\bidf\b", False),
+    (
+        "iran",
+        r"hez?b[ao]ll?ah|hizb[ao]llah|hizballah|\biran(?:ian)?(?:[- ]backed)?|\birgc\b"
+        r"|revolutionary\s+guards?|iraqi\s+(?:shiite\s+)?militia(?:s|men)?",
+        False,
+    ),
+    ("russia", r"russia(?:n|'?s)?|\bmoscow\b|\bkremlin\b", False),
+    (
+        "coalition",
+        r"(?:u\.?s\.?|us|american|washington)[- ]led\s+(?:international\s+)?(?:military\s+)?coalition"
+        r"|(?:international|anti-?(?:is|isis|isil|daesh|jihadist)|western)\s+coalition"
+        r"|(?<!syrian\s)(?<!national\s)(?<!opposition\s)(?<!syrian\snational\s)\bcoalition\b"
+        r"|\bu\.\s?s\.?(?=\s)|\bus(?=\s+(?:air|war|jets|strikes?|raids?|forces|military|troops|drones?"
+        r"|missiles?|aircraft|attacks?|planes?|navy|army|special))"
+        r"|\bamerica(?:n|'?s)?\b|\bpentagon\b|\bcentcom\b|\bwashington\b|inherent\s+resolve"
+        r"|\bfrench\b|\bbritish\b|\braf\b|\baustralian\b|\bjordanian\s+(?:jets|warplanes)",
+        False,
+    ),
+    (
+        "syria_gov",
+        r"(?:syrian\s+)?regime|assad'?s?\s+(?:regime|forces|troops|army|government|air\s*force"
+        r"|warplanes|jets|helicopters|loyalists)|pro-?\s?(?:regime|government|assad|damascus)"
+        r"(?:\s+(?:forces|militias?|militiamen|fighters|troops|gunmen))?"
+        r"|syrian\s+(?:arab\s+)?(?:army|government|military|troops|forces|air\s*force|warplanes"
+        r"|war\s*planes|jets|helicopters|aircraft|authorities|artillery|state)"
+        r"|government(?:-led)?\s+(?:forces|troops|warplanes|war\s*planes|jets|helicopters|aircraft"
+        r"|air\s*strikes|airstrikes|shelling|bombardment|artillery|bombing|raids|planes|soldiers)"
+        r"|national\s+defen[cs]e\s+forces|\bndf\b|shabb?iha|tiger\s+forces|republican\s+guard"
+        r"|(?<!free\s)(?<!free\ssyrian\s)(?<!conquest\s)\barmy\b|\btroops\b|loyalists?",
+        False,
+    ),
+    (
+        "opposition",
+        r"\brebels?\b|\brebel\b|opposition\s+(?:fighters|forces|groups|factions|militants|gunmen)"
+        r"|free\s+syrian\s+army|\bfsa\b|ahrar\s+al[- ]sham|jaa?y?sh\s+al[- ](?:islam|fateh|fatah|"
+        r"izza|nasr|tahrir)|army\s+of\s+conquest|faylaq\s+al[- ]rahman|nour\s+al[- ]din\s+al[- ]zinki"
+        r"|insurgents?|armed\s+(?:opposition\s+)?groups?|islamist\s+(?:rebels|groups|factions)"
+        r"|southern\s+front|the\s+factions",
+        False,
+    ),
+    (
+        "opposition",
+        r"terrorists?|terrorist\s+(?:groups?|organizations?|organisations?)|militants?"
+        r"|armed\s+men",
+        True,
+    ),
+]
+ACTOR_RES = [(a, re.compile(p, re.I), g) for a, p, g in ACTOR_PATTERNS]
+
+# Words that show a mention is the *doer* when they follow it.
+ATTACK_AFTER_RE = re.compile(
+    r"^[\s'-]*(?:s\s+)?(?:\w+[\s-]+){0,3}?(?:war\s*planes?|war\s*jets|jets?|aircraft|air\s*force|helicopters?"
+    r"|drones?|air\s*strikes?|strikes?|raids?|air\s+raids?|bombing|bombings|bombardment|shelling|shells?"
+    r"|rockets?|missiles?|artillery|mortars?|barrel\s+bombs?|snipers?|offensive|gunfire|fire|planes"
+    r"|suicide\s+bombers?|bombers?|attacks?|assault"
+    r"|(?:have\s+|has\s+|had\s+)?(?:also\s+|reportedly\s+|allegedly\s+)?(?:shelled|bombed|fired|attacked|targeted"
+    r"|struck|hit|stormed|executed|killed|launched|dropped|carried\s+out|claimed|massacred|ambushed"
+    r"|pounded|detonated|blew\s+up|shot|beheaded|used|committed|bombarded|raided|slaughtered|murdered"
+    r"|kill|kills|killing|shoot|shell|shells|bomb|bombs|pound|pounds|target|targets|strike|hits))\b",
+    re.I,
+)
+BY_BEFORE_RE = re.compile(
+    r"(?:\bby|blamed\s+on|\bblamed|\baccused|attributed\s+to|responsibility\s+of|\bfrom)\s+(?:the\s+)?"
+    r"(?:suspected\s+|alleged\s+|either\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+CLASH_WITH_BEFORE_RE = re.compile(
+    r"(?:clashes|clashing|fighting|battles?|ambush(?:ed)?|attacks?|assault|offensive)\s+"
+    r"(?:with|by|of|from|launched\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+NOT_DOER_BEFORE_RE = re.compile(
+    r"(?:against|targeting|targeted|on|at|into|toward|towards|near|of|held\s+by|controlled\s+by|fighting"
+    r"|battling|to|for|in|from|outlawed\s+in|banned\s+in|between)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$",
+    re.I,
+)
+NOT_DOER_AFTER_RE = re.compile(
+    r"^[\s-]*(?:held|controlled|run|dominated|occupied|stronghold|bastion|territory|positions?|base|bases"
+    r"|headquarters|outposts?|targets?|checkpoints?|areas?|convoy|official|spokes(?:man|woman)|envoy|president"
+    r"|foreign\s+minister|minister|ambassador|delegation|side|\(banned|-held|-controlled|-run)\b",
+    re.I,
+)
+
+# Hedges that make an attribution an allegation.
+ALLEGED_RE = re.compile(
+    r"\b(?:suspected|reportedly|allegedly|alleged|activists?\s+(?:said|say|says|blamed|accused|reported)"
+    r"|according\s+to\s+(?:activists|opposition|rebels|residents|local\s+sources|witnesses)"
+    r"|(?:opposition|rebels|residents|witnesses|medics|rescuers|state\s+media|state\s+tv)\s+(?:said|say|says|blamed|accused)"
+    r"|believed\s+to|thought\s+to|apparently|presumably|probably|likely|blamed|accused|accusing|blaming"
+    r"|claimed\s+that|claims\s+that|(?:\w+\s+)or\s+(?:\w+\s+)?(?:war\s*planes|jets|aircraft|warplanes|forces))\b",
+    re.I,
+)
+DENIAL_RE = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed)\b(?:\s+(?:any|that|the|its|having|responsibility"
+    r"|involvement|reports|claims|carrying|targeting|striking|using|it|they))?",
+    re.I,
+)
+ADMISSION_RE = re.compile(
+    r"\b(?:(?:said|says|announced|confirmed|acknowledged|admitted|stated)\s+(?:that\s+)?(?:it|its|their|they"
+    r"|the\s+army|the\s+military|army\s+units|the\s+air\s+force|air\s+force|units|warplanes|jets|aircraft)"
+    r"(?:\s+had|\s+has|\s+have)?\s+(?:\w+\s+){0,3}?(?:struck|targeted|carried\s+out|conducted|hit|destroyed"
+    r"|killed|bombed|launched|shelled|executed|attacked|fired|eliminated|pounded)"
+    r"|(?:video|footage)\s+(?:released|posted|published|issued)\s+by)\b",
+    re.I,
+)
+RESPONSIBILITY_RE = re.compile(r"\bclaimed\s+(?:responsibility|credit)\b|\bclaims?\s+responsibility\b", re.I)
+NO_CLAIM_RE = re.compile(
+    r"\bno\s+(?:immediate\s+)?(?:claim|one\s+claimed|group\s+(?:has\s+)?claimed)\b", re.I
+)
+
+# --- weapons and event types ---------------------------------------------------
+# (event_type, weapon label or None, regex)
+WEAPON_PATTERNS: list[tuple[str, str | None, str]] = [
+    ("chemical", "chlorine", r"\bchlorine\b"),
+    ("chemical", "sarin", r"\bsarin\b|nerve\s+(?:agent|gas)"),
+    ("chemical", "mustard gas", r"\bmustard\s+gas\b"),
+    (
+        "chemical",
+        "chemical weapon",
+        r"chemical\s+(?:weapons?|attacks?|agents?|munitions?|bombs?|gas|substances?)"
+        r"|toxic\s+(?:gas|gases|chemicals?|substances?)|poison(?:ous)?\s+gas|gas\s+attacks?"
+        r"|suffocat\w+|asphyxia\w*",
+    ),
+    ("barrel_bomb", "barrel bomb", r"barrel[- ]?bombs?|explosive[- ]barrels?|barrel\s+bombing"),
+    ("airstrike", "thermobaric", r"thermobaric|vacuum\s+bombs?|fuel[- ]air\s+(?:bombs?|explosives?)"),
+    ("airstrike", "bunker buster", r"bunker[- ]bust(?:ers?|ing)"),
+    ("airstrike", "cluster munition", r"cluster\s+(?:munitions?|bombs?|rockets?)|bomblets|sub-?munitions"),
+    ("airstrike", "incendiary", r"incendiary|white\s+phosphorus|napalm"),
+    ("missile", "ballistic missile (Tochka)", r"\btochka\b|\btochka-u\b"),
+    ("missile", "ballistic missile (Iskander)", r"\biskander\b"),
+    ("missile", "ballistic missile (Scud)", r"\bscuds?\b"),
+    ("missile", "ballistic missile", r"ballistic\s+missiles?|surface-to-surface\s+missiles?"),
+    ("missile", "cruise missile", r"cruise\s+missiles?|tomahawks?|kalibr"),
+    (
+        "explosion",
+        "car bomb",
+        r"car[- ]bomb(?:s|ing|ings|er|ers)?|booby[- ]trapped\s+(?:car|vehicle|truck)s?"
+        r"|vehicle[- ]borne|\bvbied\b|truck[- ]bombs?|(?:explosives?|bomb)-(?:laden|packed)"
+        r"\s+(?:car|vehicle|truck)",
+    ),
+    ("explosion", "motorcycle bomb", r"motorcycle[- ]bombs?|booby[- ]trapped\s+motorcycle|motorbike\s+bomb"),
+    (
+        "explosion",
+        "suicide bomb",
+        r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|vest|belt|blast"
+        r"|car|truck)|blew\s+(?:himself|herself|themselves)\s+up|explosive\s+(?:vest|belt)",
+    ),
+    (
+        "explosion",
+        "IED",
+        r"\bieds?\b|improvised\s+explosive|roadside\s+bombs?|explosive\s+devices?"
+        r"|land\s*mines?|booby[- ]trap(?:ped|s)?",
+    ),
+    (
+        "execution",
+        None,
+        r"\bexecut(?:ed|ing|ion|ions|es)\b|behead(?:ed|ing|ings)?|summar(?:y|ily)\s+(?:killed|executed)"
+        r"|field\s+executions?",
+    ),
+    (
+        "airstrike",
+        None,
+        r"air\s*[- ]?strikes?|air\s*[- ]?raids?|war\s*[- ]?planes?|war\s+jets|fighter\s+jets"
+        r"|\bjets\b|aerial\s+(?:bombardment|bombing|attacks?|strikes?|bombs?)|helicopters?"
+        r"|air\s*force|bombing\s+raids?|drone\s+strikes?|\bdrones?\b|aircraft|\bstrikes?\b"
+        r"|air\s+attacks?|airpower|sorties|precision\s+strikes?",
+    ),
+    ("missile", None, r"\bmissiles?\b|missile\s+strikes?"),
+    (
+        "shelling",
+        None,
+        r"shell(?:ing|ed|s)\b|mortars?|artillery|rocket(?:s|\s+shells|\s+fire|\s+attacks?)?\b"
+        r"|\bgrad\b|bombardment|bombarded|hell\s+cannon|gas\s+cylinders?|projectiles?",
+    ),
+    (
+        "shooting",
+        None,
+        r"shot\s+dead|shot\s+(?:and\s+killed|him|her|them)|shooting|gunfire|gunshots?|opened\s+fire"
+        r"|sniper(?:s|\s+fire)?|machine\s*-?\s*guns?|gunmen|bullets?|shot\b",
+    ),
+    (
+        "explosion",
+        None,
+        r"explosions?|\bblasts?\b|bomb\s+(?:attacks?|blasts?|exploded|explosions?)|exploded"
+        r"|detonat\w+|explosives?|\bbombings?\b(?!\s+raids)|\bbomb\b",
+    ),
+    (
+        "clash",
+        None,
+        r"\bclash(?:es|ed)?\b|\bfighting\b|\bbattles?\b|\bfirefights?\b|\bambush(?:ed)?\b"
+        r"|\bskirmish(?:es)?\b|\bassault\b|\boffensive\b",
+    ),
+]
+WEAPON_RES = [(t, w, re.compile(p, re.I)) for t, w, p in WEAPON_PATTERNS]
+
+# Priority of event types when several appear in the same lead sentence: the more
+# specific mechanism wins (a chemical attack delivered by aircraft is "chemical").
+TYPE_PRIORITY = {
+    "chemical": 0,
+    "barrel_bomb": 1,
+    "execution": 2,
+    "missile": 4,
+    "airstrike": 5,
+    "shelling": 6,
+    "explosion": 3,
+    "shooting": 7,
+    "clash": 8,
+    "other": 9,
+    "unknown": 10,
+}
+
+# --- victims --------------------------------------------------------------------
+CHILD_WORDS = (
+    r"children|child|kids|minors|boys|girls|infants?|babies|baby|toddlers?|teenagers?|siblings|sons|daughters"
+    r"|boy|girl|schoolchildren|students?|pupils|orphans"
+)
+WOMAN_WORDS = r"women|woman|mothers?|wives|wife|sisters?|pregnant\s+woman"
+CIV_WORDS = (
+    r"civilians?|citizens?|residents?|villagers|inhabitants|worshipp?ers|patients|family\s+members"
+    r"|relatives|displaced|refugees|passengers|shoppers|farmers|workers|volunteers|rescuers|medics"
+    r"|doctors?|nurses?|paramedics|journalists?|activists?|teachers?|protesters|shepherds?|elderly"
+    r"|evacuees|pilgrims|mourners|employees|staff|(?:members\s+of\s+(?:a|one|the\s+same)\s+family)"
+    r"|(?:(?:a|one|the\s+same)\s+family)|families|husband|father|fathers|men\s+and\s+women"
+    r"|medical\s+(?:staff|workers|personnel)|civil\s+defen[cs]e\s+(?:workers|members|volunteers)"
+)
+COMBATANT_WORDS = (
+    r"soldiers?|troops|fighters?|militants?|terrorists?|jihadists?|jihadis|rebels?|insurgents?"
+    r"|gunmen|militiamen|militia\s*men|militia\s+members|militias?|members|elements|personnel"
+    r"|officers?|commanders?|recruits|conscripts|servicemen|guards|policemen|police(?:\s+officers)?"
+    r"|security\s+(?:forces|personnel|men|members)|mercenaries|loyalists|combatants|forces"
+    r"|operatives|extremists|pilots?|gunman|attackers|bombers|leaders?|emirs?|snipers?|mujahideen"
+    r"|army\s+men|regulars|paramilitaries|volunteer\s+fighters|defenders|captives|prisoners\s+of\s+war"
+    r"|servicemen|marines|agents|detainees"
+)
+GENERIC_WORDS = (
+    r"people|persons|individuals|victims|martyrs|men|dead|bodies|others|killed|deaths|lives|fatalities"
+    r"|casualties|of\s+them|person|man|syrians|kurds|alawites|shiites|sunnis|druze|christians"
+    r"|yazidis|arabs|iraqis|palestinians"
+)
+
+VICTIM_HEAD_RE = re.compile(
+    rf"^(?P<mods>(?:(?:(?!(?:were|was|are|is|have|has|had|in|on|at|by|from|after|when|who|and|killed|dead|died"
+    rf"|including|among)\b)[\w'’-]+)\s+){{0,5}}?)"
+    rf"(?P<head>(?P<child>{CHILD_WORDS})|(?P<woman>{WOMAN_WORDS})|(?P<civ>{CIV_WORDS})"
+    rf"|(?P<comb>{COMBATANT_WORDS})|(?P<gen>{GENERIC_WORDS}))\b",
+    re.I,
+)
+# Modifiers that turn a generic head into a class ("pro-regime men", "IS members").
+COMBATANT_MOD_RE = re.compile(
+    r"\b(?:soldiers?|military|army|troops|pro-?regime|pro-?government|regime|government|militia|rebel|opposition"
+    r"|jihadist|is|isis|isil|daesh|nusra|hezbollah|hizballah|ypg|sdf|kurdish|fighters?|armed|security|fsa"
+    r"|ahrar|jaish|taliban|qaeda|turkish-backed|iranian-backed|russian)\b",
+    re.I,
+)
+ONE_RE = re.compile(
+    r"\b(?:a|an|one)\s+(?:(?:young|little|local|pregnant|syrian|kurdish|elderly|civilian|female|male|teenage"
+    r"|\d+-year-old|[a-z]+-year-old)\s+)?"
+    r"(?P<noun>child|woman|civilian|girl|boy|man|baby|infant|toddler|nurse|doctor|soldier|fighter|teenager"
+    r"|mother|father|journalist|activist|paramedic|medic|policeman|officer|commander|militant|rebel"
+    r"|teacher|student|volunteer|worker|farmer|shepherd|person|resident)\b",
+    re.I,
+)
+
+KILLED_WORDS = (
+    r"killed|dead|died|die|dies|martyred|slain|perished|lost\s+their\s+lives|lost\s+his\s+life"
+    r"|lost\s+her\s+life|executed|murdered|massacred|shot\s+dead|beheaded|deaths?|fatalities|bodies"
+)
+INJURED_WORDS = r"wounded|injured|hurt|injuries|wounds|maimed"
+
+# --- facilities and targets -------------------------------------------------------
+# (kind, regex)  -- the regex must capture the whole facility noun phrase end.
+FACILITY_PATTERNS: list[tuple[str, str]] = [
+    (
+        "field_hospital",
+        r"field\s+hospitals?|makeshift\s+hospitals?|underground\s+hospitals?|cave\s+hospitals?",
+    ),
+    ("hospital", r"hospitals?|maternity\s+(?:hospital|clinic|ward)s?"),
+    (
+        "clinic",
+        r"clinics?|medical\s+(?:centers?|centres?|points?|facilit(?:y|ies)|complex)|health\s+"
+        r"(?:centers?|centres?|facilit(?:y|ies)|posts?|points?)|dispensar(?:y|ies)|polyclinics?"
+        r"|first\s+aid\s+(?:points?|posts?|centers?|centres?)|blood\s+banks?|trauma\s+(?:center|centre)s?",
+    ),
+    ("ambulance", r"ambulances?"),
+    ("school", r"schools?|kindergartens?|universit(?:y|ies)|colleges?|institutes?"),
+    ("market", r"markets?|marketplaces?|souks?|bazaars?"),
+    ("mosque", r"mosques?|shrines?|churches?"),
+    ("bakery", r"baker(?:y|ies)|bread\s+(?:queues?|lines?)"),
+    (
+        "camp",
+        r"(?:refugee|displacement|idp|displaced(?:\s+people)?)\s+camps?|camps?\s+for\s+(?:the\s+)?displaced"
+        r"|camps?",
+    ),
+    (
+        "residential",
+        r"residential\s+(?:areas?|buildings?|neighbou?rhoods?|districts?|blocks?|compounds?)"
+        r"|homes|houses|apartment\s+(?:buildings?|blocks?)",
+    ),
+    (
+        "other",
+        r"aid\s+convoys?|civil\s+defen[cs]e\s+(?:centers?|centres?|headquarters|base)|water\s+(?:station|plant)s?"
+        r"|power\s+(?:station|plant)s?",
+    ),
+]
+FACILITY_RES = [(k, re.compile(rf"\b(?:{p})\b", re.I)) for k, p in FACILITY_PATTERNS]
+HEALTH_KINDS = {"hospital", "field_hospital", "clinic", "ambulance"}
