@@ -132,6 +132,16 @@ def _arabic_token(tok: str) -> str:
     return "".join(_ARABIC_MAP.get(ch, "") for ch in tok)
 
 
+def _phonetic(token: str) -> str:
+    t = _latin(token).lower()
+    for a, b in (("kh", "x"), ("sh", "$"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ph", "f"),
+                 ("ou", "u"), ("ow", "u"), ("oo", "u"), ("ee", "i"), ("q", "k"), ("c", "k")):
+        t = t.replace(a, b)
+    t = t.translate(str.maketrans("eoy", "iui"))
+    t = re.sub(r"h$", "", t)
+    return re.sub(r"(.)\1+", r"\1", t)
+
+
 def skeleton(token: str) -> str:
     """A consonant skeleton that survives transliteration: ``rahmeh`` and ``الرحمة`` give ``rhm``."""
     if _ARABIC_RE.search(token):
@@ -161,6 +171,9 @@ def token_match(a: str, b: str) -> bool:
         return False  # code names (M10, M2) must match exactly
     la, lb = _latin(a), _latin(b)
     if len(la) >= 4 and len(lb) >= 4 and fuzz.ratio(la, lb) >= 85:
+        return True
+    pa, pb = _phonetic(a), _phonetic(b)
+    if len(pa) >= 4 and pa == pb:
         return True
     sa, sb = skeleton(a), skeleton(b)
     return len(sa) >= 3 and sa == sb
@@ -234,8 +247,11 @@ def analyse_name(name: str, place_names: Iterable[str] = ()) -> NameInfo:
     (['rahmeh'], 'clinic')
     """
     name = (name or "").strip()[:300]
-    aliases = tuple(a.strip() for a in _PAREN_RE.findall(name) if a.strip())
-    main = _PAREN_RE.sub(" ", name)
+    # "... supported by Syria Relief and Development": who funds it is not its name.
+    main = re.split(r"\b(?:supported|run|operated|funded|backed|managed) by\b", name, maxsplit=1,
+                    flags=re.I)[0]
+    aliases = tuple(a.strip() for a in _PAREN_RE.findall(main) if a.strip())
+    main = _PAREN_RE.sub(" ", main)
     folded = fold(main)
     toks = folded.split()
     kind = _kind_of(fold(name), tokens(name))

@@ -222,20 +222,31 @@ def _merge_place(f: Facility, place: Place) -> None:
 
 
 def _choose_name(f: Facility, from_registry: bool) -> None:
-    """Prefer a distinctive name ("Rahmeh hospital") to a bare one ("the medical point")."""
+    """Name a facility by the distinctive name most of its names agree on.
+
+    "The Kafranbel Hospital", "The Kafranbel (Orient) Hospital" and "Kafranbel
+    Surgical Hospital (Orient Hospital)" agree on "Orient"; a bare name ("the
+    medical point") gives way to a distinctive one. A registry's name is kept.
+    """
     if from_registry:
         return
-    names = _facility_names(Facility(name=f.name, place=f.place))
-    if names and names[0].distinctive:
-        return
-    for alias in f.aliases:
-        info = analyse_name(alias, place_names(f.place))
-        if info.distinctive and info.kind is not None:
-            old = f.name
-            f.name = alias
-            f.aliases = [a for a in f.aliases if a != alias]
-            _add_alias(f, old)
-            return
+    pn = place_names(f.place)
+    all_names = [f.name, *f.aliases]
+    infos = {n: [analyse_name(n, pn), *(analyse_name(a, pn) for a in analyse_name(n, pn).aliases)]
+             for n in all_names}
+
+    def support(n: str) -> tuple[int, int, int, int]:
+        mine = [i for i in infos[n] if i.distinctive]
+        agree = sum(1 for other in all_names if other != n
+                    for i in infos[other] for m in mine if cores_match(m.core, i.core))
+        return (1 if mine else 0, agree, 1 if infos[n][0].kind else 0, -len(n))
+
+    best = max(all_names, key=support)
+    if best != f.name and support(best) > support(f.name):
+        old = f.name
+        f.name = best
+        f.aliases = [a for a in f.aliases if a != best]
+        _add_alias(f, old)
 
 
 def _new_facility(ev: FacilityEvent, report_id: str, idx: int) -> Facility:
