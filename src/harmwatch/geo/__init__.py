@@ -16,11 +16,17 @@ from harmwatch.geo.gazetteer import (
     distance_km,
     get_gazetteer,
 )
+from harmwatch.geo.geoparse import GeoResult, geoparse
+from harmwatch.geo.mentions import ROLES, Mention
 
 __all__ = [
+    "ROLES",
     "Gazetteer",
     "GazetteerError",
+    "GeoResult",
+    "Mention",
     "Resolution",
     "distance_km",
+    "geoparse",
     "get_gazetteer",
 ]

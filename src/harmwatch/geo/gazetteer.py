@@ -32,6 +32,7 @@ from rapidfuzz import fuzz, process
 
 from harmwatch.errors import HarmwatchError
 from harmwatch.geo.normalise import NORMALISER_VERSION, alias_keys, fold, full_key, norm_key, skeleton_variants
+from harmwatch.geo.mentions import Mention, Spotter, find_mentions
 from harmwatch.geo.query import Query, parse
 from harmwatch.models import Place
 
@@ -177,6 +178,7 @@ class Gazetteer:
             if len(k) >= 4 and k[0] < "\u0600":
                 self._fuzzy_keys.append(k)
                 self._fuzzy_rows.append(ids)
+        self._spotter: Spotter | None = None
         self._resolve_cached = lru_cache(maxsize=50000)(self._resolve_uncached)
 
     # --- building -------------------------------------------------------------------
@@ -409,12 +411,18 @@ class Gazetteer:
                 if distance_km(row.lat, row.lon, row2.lat, row2.lon) <= 15.0:
                     continue
                 shared = self._shared_admin(row, row2)
+                if shared is not None and shared.idx in (row.idx, row2.idx):
+                    continue  # one contains the other (Hama city in Hama governorate)
                 if shared is None:
                     return Resolution(Place(name=q.raw, precision="unknown"), confidence * 0.3, None, tier)
                 return Resolution(self.place_of(shared, name=q.raw), confidence * 0.5, shared, tier)
         return Resolution(self._shape(row, q), confidence, row, tier)
 
     def _shared_admin(self, a: Row, b: Row) -> Row | None:
+        if a.kind in ("admin1", "admin2", "admin3") and a.pcode in (b.adm1, b.adm2, b.adm3):
+            return a
+        if b.kind in ("admin1", "admin2", "admin3") and b.pcode in (a.adm1, a.adm2, a.adm3):
+            return b
         for level, pa, pb in ((3, a.adm3, b.adm3), (2, a.adm2, b.adm2), (1, a.adm1, b.adm1)):
             if pa and pa == pb:
                 return self.lift(a, level)
@@ -492,6 +500,18 @@ class Gazetteer:
                 a1 = best[1].adm1
                 return (self.admins[a1][1], a1)
         return None
+
+    # --- free text ------------------------------------------------------------------
+    def spotter(self) -> Spotter:
+        """The toponym index over this gazetteer (built on first use)."""
+        if self._spotter is None:
+            self._spotter = Spotter(self)
+        return self._spotter
+
+    def find_mentions(self, text: str, *, admin1_hint: str | None = None) -> list[Mention]:
+        """Toponyms in free text, resolved in each other's context, each with a role
+        (``event``, ``mentioned``, ``foreign``, ``origin``). See ``harmwatch.geo.mentions``."""
+        return find_mentions(self, text, admin1_hint=admin1_hint)
 
     # --- iteration helpers used by mentions and evaluation ---------------------------
     def rows_of_kind(self, kinds: Iterable[str]) -> list[Row]:

@@ -1,0 +1,466 @@
+"""Spotting place names in free text and saying what role each plays.
+
+Off-the-shelf NER tags small Syrian towns as people and misses transliterations, so the
+spotter works from the gazetteer itself: the text is tokenised once, and at each token
+that can start a known name the longest run of tokens whose normalised (or skeleton)
+key is in the gazetteer index wins. Work is linear in the text: each start token tries
+at most ``MAX_TOKENS`` dictionary look-ups, and only tokens that begin some key are tried.
+
+Each mention gets a role from the words around it:
+
+``event``      where something happened ("in X", "struck X", "X's countryside", "near X")
+``origin``     a place only mentioned as the seat of an actor: a group's HQ ("the
+               London-based observatory"), a capital issuing a statement ("Moscow denied"),
+               a hospital abroad where the wounded were treated ("taken to Reyhanli")
+``foreign``    any other place outside Syria
+``mentioned``  anything else
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from harmwatch.geo.normalise import ARTICLES, fold, skeleton_of_tokens
+from harmwatch.geo.stoplist import ENGLISH, PERSONAL, PHRASES, TITLES
+from harmwatch.models import Place, Span
+
+if TYPE_CHECKING:
+    from harmwatch.geo.gazetteer import Gazetteer, Resolution
+
+MAX_TOKENS = 6
+MAX_TEXT = 5_000_000
+SKELETON_TEXT_MIN = 84.0  # fuzz.ratio floor for a skeleton-only match in running text
+ROLES = ("event", "mentioned", "foreign", "origin")
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['’`ʿʾ][^\W_]+)*", re.UNICODE)
+_DIRECTION_WORDS = {
+    "north", "northern", "south", "southern", "east", "eastern", "west", "western", "northeast",
+    "northeastern", "northwest", "northwestern", "southeast", "southeastern", "southwest", "southwestern",
+    "north-east", "north-eastern", "north-west", "north-western", "south-east", "south-eastern",
+    "south-west", "south-western",
+}
+_AFTER_WORDS = {"countryside", "province", "governorate", "city", "town", "village", "district", "suburbs",
+                "outskirts", "neighbourhood", "neighborhood", "camp", "subdistrict", "countrysides"}
+_BEFORE_OF = {"countryside", "outskirts", "suburbs", "province", "city", "town", "village", "district",
+              "neighbourhood", "neighborhood", "governorate", "subdistrict"}
+_CAPITAL_KINDS = ("foreign_city", "foreign_country", "admin1", "city", "country")
+
+_EVENT_BEFORE = re.compile(
+    r"\b(?:in|on|at|near|around|outside|inside|into|across|over|targeting|targeted|target|struck|strike|"
+    r"strikes|hit|hitting|hits|bombed|bombing|bombings|bombarded|bombardment|shelled|shelling|pounded|"
+    r"pounding|attacked|attack|attacks|raid|raids|raided|besieged|besieging|stormed|captured|seized|"
+    r"recaptured|entered|killed|wounded|massacre|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_EVENT_BEFORE_STRICT = re.compile(
+    r"\b(?:town|village|city|area|areas|outskirts|countryside|suburbs|neighbourhood|neighborhood|district|"
+    r"province|governorate|east|west|north|south|northeast|northwest|southeast|southwest|vicinity)"
+    r"\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_EVENT_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:(?:northern|southern|eastern|western|north|south|east|west)[\w-]*\s+)?"
+    r"(?:countryside|province|governorate|outskirts|suburbs)\b"
+    r"|^\s+(?:was|were|has been|have been|came under|is being)\s+(?:\w+\s+)?"
+    r"(?:hit|struck|bombed|shelled|targeted|attacked|pounded|raided|stormed)",
+    re.IGNORECASE,
+)
+_BASED_AFTER = re.compile(r"^\s*[-–]?\s*based\b", re.IGNORECASE)
+_BASED_BEFORE = re.compile(r"\b(?:based|headquartered|headquarters)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+_STATEMENT_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:has|have|had|also|again|officially|swiftly|later|quickly|firmly|strongly)\s+)?"
+    r"(?:said|says|denied|denies|deny|accused|accuses|accuse|announced|announces|claimed|claims|condemned|"
+    r"condemns|warned|warns|rejected|rejects|insisted|insists|stated|states|blamed|blames|responded|"
+    r"dismissed|dismisses|maintained|maintains|confirmed|confirms|vowed|vows|called|calls|urged|urges|"
+    r"demanded|demands|threatened|threatens|responded|argued|argues|admitted|admits|acknowledged)\b",
+    re.IGNORECASE,
+)
+_TREATED_BEFORE = re.compile(
+    r"\b(?:treated|treatment|hospitali[sz]ed|taken|transferred|transported|evacuated|rushed|referred|"
+    r"admitted|brought|moved|sent|carried|died)\b[^.;]{0,60}?\b(?:to|in|into|at)\s+(?:a\s+|the\s+)?"
+    r"(?:(?:field\s+)?hospitals?\s+(?:in|across|at)\s+(?:the\s+)?(?:border\s+(?:town|city)\s+of\s+)?|"
+    r"(?:neighbouring|neighboring)\s+)?$"
+    r"|\bhospitals?\s+(?:in|at)\s+(?:neighbouring\s+|neighboring\s+)?$"
+    r"|\bacross\s+the\s+border\s+(?:in|to|into)\s+$",
+    re.IGNORECASE,
+)
+_HOSPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+){0,2}hospitals?\b", re.IGNORECASE)
+_SAID_AFTER = re.compile(r"^\s*,?\s+(?:said|told|says|added|explained|wrote|tweeted)\b", re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """One toponym found in a text."""
+
+    start: int
+    end: int
+    surface: str
+    place: Place
+    role: str = "mentioned"  # one of ROLES
+    score: float = 0.0
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    raw: str
+    key: str
+    article: bool
+    cap: bool
+    sent_start: bool
+    possessive: bool = False
+
+
+@dataclass
+class _Spot:
+    i: int
+    j: int  # token range [i, j)
+    start: int
+    end: int
+    surface: str
+    tier: str
+    res: Resolution | None = None
+    extra_tokens: list[int] = field(default_factory=list)
+
+
+def _tokenise(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    prev_end = 0
+    for m in _TOKEN_RE.finditer(text):
+        raw = m.group(0)
+        start, end = m.start(), m.end()
+        possessive = False
+        if len(raw) > 2 and raw[-2] in "'’" and raw[-1] in "sS":
+            raw = raw[:-2]
+            end -= 2
+            possessive = True
+        gap = text[prev_end:start]
+        sent_start = not toks or bool(re.search(r"[.!?:\n\"“(]\s*$", gap)) or "\n" in gap
+        k = fold(raw).replace(" ", "")
+        if k.startswith("ال") and len(k) > 3:
+            k = k[2:]
+        toks.append(_Tok(start, end, raw, k, k in ARTICLES, raw[:1].isupper() or raw[:1] >= "\u0600",
+                         sent_start, possessive))
+        prev_end = m.end()
+    return toks
+
+
+class Spotter:
+    """The toponym index over a gazetteer's keys, built once per gazetteer."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.first: set[str] = set()
+        self.prefixes: set[str] = set()
+        self.lower_ok: set[str] = set()  # keys that may start lower-case ("eastern aleppo")
+        for key, ids in gaz.exact.items():
+            parts = key.split(" ")
+            if len(parts) > MAX_TOKENS:
+                continue
+            self.first.add(parts[0])
+            for m in range(1, len(parts) + 1):
+                self.prefixes.add(" ".join(parts[:m]))
+            if len(parts) >= 2 and any(gaz.rows[i].kind in ("region", "sector") for i in ids):
+                self.lower_ok.add(key)
+        self.first_skel: set[str] = set()
+        self.phrases = {tuple(p.split()) for p in PHRASES}
+
+    # --- spotting ------------------------------------------------------------------
+    def spots(self, text: str, toks: list[_Tok]) -> list[_Spot]:
+        gaz = self.gaz
+        lower_words = {t.key for t in toks if not t.cap}
+        out: list[_Spot] = []
+        n = len(toks)
+        i = 0
+        while i < n:
+            t = toks[i]
+            # an article may open the span ("Al-Bab", "al-Raqqa"); the name starts after it
+            k0 = i
+            while k0 < n and toks[k0].article and k0 - i < 2:
+                k0 += 1
+            if k0 >= n or toks[k0].key not in self.first and not toks[k0].cap:
+                i += 1
+                continue
+            best: _Spot | None = None
+            content: list[str] = []
+            j = k0
+            while j < n and len(content) < MAX_TOKENS:
+                tj = toks[j]
+                if j > k0 and _gap_breaks(text, toks[j - 1].end, tj.start):
+                    break
+                if tj.article and j > k0:
+                    j += 1
+                    continue
+                content.append(tj.key)
+                key = " ".join(content)
+                j += 1
+                if key not in self.prefixes:
+                    break
+                if key in gaz.exact:
+                    best = _Spot(i, j, 0, 0, "", "exact")
+                if toks[j - 1].possessive:
+                    break
+            if best is not None:
+                best = self._accept(text, toks, best, lower_words)
+            if best is None and toks[k0].cap and not toks[k0].article:
+                best = self._skeleton_spot(text, toks, i, k0, lower_words)
+            if best is None:
+                i += 1
+                continue
+            out.append(best)
+            i = best.j
+        return out
+
+    def _accept(self, text: str, toks: list[_Tok], sp: _Spot, lower_words: set[str]) -> _Spot | None:
+        """Capitalisation and stoplist checks for an exact match."""
+        content = [t for t in toks[sp.i:sp.j] if not t.article]
+        if not content:
+            return None
+        first = content[0]
+        key = " ".join(t.key for t in content)
+        opener = toks[sp.i]
+        if not (first.cap or opener.cap):
+            if key not in self.lower_ok:
+                return None
+        keys = tuple(t.key for t in toks[sp.i:sp.j])
+        if self._in_phrase(toks, sp):
+            return None
+        if len(content) == 1:
+            w = first.key
+            if len(w) < 3 and not w.isupper():
+                return None
+            if w in ENGLISH or w in PERSONAL:
+                if not self._strong_place_cue(text, toks, sp):
+                    return None
+            # a word the same text also writes in lower case is an English word
+            if w in lower_words and not self._strong_place_cue(text, toks, sp):
+                return None
+        del keys
+        sp.start = toks[sp.i].start if (opener.cap or _hyphen_after(text, opener)) else content[0].start
+        sp.end = toks[sp.j - 1].end
+        sp.surface = text[sp.start:sp.end]
+        return sp
+
+    def _skeleton_spot(self, text: str, toks: list[_Tok], i: int, k0: int,
+                       lower_words: set[str]) -> _Spot | None:
+        gaz = self.gaz
+        content: list[_Tok] = []
+        best: _Spot | None = None
+        j = k0
+        n = len(toks)
+        while j < n and len(content) < 4:
+            tj = toks[j]
+            if j > k0 and _gap_breaks(text, toks[j - 1].end, tj.start):
+                break
+            if tj.article and j > k0:
+                j += 1
+                continue
+            if not tj.cap and not tj.article:
+                break
+            content.append(tj)
+            j += 1
+            sk = skeleton_of_tokens([c.key for c in content])
+            if len(sk) < 4 or sk not in gaz.skel:
+                continue
+            nk = " ".join(c.key for c in content)
+            if len(content) == 1 and (len(nk) < 5 or nk in ENGLISH or nk in PERSONAL or nk in lower_words):
+                continue
+            sim = max(
+                (fuzz.ratio(nk, k) for r in gaz.skel[sk][:20] for k in gaz._row_keys(r)), default=0.0
+            )
+            if sim >= SKELETON_TEXT_MIN:
+                best = _Spot(i, j, 0, 0, "", "skeleton")
+        if best is None:
+            return None
+        if self._in_phrase(toks, best):
+            return None
+        opener = toks[best.i]
+        first = next(t for t in toks[best.i:best.j] if not t.article)
+        best.start = opener.start if (opener.cap or _hyphen_after(text, opener)) else first.start
+        best.end = toks[best.j - 1].end
+        best.surface = text[best.start:best.end]
+        return best
+
+    def _in_phrase(self, toks: list[_Tok], sp: _Spot) -> bool:
+        lo = max(0, sp.i - 3)
+        window = [t.key for t in toks[lo:min(len(toks), sp.j + 2)]]
+        for ph in self.phrases:
+            L = len(ph)
+            for a in range(0, len(window) - L + 1):
+                if tuple(window[a:a + L]) == ph:
+                    # the phrase must overlap the spot
+                    s_idx = lo + a
+                    if s_idx < sp.j and s_idx + L > sp.i:
+                        return True
+        return False
+
+    @staticmethod
+    def _strong_place_cue(text: str, toks: list[_Tok], sp: _Spot) -> bool:
+        before = text[max(0, toks[sp.i].start - 40):toks[sp.i].start]
+        return bool(_EVENT_BEFORE_STRICT.search(before)) or bool(
+            re.match(r"^\s+(?:village|town|city|countryside|province|governorate)\b",
+                     text[toks[sp.j - 1].end:toks[sp.j - 1].end + 20], re.IGNORECASE))
+
+    # --- extension ------------------------------------------------------------------
+    def extend(self, text: str, toks: list[_Tok], sp: _Spot) -> tuple[int, int]:
+        """The span including adjacent descriptor words, which the resolver reads."""
+        start, end = sp.start, sp.end
+        # after: "'s northern countryside", " province", " city"
+        j = sp.j
+        last = toks[j - 1]
+        after = []
+        k = j
+        while k < len(toks) and k < j + 2:
+            w = toks[k].raw.lower()
+            gap_start = toks[k - 1].end + (2 if toks[k - 1].possessive else 0)
+            if _gap_breaks(text, gap_start, toks[k].start):
+                break
+            if w in _DIRECTION_WORDS and k == j and (last.possessive or True):
+                after.append(k)
+                k += 1
+                continue
+            if w in _AFTER_WORDS:
+                after.append(k)
+                k += 1
+                break
+            break
+        if after and toks[after[-1]].raw.lower() in _AFTER_WORDS:
+            end = toks[after[-1]].end
+            sp.extra_tokens.extend(after)
+        # before: a direction word, "countryside of", "outskirts of the"
+        i = sp.i
+        if i >= 1 and toks[i - 1].raw.lower() in _DIRECTION_WORDS and not _gap_breaks(
+                text, toks[i - 1].end, toks[i].start):
+            start = toks[i - 1].start
+        elif i >= 2 and toks[i - 1].key in ("of",) and toks[i - 2].raw.lower() in _BEFORE_OF:
+            b = i - 2
+            if b >= 1 and toks[b - 1].raw.lower() in _DIRECTION_WORDS:
+                b -= 1
+            start = toks[b].start
+        elif i >= 3 and toks[i - 1].key == "the" and toks[i - 2].key == "of" and \
+                toks[i - 3].raw.lower() in _BEFORE_OF:
+            start = toks[i - 3].start
+        return start, end
+
+
+def _gap_breaks(text: str, a: int, b: int) -> bool:
+    """Tokens separated by anything but spaces or a hyphen do not form one name."""
+    gap = text[a:b]
+    return not (gap == "" or gap.strip(" -‐‑–_\u00a0") == "") or "\n" in gap or len(gap) > 3
+
+
+def _hyphen_after(text: str, tok: _Tok) -> bool:
+    return text[tok.end:tok.end + 1] in ("-", "‐", "‑")
+
+
+# --- roles -----------------------------------------------------------------------------
+
+
+def classify_role(text: str, start: int, end: int, place: Place, kind: str | None) -> str:
+    """``event``, ``origin``, ``foreign`` or ``mentioned`` from the words around a mention."""
+    before = text[max(0, start - 120):start]
+    after = text[end:end + 80]
+    foreign = bool(place.country) and place.country != "SY"
+    if _BASED_AFTER.match(after) or _BASED_BEFORE.search(before):
+        return "origin"
+    if (kind in _CAPITAL_KINDS or foreign) and _STATEMENT_AFTER.match(after):
+        return "origin"
+    if foreign:
+        if _TREATED_BEFORE.search(before) or _HOSPITAL_AFTER.match(after):
+            return "origin"
+        return "foreign"
+    if _EVENT_AFTER.match(after) or _EVENT_BEFORE_STRICT.search(before[-40:]):
+        return "event"
+    if _EVENT_BEFORE.search(before[-60:]):
+        return "event"
+    return "mentioned"
+
+
+def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) -> list[Mention]:
+    """Toponyms in ``text``, resolved in the context of each other (see module docs)."""
+    if not isinstance(text, str) or not text:
+        return []
+    if len(text) > MAX_TEXT:
+        text = text[:MAX_TEXT]
+    spotter = gaz.spotter()
+    toks = _tokenise(text)
+    spots = spotter.spots(text, toks)
+    # first pass: resolve each spot on its own (with descriptor words around it)
+    for sp in spots:
+        sp.start, sp.end = spotter.extend(text, toks, sp)
+        sp.surface = text[sp.start:sp.end]
+        sp.res = gaz.resolve_full(sp.surface, admin1_hint=admin1_hint)
+    # context: the governorates the text talks about, from confident, unambiguous mentions
+    ctx: Counter[str] = Counter()
+    hint_pc = gaz._hint_pcode(admin1_hint) if admin1_hint else ""
+    if hint_pc:
+        ctx[hint_pc] += 3
+    for sp in spots:
+        r = sp.res
+        if r and r.row is not None and r.place.country == "SY" and r.place.admin1_pcode and r.score >= 0.9:
+            w = 2 if r.row.kind in ("admin1", "sector", "region", "admin2", "city") else 1
+            ctx[r.place.admin1_pcode] += w
+    # second pass: names with namesakes in several governorates take the text's lead
+    if ctx:
+        for sp in spots:
+            r = sp.res
+            if r is None:
+                continue
+            if r.row is not None and r.row.kind in ("admin1", "sector", "foreign_city", "foreign_country"):
+                continue
+            own = r.place.admin1_pcode
+            others = Counter({k: v for k, v in ctx.items() if k != own or v > 1})
+            if not others:
+                continue
+            if own and ctx.get(own, 0) >= max(others.values()):
+                continue
+            lead = others.most_common(1)[0][0]
+            pts = [(s.res.place.lat, s.res.place.lon) for s in spots
+                   if s is not sp and s.res and s.res.place.admin1_pcode == lead and s.res.place.lat is not None]
+            near = None
+            if pts:
+                near = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+            alt = gaz.resolve_full(sp.surface, admin1_hint=lead, near=near)  # type: ignore[arg-type]
+            if alt.row is not None and alt.place.admin1_pcode == lead and alt.score >= 0.75 * r.score:
+                sp.res = alt
+    out: list[Mention] = []
+    for sp in spots:
+        r = sp.res
+        if r is None or r.place.precision == "unknown":
+            continue
+        place = r.place
+        kind = r.row.kind if r.row is not None else None
+        # a one-word village right next to a title or before "said" is a person
+        if kind in ("village", "hamlet", "town", "neighbourhood") and _looks_like_person(text, toks, sp):
+            continue
+        place.span = Span(sp.start, sp.end, sp.surface)
+        role = classify_role(text, sp.start, sp.end, place, kind)
+        score = r.score * (0.85 if sp.tier == "skeleton" else 1.0)
+        out.append(Mention(sp.start, sp.end, sp.surface, place, role, round(score, 3)))
+    return out
+
+
+def _looks_like_person(text: str, toks: list[_Tok], sp: _Spot) -> bool:
+    content = [t for t in toks[sp.i:sp.j] if not t.article]
+    if len(content) > 1:
+        return False
+    if sp.i >= 1:
+        prev = toks[sp.i - 1]
+        if prev.key in TITLES or prev.key in PERSONAL:
+            return True
+        if prev.cap and not prev.sent_start and not prev.article and prev.key not in ENGLISH and \
+                not _gap_breaks(text, prev.end, toks[sp.i].start):
+            return True
+    if _SAID_AFTER.match(text[sp.end:sp.end + 20]):
+        return True
+    if sp.j < len(toks):
+        nxt = toks[sp.j]
+        if nxt.cap and nxt.key in PERSONAL and not _gap_breaks(text, toks[sp.j - 1].end, nxt.start):
+            return True
+    return False
