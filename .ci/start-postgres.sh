@@ -8,6 +8,8 @@
 #
 # Everything it says goes to stderr; the only line on stdout is the DSN, so:
 #     export HARMWATCH_TEST_PG="$(bash .ci/start-postgres.sh)"
+# and, when the tests are done (optional; the server otherwise keeps running):
+#     bash .ci/start-postgres.sh --stop
 #
 # Settings (environment):
 #     HARMWATCH_PG_USER      role to create        (default harmwatch)
@@ -24,6 +26,17 @@ WANT_POSTGIS="${HARMWATCH_PG_POSTGIS:-0}"
 
 log() { echo "start-postgres: $*" >&2; }
 die() { log "error: $*"; exit 1; }
+
+if [ "${1:-}" = --stop ]; then
+    command -v pg_lsclusters >/dev/null 2>&1 || exit 0
+    pg_lsclusters -h | while read -r ver name _port status _rest; do
+        if [ "$status" = online ]; then
+            log "stopping cluster $ver/$name"
+            pg_ctlcluster "$ver" "$name" stop >&2 || log "could not stop $ver/$name"
+        fi
+    done
+    exit 0
+fi
 
 [ "$(id -u)" = 0 ] || die "run as root (it installs packages and starts the server as the postgres user)"
 
@@ -90,7 +103,7 @@ pg_isready -q -h 127.0.0.1 -p "$PG_PORT" || die "server not accepting connection
 
 # 4. The role and the database (as the postgres superuser over the local socket).
 psql_admin() {
-    runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$PG_PORT" "$@"
+    (cd / && runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$PG_PORT" "$@")
 }
 sql_literal() { printf "'%s'" "${1//\'/\'\'}"; }
 
