@@ -1,0 +1,46 @@
+"""Which language a report is written in.
+
+Only English is mined for incidents; everything else is stored and flagged.
+Arabic script is recognised directly (cheap and certain); other text goes to
+langdetect with a fixed seed so the answer is repeatable.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+_LETTER = re.compile(r"[^\W\d_]")
+_SAMPLE_CHARS = 4000
+
+
+def detect_language(text: str) -> str:
+    """An ISO 639-1 code such as ``"en"`` or ``"ar"``, or ``"und"`` when unsure."""
+    sample = text[:_SAMPLE_CHARS]
+    letters = len(_LETTER.findall(sample))
+    if letters < 3:
+        return "und"
+    if len(_ARABIC.findall(sample)) / letters > 0.3:
+        return "ar"
+    try:
+        from langdetect.lang_detect_exception import LangDetectException
+    except ImportError:  # pragma: no cover - langdetect is a core dependency
+        return "und"
+    try:
+        return _factory().detect(sample)
+    except LangDetectException:
+        return "und"
+
+
+class _Detector:
+    def detect(self, text: str) -> str:
+        from langdetect import DetectorFactory, detect
+
+        DetectorFactory.seed = 0
+        return str(detect(text))
+
+
+@lru_cache(maxsize=1)
+def _factory() -> _Detector:
+    return _Detector()
