@@ -97,7 +97,7 @@ def test_other_encodings_are_decoded(raw: bytes, expected: str) -> None:
 
 def test_undecodable_bytes_are_rejected() -> None:
     junk = bytes(range(128, 256)) * 40
-    with pytest.raises(InputRejected, match="undecodable|binary"):
+    with pytest.raises(InputRejected, match=r"undecodable|binary"):
         decode_report(junk, max_bytes=1 << 20)
 
 
@@ -152,7 +152,7 @@ def test_stdin_text_and_jsonl(store: Store) -> None:
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+    def do_GET(self) -> None:
         if self.path == "/article":
             body, ctype, code = HTML.encode(), "text/html; charset=utf-8", 200
         elif self.path == "/plain":

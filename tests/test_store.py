@@ -285,6 +285,7 @@ def test_save_and_get_incident_round_trips(backend_store: Store, incidents: list
         (IncidentQuery(admin1_pcode="SY02"), ["inc-a", "inc-b"]),
         (IncidentQuery(actor="russia"), ["inc-a"]),  # not russia_unknown_prefix
         (IncidentQuery(actor="syria_gov"), ["inc-a", "inc-c"]),
+        (IncidentQuery(actor="RUSSIA"), ["inc-a"]),  # case-insensitive, as SQLite's LIKE
         (IncidentQuery(event_type="shelling"), ["inc-b", "inc-d"]),
         (IncidentQuery(grade="confirmed"), ["inc-a", "inc-c"]),
         (IncidentQuery(bbox=(36.9, 35.9, 37.2, 36.3)), ["inc-a", "inc-b"]),
@@ -303,6 +304,33 @@ def test_query_incidents_filters(
     assert ids(backend_store.query_incidents(query)) == expected
     unpaged = IncidentQuery(**{**query.__dict__, "limit": None, "offset": 0})
     assert backend_store.count_incidents(unpaged) == len(backend_store.query_incidents(unpaged))
+
+
+def test_undated_records_sort_first_on_every_backend(backend_store: Store) -> None:
+    undated = make_incident("inc-undated", "2016-01-01")
+    undated.date = DateSpan()
+    backend_store.save_incident(make_incident("inc-dated", "2015-06-01"))
+    backend_store.save_incident(undated)
+    assert ids(backend_store.query_incidents()) == ["inc-undated", "inc-dated"]
+    assert ids(backend_store.query_incidents(IncidentQuery(limit=1))) == ["inc-undated"]
+    assert ids(backend_store.query_incidents(IncidentQuery(since="2015-01-01"))) == ["inc-dated"]
+
+    backend_store.add_report(make_report(1, published="2016-01-01"), b"a")
+    backend_store.add_report(make_report(2), b"b")
+    assert [r.id for r in backend_store.list_reports()] == ["rep-0002", "rep-0001"]
+    backend_store.save_bulletin(Bulletin(id="bul-dated", date="2016-01-01"))
+    backend_store.save_bulletin(Bulletin(id="bul-undated"))
+    assert [b.id for b in backend_store.list_bulletins()] == ["bul-undated", "bul-dated"]
+    backend_store.save_area_statement("st-dated", "Aleppo", None, "2016-01-01", None, {"id": "st-dated"})
+    backend_store.save_area_statement("st-undated", "Aleppo", None, None, None, {"id": "st-undated"})
+    assert [d["id"] for d in backend_store.list_area_statements()] == ["st-undated", "st-dated"]
+
+
+def test_text_orders_by_code_point_on_every_backend(backend_store: Store) -> None:
+    names = ["zeta", "Zeta", "alpha", "Émile", "مشفى", "_x", "10"]
+    for n, name in enumerate(names):
+        backend_store.save_facility(Facility(id=f"fac-{n}", name=name))
+    assert [f.name for f in backend_store.list_facilities()] == sorted(names)
 
 
 def test_bad_bbox_is_a_bad_query(backend_store: Store, incidents: list[Incident]) -> None:
@@ -437,11 +465,8 @@ def test_facilities_and_status_timeline(backend_store: Store) -> None:
     backend_store.save_facility(clinic)
     assert backend_store.get_facility("fac-quds") == quds
     assert [f.id for f in backend_store.list_facilities()] == ["fac-clinic", "fac-quds"]
-    entries = backend_store.status_entries("fac-quds")
-    # Dated entries in date order; an undated entry sorts by the backend's NULL order, so only check the rest.
-    dated = [e for e in entries if e.date is not None]
-    assert dated == [history[1], history[0]]
-    assert len(entries) == 3
+    # Date order, undated first on every backend.
+    assert backend_store.status_entries("fac-quds") == [history[2], history[1], history[0]]
 
     quds.status_history = [history[1]]
     quds.status = "functioning"

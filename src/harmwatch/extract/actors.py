@@ -72,21 +72,20 @@ def score_doers(
     for mm in mentions:
         before = sentence[max(0, mm.start - 60) : mm.start]
         after = sentence[mm.end : mm.end + 70]
-        score = 0.0
-        if any(s <= mm.start < e + 25 for s, e in victim_spans):
+        if any(s <= mm.start < e for s, e in victim_spans):
             mm.score = -1.0
             continue
-        if ATTACK_AFTER_RE.match(after):
-            score += 1.0
-        if BY_BEFORE_RE.search(before):
-            score += 1.0
-        if CLASH_WITH_BEFORE_RE.search(before):
-            score += 0.6
+        score = 0.0
+        strong = bool(ATTACK_AFTER_RE.match(after)) or bool(BY_BEFORE_RE.search(before))
+        if strong:
+            score = 1.0
+        elif CLASH_WITH_BEFORE_RE.search(before):
+            score = 0.6
         if NOT_DOER_AFTER_RE.match(after):
             score -= 1.5
-        if NOT_DOER_BEFORE_RE.search(before) and not BY_BEFORE_RE.search(before):
+        if not strong and NOT_DOER_BEFORE_RE.search(before):
             score -= 0.7
-        if _SPEAKER_AFTER.match(after) and score <= 0:
+        if _SPEAKER_AFTER.match(after) and not strong:
             score -= 0.5
         if mm.generic:
             score -= 0.2

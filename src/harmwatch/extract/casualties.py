@@ -117,10 +117,17 @@ def _classify(head_groups: dict[str, str | None], mods: str, after: str) -> str:
     return "total"
 
 
-def find_casualties(sentence: str, offset: int = 0) -> list[Casualty]:
-    """Casualty figures in one sentence; offsets are shifted by ``offset``."""
+def find_casualties(
+    sentence: str, offset: int = 0, exclude: list[tuple[int, int]] | None = None
+) -> list[Casualty]:
+    """Casualty figures in one sentence; offsets are shifted by ``offset``.
+
+    ``exclude`` lists spans (sentence offsets) that cannot hold a count, such as dates.
+    """
     counts: list[Count] = []
     for c in find_counts(sentence):
+        if exclude and any(c.start < e and s < c.end for s, e in exclude):
+            continue
         nxt = sentence[c.end : c.end + 2]
         if nxt[:1] in ("-", "%", "/", ".") and not nxt.startswith(". "):
             continue

@@ -24,7 +24,7 @@ from harmwatch.extract.actors import (
     score_doers,
 )
 from harmwatch.extract.casualties import Casualty, find_casualties, find_rest_clause
-from harmwatch.extract.dates import DateExpr, find_date_expressions, find_dateline, parse_iso
+from harmwatch.extract.dates import DateExpr, find_date_expressions, find_dateline, find_full_dates, parse_iso
 from harmwatch.extract.lexicon import (
     FACILITY_RES,
     HEALTH_KINDS,
@@ -300,7 +300,8 @@ def _read_sentence(
 ) -> SentenceInfo:
     info = SentenceInfo(i, s)
     t = s.text
-    info.casualties = find_casualties(t, s.start)
+    date_spans = [(d.start, d.end) for d in find_full_dates(t)]
+    info.casualties = find_casualties(t, s.start, date_spans)
     for etype, weapon, rx in WEAPON_RES:
         for m in rx.finditer(t):
             if any(m.start() < e and b < m.end() for _, _, b, e in info.types):
@@ -311,7 +312,7 @@ def _read_sentence(
         for d in find_date_expressions(t, s.start, ref)
         if not (dateline is not None and d.start < dateline.end and dateline.start < d.end)
     ]
-    victim_spans = [(c.noun_start - s.start, c.noun_end - s.start) for c in info.casualties]
+    victim_spans = [(c.span.start - s.start, c.noun_end - s.start) for c in info.casualties]
     info.actors = score_doers(t, find_actor_mentions(t), victim_spans)
     info.statements = actor_statements(t, info.actors)
     info.rest = find_rest_clause(t)
@@ -344,7 +345,7 @@ def _places_in(t: str, offset: int, finder: object) -> list[PlaceMention]:
     return out
 
 
-def _with_span(place: Place, span: Span) -> Place:
+def _with_span(place: Place, span: Span | None) -> Place:
     return Place(
         place.name,
         place.admin1,
@@ -439,7 +440,7 @@ def _build_incident(
         inc.review.append("no date")
 
     # place
-    place = _pick_place(d, idx, title, finder)
+    place = _pick_place(d, idx, title, finder, text)
     if place is not None:
         inc.place = place
     else:
@@ -532,7 +533,7 @@ def _sentence_of(d: _Draft, pos: int) -> Sentence:
     return d.sentences[0].sent
 
 
-def _pick_place(d: _Draft, idx: int, title: str | None, finder: object) -> Place | None:
+def _pick_place(d: _Draft, idx: int, title: str | None, finder: object, text: str) -> Place | None:
     for s in d.sentences:
         cands = s.event_places
         if cands:
@@ -550,27 +551,8 @@ def _pick_place(d: _Draft, idx: int, title: str | None, finder: object) -> Place
     for s in d.context:
         if s.event_places:
             return s.event_places[0].place
-    if idx == 0 and title:
-        try:
-            tm = [m for m in finder.find(title) if m.place.admin1 and m.role not in ("origin", "foreign")]  # type: ignore[attr-defined]
-        except Exception:
-            tm = []
-        if tm:
-            p = tm[0].place
-            return Place(
-                p.name,
-                p.admin1,
-                p.admin1_pcode,
-                p.admin2,
-                p.admin2_pcode,
-                p.admin3,
-                p.admin3_pcode,
-                p.lat,
-                p.lon,
-                p.precision,
-                p.country,
-                None,
-            )
+    if idx == 0:
+        return _report_place(text, title, finder)
     return None
 
 
@@ -625,6 +607,28 @@ def _victims(d: _Draft, claim: object) -> Victims:
         r: Range = getattr(v, fld)
         claim("report", f"victims.{fld}", {"best": r.best, "low": r.low, "high": r.high}, quote)  # type: ignore[operator]
     return v
+
+
+def _report_place(text: str, title: str | None, finder: object) -> Place | None:
+    """The report's event place when the main incident's own sentences name none."""
+    if title:
+        try:
+            tm = [
+                m
+                for m in finder.find(title)  # type: ignore[attr-defined]
+                if m.place.admin1 and m.role not in ("origin", "foreign")
+            ]
+        except Exception:  # a geocoder bug must not lose the report
+            tm = []
+        if tm:
+            return _with_span(tm[0].place, None)
+    try:
+        from harmwatch.geo import geoparse
+
+        ev = geoparse(text[:20000], title=title).event_place
+    except Exception:  # geo missing or failing: no place rather than no report
+        return None
+    return ev if ev is not None and ev.admin1 else None
 
 
 def _facilities_in(s: SentenceInfo, text: str) -> list[tuple[str, str | None, Span]]:

@@ -28,7 +28,7 @@ ACTOR_PATTERNS: list[tuple[str, str, bool]] = [
         r"syrian\s+democratic\s+forces|\bsdf\b|\bypg\b|\bypj\b|\bpyd\b|\basayish\b"
         r"|people'?s\s+protection\s+units|kurdish(?:-led)?\s+(?:forces|fighters|militias?|troops|units"
         r"|militiamen|gunmen|people'?s\s+protection\s+units)|self[- ]administration\s+forces"
-        r"|kurdish\s+ypg",
+        r"|kurdish\s+ypg|(?:syrian?\s+|the\s+)?kurds\b",
         False,
     ),
     ("turkey", r"turk(?:ish|ey)(?:'?s)?(?:[- ]backed)?|\bankara\b|euphrates\s+shield|olive\s+branch", False),
@@ -43,6 +43,7 @@ ACTOR_PATTERNS: list[tuple[str, str, bool]] = [
     (
         "coalition",
         r"(?:u\.?s\.?|us|american|washington)[- ]led\s+(?:international\s+)?(?:military\s+)?coalition"
+        r"|(?:u\.?s\.?|us|american)[- ]led\s+(?:air\s*[- ]?)?(?:strikes?|raids?|bombing|forces|operations?)"
         r"|(?:international|anti-?(?:is|isis|isil|daesh|jihadist)|western)\s+coalition"
         r"|(?<!syrian\s)(?<!national\s)(?<!opposition\s)(?<!syrian\snational\s)\bcoalition\b"
         r"|\bu\.\s?s\.?(?=\s)|\bus(?=\s+(?:air|war|jets|strikes?|raids?|forces|military|troops|drones?"
@@ -53,11 +54,13 @@ ACTOR_PATTERNS: list[tuple[str, str, bool]] = [
     ),
     (
         "syria_gov",
-        r"(?:syrian\s+)?regime|assad'?s?\s+(?:regime|forces|troops|army|government|air\s*force"
+        r"\bsyrian?\s+(?:air\s*[- ]?strikes?|air\s+raids?|strikes?|raids?|shelling|bombardment|bombing"
+        r"|barrel\s+bombs?|helicopters?|war\s*planes?|jets|air\s*force|aircraft)"
+        r"|(?:syrian\s+)?regime|assad'?s?\s+(?:regime|forces|troops|army|government|air\s*force"
         r"|warplanes|jets|helicopters|loyalists)|pro-?\s?(?:regime|government|assad|damascus)"
         r"(?:\s+(?:forces|militias?|militiamen|fighters|troops|gunmen))?"
         r"|syrian\s+(?:arab\s+)?(?:army|government|military|troops|forces|air\s*force|warplanes"
-        r"|war\s*planes|jets|helicopters|aircraft|authorities|artillery|state)"
+        r"|war\s*planes|jets|helicopters|aircraft|authorities|artillery)"
         r"|government(?:-led)?\s+(?:forces|troops|warplanes|war\s*planes|jets|helicopters|aircraft"
         r"|air\s*strikes|airstrikes|shelling|bombardment|artillery|bombing|raids|planes|soldiers)"
         r"|national\s+defen[cs]e\s+forces|\bndf\b|shabb?iha|tiger\s+forces|republican\s+guard"
@@ -84,7 +87,7 @@ ACTOR_RES = [(a, re.compile(p, re.I), g) for a, p, g in ACTOR_PATTERNS]
 
 # Words that show a mention is the *doer* when they follow it.
 ATTACK_AFTER_RE = re.compile(
-    r"^[\s'-]*(?:s\s+)?(?:\w+[\s-]+){0,3}?(?:war\s*planes?|war\s*jets|jets?|aircraft|air\s*force|helicopters?"
+    r"^[\s'-]*(?:s\s+)?(?:(?:and|or)\s+\w+\s+|[\w-]+\s+(?=\w))?(?:war\s*planes?|war\s*jets|jets?|aircraft|air\s*force|helicopters?"
     r"|drones?|air\s*strikes?|strikes?|raids?|air\s+raids?|bombing|bombings|bombardment|shelling|shells?"
     r"|rockets?|missiles?|artillery|mortars?|barrel\s+bombs?|snipers?|offensive|gunfire|fire|planes"
     r"|suicide\s+bombers?|bombers?|attacks?|assault"
@@ -275,7 +278,9 @@ GENERIC_WORDS = (
 
 VICTIM_HEAD_RE = re.compile(
     rf"^(?P<mods>(?:(?:(?!(?:were|was|are|is|have|has|had|in|on|at|by|from|after|when|who|and|killed|dead|died"
-    rf"|including|among)\b)[\w'’-]+)\s+){{0,5}}?)"
+    rf"|including|among|of|dozens|scores|hundreds|thousands|tens|several|with|as|for|to|during|while|but|or"
+    rf"|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    rf"|nov(?:ember)?|dec(?:ember)?)\b|\d)[\w'’-]+)\s+){{0,5}}?)"
     rf"(?P<head>(?P<child>{CHILD_WORDS})|(?P<woman>{WOMAN_WORDS})|(?P<civ>{CIV_WORDS})"
     rf"|(?P<comb>{COMBATANT_WORDS})|(?P<gen>{GENERIC_WORDS}))\b",
     re.I,
@@ -283,6 +288,7 @@ VICTIM_HEAD_RE = re.compile(
 # Modifiers that turn a generic head into a class ("pro-regime men", "IS members").
 COMBATANT_MOD_RE = re.compile(
     r"\b(?:soldiers?|military|army|troops|pro-?regime|pro-?government|regime|government|militia|rebel|opposition"
+    r"|h[ei]zb[ao]ll?ah"
     r"|jihadist|is|isis|isil|daesh|nusra|hezbollah|hizballah|ypg|sdf|kurdish|fighters?|armed|security|fsa"
     r"|ahrar|jaish|taliban|qaeda|turkish-backed|iranian-backed|russian)\b",
     re.I,
@@ -298,7 +304,7 @@ ONE_RE = re.compile(
 
 KILLED_WORDS = (
     r"killed|dead|died|die|dies|martyred|slain|perished|lost\s+their\s+lives|lost\s+his\s+life"
-    r"|lost\s+her\s+life|executed|murdered|massacred|shot\s+dead|beheaded|deaths?|fatalities|bodies"
+    r"|lost\s+her\s+life|executed|murdered|massacred|shot\s+dead|beheaded"
 )
 INJURED_WORDS = r"wounded|injured|hurt|injuries|wounds|maimed"
 

@@ -41,6 +41,9 @@ from harmwatch.models import Place
 # spelling pairs with IOM aliases held out; the sweep is recorded in eval/geo.json.
 FUZZY_CUTOFF = 84.0
 SKELETON_MIN_SIM = 50.0
+# Two far-apart namesakes whose scores differ by less than this are a tie: the answer is
+# the admin unit they share (or unknown), not a coin toss.
+TIE_MARGIN = 0.15
 
 POPULATED = frozenset({"city", "town", "village", "hamlet"})
 SETTLEMENT_KINDS = POPULATED | {"neighbourhood", "foreign_city"}
@@ -125,10 +128,14 @@ class Gazetteer:
             rather than looking up the very string that was stored.
     """
 
-    def __init__(self, data: dict[str, Any] | None = None, *, include_held: bool = True) -> None:
+    def __init__(self, data: dict[str, Any] | None = None, *, include_held: bool = True,
+                 fuzzy_cutoff: float = FUZZY_CUTOFF, skeleton_min_sim: float = SKELETON_MIN_SIM) -> None:
         if data is None:
             data = load_data()
         self.include_held = include_held
+        self.fuzzy_cutoff = fuzzy_cutoff
+        self.skeleton_min_sim = skeleton_min_sim
+        self.tie_margin = TIE_MARGIN
         self.attribution: list[str] = list(data.get("attribution", []))
         self.admins: dict[str, tuple[int, str, str, str, float, float]] = {
             pc: (int(v[0]), str(v[1]), str(v[2]), str(v[3]), float(v[4]), float(v[5]))
@@ -263,15 +270,15 @@ class Gazetteer:
                 if i in out:
                     continue
                 sim = self._best_alias_sim(nk, i)
-                floor = SKELETON_MIN_SIM if len(sk) > 3 else SKELETON_MIN_SIM + 20
+                floor = self.skeleton_min_sim if len(sk) > 3 else self.skeleton_min_sim + 20
                 if sim >= floor:
                     out[i] = (0.75 + 0.2 * sim / 100.0, "skeleton")
-        if not out and fuzzy and len(nk) >= 4 and nk[0] < "\u0600":
+        if not out and fuzzy and self.fuzzy_cutoff <= 100 and len(nk) >= 4 and nk[0] < "\u0600":
             for key, score, j in process.extract(nk, self._fuzzy_keys, scorer=fuzz.ratio,
-                                                 score_cutoff=FUZZY_CUTOFF, limit=8):
+                                                 score_cutoff=self.fuzzy_cutoff, limit=8):
                 del key
                 for i in self._fuzzy_rows[j]:
-                    s = 0.45 + 0.3 * (score - FUZZY_CUTOFF) / max(1.0, 100 - FUZZY_CUTOFF)
+                    s = 0.45 + 0.3 * (score - self.fuzzy_cutoff) / max(1.0, 100 - self.fuzzy_cutoff)
                     if i not in out or out[i][0] < s:
                         out[i] = (s, "fuzzy")
         return [(i, s, t) for i, (s, t) in out.items()]
@@ -404,7 +411,7 @@ class Gazetteer:
         # Ties between far-apart namesakes matched equally well: answer with what they share.
         if len(scored) > 1 and not hint and near is None:
             for sc2, row2, s2, _t2 in scored[1:]:
-                if top_score - sc2 >= 0.15:
+                if top_score - sc2 >= self.tie_margin:
                     break
                 if row2.idx == row.idx or s2 < s - 0.02 or (accept is not None and row2.kind not in accept):
                     continue

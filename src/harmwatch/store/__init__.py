@@ -29,7 +29,7 @@ def open_store(url: str | Path | None = None, *, migrate: bool = True, **kwargs:
         store = PostgresStore(target)
     else:
         if target.startswith("sqlite:///"):
-            target = target[len("sqlite:///"):]
+            target = target[len("sqlite:///") :]
         store = SQLiteStore(target, **kwargs)  # type: ignore[arg-type]
     if migrate:
         store.migrate()

@@ -151,9 +151,19 @@ class Store(ABC):
             " language, media_type, size, text, raw, processed)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (sha256) DO NOTHING",
             (
-                report.id, report.sha256, report.external_id, report.source, report.url,
-                report.published, report.retrieved, report.title, report.language,
-                report.media_type, report.size, report.text, raw,
+                report.id,
+                report.sha256,
+                report.external_id,
+                report.source,
+                report.url,
+                report.published,
+                report.retrieved,
+                report.title,
+                report.language,
+                report.media_type,
+                report.size,
+                report.text,
+                raw,
             ),
         )
         return True
@@ -184,7 +194,7 @@ class Store(ABC):
         if processed is not None:
             sql += " WHERE processed = ?"
             params = (int(processed),)
-        sql += " ORDER BY published, id"
+        sql += " ORDER BY published NULLS FIRST, id"
         return [_report_from_row(r) for r in self._query(sql, params)]
 
     def count_reports(self) -> int:
@@ -201,8 +211,14 @@ class Store(ABC):
             return False
         self._execute(
             "INSERT INTO rejections (id, origin, reason, sha256, size, at) VALUES (?, ?, ?, ?, ?, ?)",
-            (rejection.id, rejection.origin, rejection.reason, rejection.sha256, rejection.size,
-             rejection.at or now_iso()),
+            (
+                rejection.id,
+                rejection.origin,
+                rejection.reason,
+                rejection.sha256,
+                rejection.size,
+                rejection.at or now_iso(),
+            ),
         )
         return True
 
@@ -226,8 +242,9 @@ class Store(ABC):
             (incident_id, score, report_id, idx),
         )
 
-    def report_incidents(self, *, report_id: str | None = None, incident_id: str | None = None
-                         ) -> list[tuple[str, int, str | None, Incident]]:
+    def report_incidents(
+        self, *, report_id: str | None = None, incident_id: str | None = None
+    ) -> list[tuple[str, int, str | None, Incident]]:
         """(report_id, idx, incident_id, extracted incident) rows, filtered by report or incident."""
         sql = "SELECT report_id, idx, incident_id, data FROM links"
         params: tuple[Any, ...] = ()
@@ -257,10 +274,19 @@ class Store(ABC):
         killed = incident.victims.killed
         actors = ",".join(sorted({p.actor for p in incident.perpetrators}))
         params = (
-            incident.date.start, incident.date.end, incident.date.precision,
-            incident.place.admin1_pcode, incident.place.admin2_pcode, incident.place.lat,
-            incident.place.lon, incident.event_type, incident.grade,
-            killed.best if killed is not None else None, actors, now_iso(), _dumps(incident),
+            incident.date.start,
+            incident.date.end,
+            incident.date.precision,
+            incident.place.admin1_pcode,
+            incident.place.admin2_pcode,
+            incident.place.lat,
+            incident.place.lon,
+            incident.event_type,
+            incident.grade,
+            killed.best if killed is not None else None,
+            actors,
+            now_iso(),
+            _dumps(incident),
         )
         # Delete-then-insert moves the row to a new ``seq``, which the live feed follows.
         self._execute("DELETE FROM incidents WHERE id = ?", (incident.id,))
@@ -275,8 +301,15 @@ class Store(ABC):
             "INSERT INTO claims (incident_id, report_id, source, kind, field, value, quote)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (incident.id, c.report_id, c.source, c.kind, c.field, json.dumps(to_jsonable(c.value)),
-                 c.quote)
+                (
+                    incident.id,
+                    c.report_id,
+                    c.source,
+                    c.kind,
+                    c.field,
+                    json.dumps(to_jsonable(c.value)),
+                    c.quote,
+                )
                 for c in incident.claims
             ],
         )
@@ -293,7 +326,7 @@ class Store(ABC):
 
     def query_incidents(self, q: IncidentQuery | None = None) -> list[Incident]:
         where, params = self._incident_where(q or IncidentQuery())
-        sql = f"SELECT data FROM incidents{where} ORDER BY date_start, seq"
+        sql = f"SELECT data FROM incidents{where} ORDER BY date_start NULLS FIRST, seq"
         sql += self._page(q)
         return [Incident.from_dict(_loads(r["data"])) for r in self._query(sql, params)]
 
@@ -302,9 +335,7 @@ class Store(ABC):
         return int(self._query(f"SELECT COUNT(*) AS n FROM incidents{where}", params)[0]["n"])
 
     def incidents_changed_since(self, seq: int, limit: int = 100) -> list[tuple[int, Incident]]:
-        rows = self._query(
-            "SELECT seq, data FROM incidents WHERE seq > ? ORDER BY seq LIMIT ?", (seq, limit)
-        )
+        rows = self._query("SELECT seq, data FROM incidents WHERE seq > ? ORDER BY seq LIMIT ?", (seq, limit))
         return [(int(r["seq"]), Incident.from_dict(_loads(r["data"]))) for r in rows]
 
     def last_incident_seq(self) -> int:
@@ -324,7 +355,7 @@ class Store(ABC):
             clauses.append("admin1_pcode = ?")
             params.append(q.admin1_pcode)
         if q.actor:
-            clauses.append("(',' || actors || ',') LIKE ?")
+            clauses.append("LOWER(',' || actors || ',') LIKE LOWER(?)")
             params.append(f"%,{q.actor},%")
         if q.event_type:
             clauses.append("event_type = ?")
@@ -356,8 +387,15 @@ class Store(ABC):
         self._execute(
             "INSERT INTO bulletins (id, report_id, source, date, scope, consistent, data)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (bulletin.id, bulletin.report_id, bulletin.source, bulletin.date, bulletin.scope,
-             int(bulletin.consistent), _dumps(bulletin)),
+            (
+                bulletin.id,
+                bulletin.report_id,
+                bulletin.source,
+                bulletin.date,
+                bulletin.scope,
+                int(bulletin.consistent),
+                _dumps(bulletin),
+            ),
         )
 
     def list_bulletins(self, *, date: str | None = None) -> list[Bulletin]:
@@ -366,7 +404,7 @@ class Store(ABC):
         if date:
             sql += " WHERE date = ?"
             params = (date,)
-        sql += " ORDER BY date, id"
+        sql += " ORDER BY date NULLS FIRST, id"
         return [Bulletin.from_dict(_loads(r["data"])) for r in self._query(sql, params)]
 
     # --- facilities ----------------------------------------------------------------
@@ -379,14 +417,25 @@ class Store(ABC):
         self._execute(
             "INSERT INTO facilities (id, name, kind, admin1_pcode, admin3_pcode, lat, lon, status, data)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (facility.id, facility.name, facility.kind, p.admin1_pcode, p.admin3_pcode, p.lat, p.lon,
-             facility.status, _dumps(facility)),
+            (
+                facility.id,
+                facility.name,
+                facility.kind,
+                p.admin1_pcode,
+                p.admin3_pcode,
+                p.lat,
+                p.lon,
+                facility.status,
+                _dumps(facility),
+            ),
         )
         self._executemany(
             "INSERT INTO facility_status (facility_id, date, status, incident_id, report_id, quote)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            [(facility.id, s.date, s.status, s.incident_id, s.report_id, s.quote)
-             for s in facility.status_history],
+            [
+                (facility.id, s.date, s.status, s.incident_id, s.report_id, s.quote)
+                for s in facility.status_history
+            ],
         )
 
     def list_facilities(self) -> list[Facility]:
@@ -406,7 +455,7 @@ class Store(ABC):
     def status_entries(self, facility_id: str) -> list[StatusEntry]:
         rows = self._query(
             "SELECT date, status, incident_id, report_id, quote FROM facility_status"
-            " WHERE facility_id = ? ORDER BY date, id",
+            " WHERE facility_id = ? ORDER BY date NULLS FIRST, id",
             (facility_id,),
         )
         return [StatusEntry(**r) for r in rows]
@@ -437,8 +486,15 @@ class Store(ABC):
             (facility_id, report_id, idx),
         )
 
-    def save_area_statement(self, statement_id: str, area: str, admin1_pcode: str | None,
-                            date: str | None, report_id: str | None, data: dict[str, Any]) -> None:
+    def save_area_statement(
+        self,
+        statement_id: str,
+        area: str,
+        admin1_pcode: str | None,
+        date: str | None,
+        report_id: str | None,
+        data: dict[str, Any],
+    ) -> None:
         self._execute("DELETE FROM area_statements WHERE id = ?", (statement_id,))
         self._execute(
             "INSERT INTO area_statements (id, area, admin1_pcode, date, report_id, data)"
@@ -447,7 +503,7 @@ class Store(ABC):
         )
 
     def list_area_statements(self) -> list[dict[str, Any]]:
-        rows = self._query("SELECT data FROM area_statements ORDER BY date, id")
+        rows = self._query("SELECT data FROM area_statements ORDER BY date NULLS FIRST, id")
         return [_loads(r["data"]) for r in rows]
 
     # --- small key/value settings (e.g. a trained linkage model) --------------------
