@@ -101,7 +101,8 @@ for _ in $(seq 1 60); do
 done
 pg_isready -q -h 127.0.0.1 -p "$PG_PORT" || die "server not accepting connections on 127.0.0.1:$PG_PORT"
 
-# 4. The role and the database (as the postgres superuser over the local socket).
+# 4. The role and the database (as the postgres superuser over the local socket). The
+#    database uses the C collation, so text sorts by code point as SQLite's BINARY does.
 psql_admin() {
     (cd / && runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$PG_PORT" "$@")
 }
@@ -116,7 +117,7 @@ else
 fi
 if [ "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = $(sql_literal "$PG_DB")")" != 1 ]; then
     log "creating database $PG_DB"
-    psql_admin -c "CREATE DATABASE \"$PG_DB\" OWNER \"$PG_USER\" ENCODING 'UTF8' TEMPLATE template0" >&2
+    psql_admin -c "CREATE DATABASE \"$PG_DB\" OWNER \"$PG_USER\" ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0" >&2
 fi
 if [ "$WANT_POSTGIS" = 1 ] && [ -e "/usr/share/postgresql/$PG_VERSION/extension/postgis.control" ]; then
     psql_admin -d "$PG_DB" -c "CREATE EXTENSION IF NOT EXISTS postgis" >&2 || log "PostGIS not enabled"

@@ -8,7 +8,18 @@ This is the pattern of splink's ``DatabaseAPI``: no ``if backend == ...``
 anywhere else.
 
 SQL placeholders are written ``?``; a backend that wants another style
-translates them in :meth:`Store._adapt`.
+translates them (PostgreSQL: ``?`` -> ``%s`` in ``postgres.to_pyformat``).
+
+Portable SQL that behaves the same on SQLite and PostgreSQL:
+
+* ``ORDER BY`` a nullable column says ``NULLS FIRST`` (SQLite's default;
+  PostgreSQL would otherwise put NULLs last), so pages and listings agree.
+* ``LIKE`` is case-sensitive on PostgreSQL and not on SQLite: compare
+  ``LOWER(...) LIKE LOWER(?)`` when the case must not matter.
+* No ``INSERT OR REPLACE``/``REPLACE INTO``; delete-then-insert, or
+  ``ON CONFLICT (...) DO NOTHING``. No SQLite-only functions (``instr``,
+  ``json_extract``, ``group_concat``); a backend-specific feature goes through a
+  :class:`Dialect` hook.
 """
 
 from __future__ import annotations
