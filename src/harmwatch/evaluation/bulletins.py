@@ -1,0 +1,206 @@
+"""Evaluate the bulletin reader: exact counts, caught inconsistencies, no false alarms.
+
+Three numbers, written to ``eval/bulletins.json``:
+
+* ``counts_exact`` — over the test bulletins in ``tests/data/bulletins`` (written
+  in LCC, SOHR, SNHR and VDC styles, prose and tables), the share of figures
+  (national and per-governorate killed, children, women; a figure the bulletin
+  does not give must come back as null) read exactly.
+* ``inconsistencies_caught`` — the share of the known arithmetic problems
+  (areas not adding up; children plus women above killed) that ``check`` reports,
+  and ``false_alarm_free`` — the share of bulletins with no invented problem.
+* ``fakes_false_positive_rate`` — the share of FA-KES news articles (ordinary
+  stories about strikes, from ``../shared/data/fakes/fakes_dev.csv``) read as
+  bulletins. Lower is better; the gate is a ceiling, stored as ``1 - rate``
+  in ``fakes_not_bulletin`` so that every score is "higher is better".
+
+Run: ``python -m harmwatch.evaluation.bulletins``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from harmwatch.bulletins import parse_bulletins
+from harmwatch.models import Bulletin, Range
+
+REPO = Path(__file__).resolve().parents[3]
+CASES_DIR = REPO / "tests" / "data" / "bulletins"
+OUT = REPO / "eval" / "bulletins.json"
+
+FLOORS = {
+    "counts_exact": 0.97,
+    "inconsistencies_caught": 0.98,
+    "false_alarm_free": 0.98,
+    "dates_exact": 0.98,
+    "sources_exact": 0.98,
+    "completeness_flag": 0.98,
+    "fakes_not_bulletin": 0.98,
+}
+
+
+def shared_data() -> Path:
+    root = os.environ.get("HARMWATCH_SHARED")
+    return (Path(root) if root else REPO.parent / "shared") / "data"
+
+
+def load_cases(directory: Path = CASES_DIR) -> list[dict[str, Any]]:
+    cases: list[dict[str, Any]] = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
+    for case in cases:
+        case["text"] = (directory / case["file"]).read_text(encoding="utf-8")
+    return cases
+
+
+def inconsistency_tags(b: Bulletin) -> set[str]:
+    """The kinds of problem ``check`` reported, as ``sum:<role>`` / ``cw:<pcode|national>``."""
+    by_name = {a.area: a.admin1_pcode or f"?{a.area}" for a in b.by_area}
+    tags: set[str] = set()
+    for d in b.discrepancies:
+        m = re.match(r"^(killed|children|women): the governorates add up", d)
+        if m:
+            tags.add(f"sum:{m.group(1)}")
+            continue
+        m = re.match(r"^nationally: ", d)
+        if m:
+            tags.add("cw:national")
+            continue
+        m = re.match(r"^in (.+?): \d+ (?:children|women)", d)
+        if m:
+            tags.add(f"cw:{by_name.get(m.group(1), m.group(1))}")
+            continue
+        tags.add("other")
+    return tags
+
+
+def _best(r: Range | None) -> int | None:
+    if r is None:
+        return None
+    return r.best if r.best is not None else r.low
+
+
+def score_case(case: dict[str, Any], bulletins: list[Bulletin]) -> dict[str, Any]:
+    """Compare one parsed text with its gold record."""
+    gold_areas: dict[str, list[int | None]] = case["areas"]
+    n_counts = 3 + 3 * len(gold_areas)
+    out: dict[str, Any] = {"file": case["file"], "counts": n_counts, "exact": 0, "errors": []}
+    gold_incons = set(case["inconsistencies"])
+    out["inconsistencies"] = len(gold_incons)
+    if len(bulletins) != 1:
+        out["errors"].append(f"expected one bulletin, got {len(bulletins)}")
+        out.update(caught=0, false_alarm=False, date_ok=False, source_ok=False, complete_ok=False)
+        return out
+    b = bulletins[0]
+    got_totals = [_best(b.totals.killed), _best(b.totals.children), _best(b.totals.women)]
+    for role, g, v in zip(("killed", "children", "women"), case["totals"], got_totals, strict=True):
+        if g == v:
+            out["exact"] += 1
+        else:
+            out["errors"].append(f"total {role}: expected {g}, got {v}")
+    got: dict[str, list[int | None]] = {}
+    for a in b.by_area:
+        key = a.admin1_pcode or f"?{a.area}"
+        got[key] = [_best(a.killed), _best(a.children), _best(a.women)]
+    for key, gvals in gold_areas.items():
+        vals = got.get(key, [None, None, None])
+        for role, g, v in zip(("killed", "children", "women"), gvals, vals, strict=True):
+            if g == v and key in got:
+                out["exact"] += 1
+            else:
+                out["errors"].append(f"{key} {role}: expected {g}, got {v if key in got else 'no line'}")
+    for key in got:
+        if key not in gold_areas:
+            out["errors"].append(f"unexpected line {key}")
+            out["exact"] -= 1 if out["exact"] > 0 else 0
+    tags = inconsistency_tags(b)
+    out["caught"] = len(gold_incons & tags)
+    out["false_alarm"] = bool(tags - gold_incons)
+    if out["false_alarm"]:
+        out["errors"].append(f"invented problems: {sorted(tags - gold_incons)}: {b.discrepancies}")
+    if gold_incons - tags:
+        out["errors"].append(f"missed problems: {sorted(gold_incons - tags)}")
+    out["date_ok"] = b.date == case["date"]
+    out["source_ok"] = b.source == case["source"]
+    out["complete_ok"] = b.complete == case["complete"]
+    for flag, what in (("date_ok", "date"), ("source_ok", "source"), ("complete_ok", "complete")):
+        if not out[flag]:
+            out["errors"].append(f"{what}: expected {case[what]}, got {getattr(b, what)}")
+    return out
+
+
+def evaluate_cases(cases: list[dict[str, Any]]) -> tuple[dict[str, float], list[dict[str, Any]]]:
+    results = []
+    for case in cases:
+        bulletins = parse_bulletins(case["text"], published=case.get("published"), report_id=case["file"])
+        results.append(score_case(case, bulletins))
+    n = len(results) or 1
+    counts = sum(r["counts"] for r in results) or 1
+    incons = sum(r["inconsistencies"] for r in results)
+    scores = {
+        "counts_exact": sum(r["exact"] for r in results) / counts,
+        "inconsistencies_caught": (sum(r["caught"] for r in results) / incons) if incons else 1.0,
+        "false_alarm_free": sum(not r["false_alarm"] for r in results) / n,
+        "dates_exact": sum(r["date_ok"] for r in results) / n,
+        "sources_exact": sum(r["source_ok"] for r in results) / n,
+        "completeness_flag": sum(r["complete_ok"] for r in results) / n,
+    }
+    return scores, results
+
+
+def fakes_false_positives(path: Path | None = None) -> tuple[int, int, list[str]] | None:
+    """(articles read as bulletins, articles, their ids) over FA-KES, or None if the file is absent."""
+    path = path or shared_data() / "fakes" / "fakes_dev.csv"
+    if not path.is_file():
+        return None
+    csv.field_size_limit(10_000_000)
+    hits: list[str] = []
+    n = 0
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            n += 1
+            if parse_bulletins(row.get("article_content") or "", report_id=row.get("unit_id")):
+                hits.append(str(row.get("unit_id")))
+    return len(hits), n, hits
+
+
+def run(write: bool = True) -> dict[str, Any]:
+    """Score everything and write ``eval/bulletins.json``."""
+    cases = load_cases()
+    scores, results = evaluate_cases(cases)
+    notes = [
+        f"{len(cases)} written test bulletins ({', '.join(sorted({c['style'] for c in cases}))}); "
+        f"{sum(r['counts'] for r in results)} figures; "
+        f"{sum(r['inconsistencies'] for r in results)} known inconsistencies",
+    ]
+    for r in results:
+        for e in r["errors"]:
+            notes.append(f"{r['file']}: {e}")
+    fakes = fakes_false_positives()
+    if fakes is None:
+        notes.append("FA-KES not found; false-positive rate not measured")
+    else:
+        fp, n, ids = fakes
+        scores["fakes_false_positive_rate"] = fp / n if n else 0.0
+        scores["fakes_not_bulletin"] = 1 - scores["fakes_false_positive_rate"]
+        notes.append(f"FA-KES dev: {fp} of {n} news articles read as bulletins {ids[:10]}")
+    result = {
+        "scores": {k: round(v, 4) for k, v in scores.items()},
+        "floors": FLOORS,
+        "notes": notes,
+        "command": "python -m harmwatch.evaluation.bulletins",
+    }
+    if write:
+        OUT.parent.mkdir(parents=True, exist_ok=True)
+        OUT.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return result
+
+
+if __name__ == "__main__":
+    res = run()
+    json.dump(res, sys.stdout, indent=2, ensure_ascii=False)
+    print()
