@@ -20,6 +20,7 @@ from harmwatch.extract.lexicon import (
     ADMISSION_RE,
     ALLEGED_RE,
     ATTACK_AFTER_RE,
+    ATTACK_IN_MENTION_RE,
     BY_BEFORE_RE,
     CLASH_WITH_BEFORE_RE,
     DENIAL_RE,
@@ -76,7 +77,11 @@ def score_doers(
             mm.score = -1.0
             continue
         score = 0.0
-        strong = bool(ATTACK_AFTER_RE.match(after)) or bool(BY_BEFORE_RE.search(before))
+        strong = (
+            bool(ATTACK_AFTER_RE.match(after))
+            or bool(BY_BEFORE_RE.search(before))
+            or bool(ATTACK_IN_MENTION_RE.search(mm.text))
+        )
         if strong:
             score = 1.0
         elif CLASH_WITH_BEFORE_RE.search(before):

@@ -54,6 +54,8 @@ MAX_INCIDENTS = 200
 _TRANSITION = re.compile(
     r"^\W*(?:elsewhere|meanwhile|separately|in\s+(?:a\s+)?(?:separate|another|other|related)\b|also\s+on\b"
     r"|in\s+the\s+meantime|on\s+the\s+other\s+hand|in\s+addition|additionally|earlier\s+on\s+\w+day"
+    r"|(?:the|this|that|it)\s+(?:\w+\s+){0,2}(?:came|comes|occurred|happened)\s+(?:as|after|a\s+day|days|hours|a\s+week"
+    r"|one\s+day|two\s+days|shortly)"
     r"|in\s+(?:a\s+|the\s+)?(?:second|third|similar)\s+(?:attack|incident|strike))",
     re.I,
 )
@@ -465,7 +467,7 @@ def _build_incident(
     perps: dict[str, Perpetrator] = {}
     for s in d.sentences:
         for mm in s.actors:
-            if not mm.doer or mm.actor in perps:
+            if not mm.doer or mm.actor in perps or mm.actor == "unknown":
                 continue
             span = Span(s.sent.start + mm.start, s.sent.start + mm.end, mm.text)
             perps[mm.actor] = Perpetrator(mm.actor, attribution_in(s.sent.text, mm, s.actors), span)

@@ -56,6 +56,8 @@ ACTOR_PATTERNS: list[tuple[str, str, bool]] = [
         "syria_gov",
         r"\bsyrian?\s+(?:air\s*[- ]?strikes?|air\s+raids?|strikes?|raids?|shelling|bombardment|bombing"
         r"|barrel\s+bombs?|helicopters?|war\s*planes?|jets|air\s*force|aircraft)"
+        r"|\bsyria'?s\s+(?:government|regime|army|military|air\s*force|warplanes|jets)"
+        r"|(?<![-\w])government(?![-\w])|\b(?:bashar\s+)?(?:al-)?assad(?:'?s)?\b(?!-)"
         r"|(?:syrian\s+)?regime|assad'?s?\s+(?:regime|forces|troops|army|government|air\s*force"
         r"|warplanes|jets|helicopters|loyalists)|pro-?\s?(?:regime|government|assad|damascus)"
         r"(?:\s+(?:forces|militias?|militiamen|fighters|troops|gunmen))?"
@@ -77,17 +79,24 @@ ACTOR_PATTERNS: list[tuple[str, str, bool]] = [
         False,
     ),
     (
-        "opposition",
+        "unknown",
         r"terrorists?|terrorist\s+(?:groups?|organizations?|organisations?)|militants?"
-        r"|armed\s+men",
+        r"|armed\s+men|gunmen|jihadists?",
         True,
     ),
 ]
 ACTOR_RES = [(a, re.compile(p, re.I), g) for a, p, g in ACTOR_PATTERNS]
+# A mention that already names the means of attack ("government air strikes").
+ATTACK_IN_MENTION_RE = re.compile(
+    r"(?:strikes?|raids?|shelling|bombardment|bombing|war\s*planes?|jets|helicopters?|aircraft|artillery|barrel"
+    r"|air\s*force)\b",
+    re.I,
+)
 
 # Words that show a mention is the *doer* when they follow it.
 ATTACK_AFTER_RE = re.compile(
-    r"^[\s'-]*(?:s\s+)?(?:(?:and|or)\s+\w+\s+|[\w-]+\s+(?=\w))?(?:war\s*planes?|war\s*jets|jets?|aircraft|air\s*force|helicopters?"
+    r"^[\s'-]*(?:s\s+)?(?:(?:and|or)\s+\w+\s+|(?:(?!(?:in|on|at|of|to|by|from|for|with|near|into|against|the|a|an"
+    r"|and|or|who|which|that|said|says)\b)[\w-]+\s+){0,2})?(?:war\s*planes?|war\s*jets|jets?|aircraft|air\s*force|helicopters?"
     r"|drones?|air\s*strikes?|strikes?|raids?|air\s+raids?|bombing|bombings|bombardment|shelling|shells?"
     r"|rockets?|missiles?|artillery|mortars?|barrel\s+bombs?|snipers?|offensive|gunfire|fire|planes"
     r"|suicide\s+bombers?|bombers?|attacks?|assault"
@@ -98,7 +107,10 @@ ATTACK_AFTER_RE = re.compile(
     re.I,
 )
 BY_BEFORE_RE = re.compile(
-    r"(?:\bby|blamed\s+on|\bblamed|\baccused|attributed\s+to|responsibility\s+of|\bfrom)\s+(?:the\s+)?"
+    r"(?:(?<!held\s)(?<!controlled\s)(?<!run\s)(?<!backed\s)(?<!supported\s)(?<!led\s)(?<!besieged\s)"
+    r"(?<!surrounded\s)(?<!captured\s)(?<!dominated\s)(?<!occupied\s)(?<!seized\s)(?<!taken\s)(?<!recaptured\s)"
+    r"(?<!announced\s)(?<!reported\s)(?<!confirmed\s)(?<!said\s)(?<!claimed\s)(?<!denied\s)(?<!released\s)"
+    r"(?<!posted\s)(?<!published\s)(?<!issued\s)(?<!organized\s)(?<!organised\s)(?<!hosted\s)(?<!run\s)\bby|blamed\s+on|\bblamed|\baccused|attributed\s+to|responsibility\s+of|\bfrom)\s+(?:the\s+)?"
     r"(?:suspected\s+|alleged\s+|either\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
