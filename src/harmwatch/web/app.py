@@ -149,65 +149,6 @@ def _decode_cursor(cursor: str | None) -> int | None:
     return int(cursor)
 
 
-def _status_on(facility: Facility, on: str) -> str:
-    """A facility's status as of a day: the latest dated entry on or before it."""
-    status = "unknown"
-    for entry in sorted(
-        (e for e in facility.status_history if e.date), key=lambda e: e.date or ""
-    ):
-        if (entry.date or "")[:10] <= on:
-            status = entry.status
-    return status
-
-
-def _facilities_as_of(store: Store, area: str | None, on: str) -> dict[str, Any]:
-    """The SPEC as-of answer; from harmwatch.facilities when it is installed."""
-    try:
-        from harmwatch.facilities import as_of  # type: ignore[attr-defined]
-    except ImportError:
-        as_of = None
-    if as_of is not None:
-        result: dict[str, Any] = as_of(store, area=area, on=on)
-        return result
-    facilities = store.list_facilities()
-    pcode: str | None = None
-    if area:
-        from harmwatch.web.queries import area_pcode
-
-        pcode = area_pcode(area)
-        facilities = [
-            f for f in facilities
-            if pcode in (f.place.admin1_pcode, f.place.admin2_pcode, f.place.admin3_pcode)
-        ]
-    rows = []
-    counts = {"functioning": 0, "not_functioning": 0, "unknown": 0}
-    for fac in facilities:
-        st = _status_on(fac, on)
-        d = fac.to_dict()
-        d["status"] = st
-        rows.append(d)
-        if st == "functioning":
-            counts["functioning"] += 1
-        elif st in ("unknown",):
-            counts["unknown"] += 1
-        elif st == "damaged":
-            # Damaged facilities may still work; without a statement we cannot say.
-            counts["unknown"] += 1
-        else:
-            counts["not_functioning"] += 1
-    return {
-        "area": area,
-        "on": on,
-        **counts,
-        "population_without_access": None,
-        "facilities": rows,
-        "statements": [
-            s for s in store.list_area_statements()
-            if not pcode or s.get("admin1_pcode") in (None, pcode[:4])
-        ],
-    }
-
-
 def create_app(store_url: str | Path | Store, *, token: str | None = None) -> FastAPI:
     """Build the app over a store (a path, a ``postgresql://`` URL, or an open :class:`Store`).
 
@@ -404,27 +345,38 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
 
     # --- facilities, bulletins, reports ---------------------------------------------------
 
+    def _facility_list(area: str | None) -> list[Facility]:
+        facs = stores.get().list_facilities()
+        if area:
+            from harmwatch.facilities.asof import facility_in_area
+
+            facs = [f for f in facs if facility_in_area(f.place, area)]
+        return facs
+
     @app.get("/api/facilities", tags=["facilities"],
              summary="Facilities; with `on`, the as-of answer (status on that day, counts, statements)")
     def facilities(
-        area: str | None = Query(None, description="governorate or district name, or P-code"),
+        area: str | None = Query(None, description="governorate, district or town name, or P-code"),
         on: str | None = Query(None, description="ISO date: status as of that day"),
     ) -> dict[str, Any]:
-        store = stores.get()
         if on is not None:
-            try:
-                date.fromisoformat(on)
-            except ValueError as e:
-                raise BadQuery("on must be an ISO date (YYYY-MM-DD)") from e
-            return _facilities_as_of(store, area, on[:10])
-        facs = store.list_facilities()
-        if area:
-            from harmwatch.web.queries import area_pcode
+            from harmwatch.facilities import as_of
 
-            pcode = area_pcode(area)
-            facs = [f for f in facs if pcode in (f.place.admin1_pcode, f.place.admin2_pcode,
-                                                 f.place.admin3_pcode)]
-        return {"facilities": [f.to_dict() for f in facs]}
+            answer: dict[str, Any] = as_of(stores.get(), area=area, on=on)
+            return answer
+        return {"facilities": [f.to_dict() for f in _facility_list(area)]}
+
+    @app.get("/api/facilities.geojson", tags=["exports"], summary="Facilities as GeoJSON")
+    def facilities_geojson(
+        area: str | None = Query(None, description="governorate, district or town name, or P-code"),
+        on: str | None = Query(None, description="ISO date: status as of that day"),
+    ) -> Response:
+        from harmwatch.facilities import as_of, facilities_to_geojson
+
+        rows: list[Any] = as_of(stores.get(), area=area, on=on)["facilities"] if on else _facility_list(area)
+        body = json.dumps(facilities_to_geojson(rows), ensure_ascii=False)
+        disposition = 'attachment; filename="harmwatch-facilities.geojson"'
+        return Response(body, media_type="application/geo+json", headers={"Content-Disposition": disposition})
 
     @app.get("/api/bulletins", tags=["bulletins"], summary="Stored bulletins (daily tallies)")
     def bulletins(date_: str | None = Query(None, alias="date", description="ISO date")) -> dict[str, Any]:

@@ -21,7 +21,6 @@
     functioning: "#2b9a3b", damaged: "#e0a000", destroyed: "#111111", out_of_service: "#c0392b",
     evacuated: "#8e44ad", relocated: "#2980b9", unknown: "#bbbbbb"
   };
-  var NOT_FUNCTIONING = { destroyed: 1, out_of_service: 1, evacuated: 1, relocated: 1 };
   var GRADE_TEXT = {
     confirmed: "the belligerent admits the strike",
     fair: "two or more independent credible sources, no serious contradiction",
@@ -484,15 +483,8 @@
   $("detail-close").addEventListener("click", function () { $("detail").hidden = true; });
 
   // --- facilities and the date slider ----------------------------------------------------
-  function statusOn(fac, day) {
-    var st = "unknown", best = -Infinity;
-    (fac.status_history || []).forEach(function (e) {
-      var d = dayOf(e.date);
-      if (d !== null && d <= day && d >= best) { best = d; st = e.status || "unknown"; }
-    });
-    return st;
-  }
-
+  // The slider asks the server for the as-of answer, so the page and
+  // `harmwatch facilities --on D` always agree on what "status on that day" means.
   function facilityIcon(color) {
     var box = el("div", { className: "facility-icon" });
     box.style.background = color;  // CSSOM, allowed by the CSP (unlike style attributes)
@@ -500,17 +492,16 @@
     return L.divIcon({ html: box, className: "facility", iconSize: L.point(14, 14) });
   }
 
-  function renderFacilities() {
-    var slider = $("facility-day");
-    var day = state.facilityDays ? state.facilityDays.min + (+slider.value) : dayOf(new Date().toISOString());
-    $("facility-day-label").textContent = isoOf(day);
+  function sliderDay() {
+    return state.facilityDays.min + (+$("facility-day").value);
+  }
+
+  function renderAsOf(answer, day) {
     var list = $("facility-list");
     clear(list);
     facilityLayer.clearLayers();
-    var fn = 0, nf = 0, unk = 0;
-    state.facilities.forEach(function (f) {
-      var st = statusOn(f, day);
-      if (st === "functioning") fn++; else if (NOT_FUNCTIONING[st]) nf++; else unk++;
+    (answer.facilities || []).forEach(function (f) {
+      var st = String(f.status || "unknown");
       var li = el("li", { "data-status": st, "data-id": String(f.id) }, [
         el("span", { className: "status-dot st-" + st.replace(/[^a-z_]/g, "") }),
         String(f.name || f.id), " — ", label(st),
@@ -524,8 +515,23 @@
         facilityLayer.addLayer(m);
       }
     });
-    $("facility-counts").textContent = fn + " functioning · " + nf + " not functioning · " + unk + " unknown";
+    $("facility-counts").textContent = (answer.functioning || 0) + " functioning · " +
+      (answer.not_functioning || 0) + " not functioning · " + (answer.unknown || 0) + " unknown";
     document.body.setAttribute("data-facility-day", isoOf(day));
+  }
+
+  var facilityTimer = null, facilityRequest = 0;
+  function renderFacilities() {
+    if (!state.facilityDays) return;
+    var day = sliderDay();
+    $("facility-day-label").textContent = isoOf(day);
+    if (facilityTimer) clearTimeout(facilityTimer);
+    facilityTimer = setTimeout(function () {
+      var mine = ++facilityRequest;
+      getJSON("/api/facilities?on=" + isoOf(day)).then(function (answer) {
+        if (mine === facilityRequest) renderAsOf(answer, day);
+      }).catch(function (e) { console.warn("facilities", e); });
+    }, 120);
   }
 
   function loadFacilities() {
@@ -538,11 +544,12 @@
           if (d !== null) { if (d < min) min = d; if (d > max) max = d; }
         });
       });
-      if (min === Infinity) { min = max = dayOf(new Date().toISOString()); }
-      state.facilityDays = { min: min, max: max };
+      var today = dayOf(new Date().toISOString());
+      if (min === Infinity) { min = max = today; }
+      state.facilityDays = { min: min, max: Math.max(max, min) };
       var slider = $("facility-day");
-      slider.max = String(max - min);
-      slider.value = String(max - min);
+      slider.max = String(state.facilityDays.max - min);
+      slider.value = String(state.facilityDays.max - min);
       renderFacilities();
     });
   }
