@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -65,16 +66,17 @@ def with_search_path(dsn: str, schema: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
-@pytest.fixture(
-    params=[
-        pytest.param("sqlite", id="sqlite"),
-        pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
-    ]
-)
-def backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A URL that ``open_store`` accepts, pointing at an empty database of each backend."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "test.db")
+BACKENDS = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
+]
+
+
+@contextmanager
+def empty_database(kind: str, tmp_dir: Path) -> Iterator[str]:
+    """A URL that ``open_store`` accepts, pointing at an empty database of the given backend."""
+    if kind == "sqlite":
+        yield str(tmp_dir / "test.db")
         return
     import psycopg
     from psycopg import sql
@@ -88,6 +90,13 @@ def backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]
     finally:
         with psycopg.connect(dsn, autocommit=True) as admin:
             admin.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
+
+
+@pytest.fixture(params=BACKENDS)
+def backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database of each backend, new for each test."""
+    with empty_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
@@ -246,9 +255,9 @@ def test_rejections_are_kept_once(backend_store: Store) -> None:
 # --- incidents ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def incidents(backend_store: Store) -> list[Incident]:
-    records = [
+def sample_incidents() -> list[Incident]:
+    """Five incidents that differ in every filtered field."""
+    return [
         make_incident("inc-a", "2016-04-27", admin1="SY02", lat=36.20, lon=37.15,
                       actors=("syria_gov", "russia"), event_type="airstrike", grade="confirmed", claims=2),
         make_incident("inc-b", "2016-05-03", end="2016-05-05", admin1="SY02", lat=36.00, lon=37.00,
@@ -260,14 +269,30 @@ def incidents(backend_store: Store) -> list[Incident]:
         make_incident("inc-e", "2019-01-01", admin1=None, lat=None, lon=None,
                       actors=("russia_unknown_prefix",), event_type="unknown", grade="contested"),
     ]
+
+
+@pytest.fixture
+def incidents(backend_store: Store) -> list[Incident]:
+    records = sample_incidents()
     with backend_store.transaction():
         for inc in records:
             backend_store.save_incident(inc)
     return records
 
 
-def test_save_and_get_incident_round_trips(backend_store: Store, incidents: list[Incident]) -> None:
-    for inc in incidents:
+@pytest.fixture(scope="module", params=BACKENDS)
+def filled_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """One store per backend holding :func:`sample_incidents`, shared by read-only tests."""
+    with empty_database(request.param, tmp_path_factory.mktemp("filled")) as url, open_store(url) as s:
+        with s.transaction():
+            for inc in sample_incidents():
+                s.save_incident(inc)
+        yield s
+
+
+def test_save_and_get_incident_round_trips(filled_store: Store) -> None:
+    backend_store = filled_store
+    for inc in sample_incidents():
         assert backend_store.get_incident(inc.id) == inc
     with pytest.raises(NotFound):
         backend_store.get_incident("inc-missing")
@@ -299,8 +324,9 @@ def test_save_and_get_incident_round_trips(backend_store: Store, incidents: list
     ],
 )
 def test_query_incidents_filters(
-    backend_store: Store, incidents: list[Incident], query: IncidentQuery, expected: list[str]
+    filled_store: Store, query: IncidentQuery, expected: list[str]
 ) -> None:
+    backend_store = filled_store
     assert ids(backend_store.query_incidents(query)) == expected
     unpaged = IncidentQuery(**{**query.__dict__, "limit": None, "offset": 0})
     assert backend_store.count_incidents(unpaged) == len(backend_store.query_incidents(unpaged))
@@ -333,7 +359,8 @@ def test_text_orders_by_code_point_on_every_backend(backend_store: Store) -> Non
     assert [f.name for f in backend_store.list_facilities()] == sorted(names)
 
 
-def test_bad_bbox_is_a_bad_query(backend_store: Store, incidents: list[Incident]) -> None:
+def test_bad_bbox_is_a_bad_query(filled_store: Store) -> None:
+    backend_store = filled_store
     with pytest.raises(BadQuery):
         backend_store.query_incidents(IncidentQuery(bbox=(37.0, 36.0, 36.0, 37.0)))
 
