@@ -59,6 +59,17 @@ _NEAR_WORDS = ("near", "outside", "outskirts of", "around", "close to", "vicinit
                "north-west of", "north-east of", "south-west of", "south-east of")
 
 
+# Words that qualify a settlement's name ("Qastun al-Gharbi" = western Qastun, "Baghuz
+# Fawqani" = upper Baghuz). When the full name is unknown, the bare name is the same
+# locality give or take a few kilometres.
+MODIFIERS = frozenset({
+    "gharbi", "gharbiya", "gharbiyah", "gharbiyeh", "sharqi", "sharqiya", "sharqiyah", "sharqiyeh",
+    "shamali", "shamaliya", "janubi", "janubiya", "kabir", "kabira", "kabirah", "kubra", "saghir", "saghira",
+    "saghirah", "sughra", "fawqani", "fouqani", "tahtani", "jadid", "jadida", "jadidah", "qadim", "qadima",
+    "western", "eastern", "northern", "southern", "upper", "lower", "new", "old", "big", "small", "greater",
+})
+
+
 @dataclass
 class Query:
     """A place string taken apart: the names to try, in order, and what was said about them."""
@@ -72,6 +83,8 @@ class Query:
 
 
 _HASHTAG = re.compile(r"#(\w+)")
+_INNER_NEAR = re.compile(r"\b(?:near|outside|nearby|close to|outskirts of|on the outskirts of|"
+                         r"(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?:the\s+)?", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(\w)['’]s\b")
 _PAREN = re.compile(r"\(([^()]*)\)")
 
@@ -97,6 +110,20 @@ def parse(text: str) -> Query:
             q.context.append(inner)
     s = _PAREN.sub(" ", s)
     s = _POSSESSIVE.sub(r"\1", s)
+    # "Field outside Ein Issa town", "farmland near Kafr Nabl": the reference place follows.
+    m = _INNER_NEAR.search(s)
+    if m and m.start() > 0:
+        q.near = True
+        s = s[m.end():]
+    if "/" in s:
+        # "Gassanieh town/Inkizik town", "Tadmur/Palmyra": parse each alternative
+        alts = [parse(a) for a in s.split("/") if a.strip()]
+        if len(alts) > 1:
+            for a in alts:
+                q.names += [n for n in a.names if n not in q.names]
+                q.kind = q.kind or a.kind
+                q.direction = q.direction or a.direction
+            return q
     s = re.sub(r"\s+", " ", s).strip(" ,.;:-")
     low = s.lower()
     for w in _NEAR_WORDS:
@@ -150,11 +177,6 @@ def parse(text: str) -> Query:
         return q
     rest = q.names
     q.names = []
-    # "Tadmur/Palmyra", "Abu Rasin/Zarkan": every alternative is worth a try.
-    alts = [a.strip() for a in re.split(r"\s*/\s*", core) if a.strip()]
-    if len(alts) > 1 and all(len(a) > 1 for a in alts):
-        q.names = [core, *alts]
-    else:
-        q.names = [core]
+    q.names = [core]
     q.names += [r for r in rest if r not in q.names]
     return q
