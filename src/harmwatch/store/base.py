@@ -140,7 +140,8 @@ class Store(ABC):
             if migration.name in done:
                 continue
             with self.transaction():
-                self._executescript(self.dialect.render(migration.sql))
+                if not migration.dialects or self.dialect.name in migration.dialects:
+                    self._executescript(self.dialect.render(migration.sql))
                 self._execute(
                     "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (migration.name, now_iso())
                 )
@@ -269,6 +270,17 @@ class Store(ABC):
         return [
             (r["report_id"], r["idx"], r["incident_id"], Incident.from_dict(_loads(r["data"])))
             for r in self._query(sql, params)
+        ]
+
+    def unlinked_report_incidents(self) -> list[tuple[str, int, str | None, Incident]]:
+        """The extracted per-report incidents not yet linked to a merged incident (for ``link``)."""
+        rows = self._query(
+            "SELECT report_id, idx, incident_id, data FROM links WHERE incident_id IS NULL"
+            " ORDER BY report_id, idx"
+        )
+        return [
+            (r["report_id"], r["idx"], r["incident_id"], Incident.from_dict(_loads(r["data"])))
+            for r in rows
         ]
 
     def incidents_of_report(self, report_id: str) -> list[str]:
