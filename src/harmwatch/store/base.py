@@ -273,9 +273,14 @@ class Store(ABC):
         ]
 
     def unlinked_report_incidents(self) -> list[tuple[str, int, str | None, Incident]]:
-        """The extracted per-report incidents not yet linked to a merged incident (for ``link``)."""
+        """The extracted per-report incidents not yet linked to a merged incident (for ``link``).
+
+        A row is unlinked while its ``incident_id`` is empty or names no merged
+        incident (the extractor may pre-fill its own per-report id).
+        """
         rows = self._query(
-            "SELECT report_id, idx, incident_id, data FROM links WHERE incident_id IS NULL"
+            "SELECT report_id, idx, incident_id, data FROM links l WHERE l.incident_id IS NULL"
+            " OR NOT EXISTS (SELECT 1 FROM incidents i WHERE i.id = l.incident_id)"
             " ORDER BY report_id, idx"
         )
         return [
