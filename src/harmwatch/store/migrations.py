@@ -19,6 +19,9 @@ from dataclasses import dataclass
 class Migration:
     name: str
     sql: str
+    # Backends (Dialect.name) this migration runs on; empty means all. On any other
+    # backend it is recorded as applied without running, so names stay in step.
+    dialects: tuple[str, ...] = ()
 
 
 MIGRATIONS: list[Migration] = [
@@ -162,5 +165,45 @@ MIGRATIONS: list[Migration] = [
         );
         CREATE INDEX facility_events_facility ON facility_events (facility_id);
         """,
+    ),
+    Migration(
+        "0005_incidents_rtree",
+        """
+        -- SQLite only: an R*Tree over (lon, lat, day) so that a bbox + date-range query
+        -- reads the matching incidents instead of scanning. ``id`` is incidents.seq;
+        -- days count from 1970-01-01. A missing place sits at lon/lat 1000 and a
+        -- missing date at day -1e7, outside any real query box. Triggers keep it in
+        -- step with ``incidents`` (save_incident deletes and re-inserts).
+        CREATE VIRTUAL TABLE incidents_rtree USING rtree (
+            id, min_lon, max_lon, min_lat, max_lat, min_day, max_day
+        );
+        INSERT INTO incidents_rtree
+            SELECT seq, COALESCE(lon, 1000), COALESCE(lon, 1000), COALESCE(lat, 1000), COALESCE(lat, 1000),
+                   COALESCE(julianday(date_start) - 2440587.5, -10000000),
+                   COALESCE(julianday(COALESCE(date_end, date_start)) - 2440587.5, -10000000)
+            FROM incidents;
+        CREATE TRIGGER incidents_rtree_insert AFTER INSERT ON incidents BEGIN
+            INSERT INTO incidents_rtree VALUES (
+                new.seq, COALESCE(new.lon, 1000), COALESCE(new.lon, 1000),
+                COALESCE(new.lat, 1000), COALESCE(new.lat, 1000),
+                COALESCE(julianday(new.date_start) - 2440587.5, -10000000),
+                COALESCE(julianday(COALESCE(new.date_end, new.date_start)) - 2440587.5, -10000000)
+            );
+        END;
+        CREATE TRIGGER incidents_rtree_delete AFTER DELETE ON incidents BEGIN
+            DELETE FROM incidents_rtree WHERE id = old.seq;
+        END;
+        CREATE TRIGGER incidents_rtree_update AFTER UPDATE OF lat, lon, date_start, date_end ON incidents
+        BEGIN
+            DELETE FROM incidents_rtree WHERE id = old.seq;
+            INSERT INTO incidents_rtree VALUES (
+                new.seq, COALESCE(new.lon, 1000), COALESCE(new.lon, 1000),
+                COALESCE(new.lat, 1000), COALESCE(new.lat, 1000),
+                COALESCE(julianday(new.date_start) - 2440587.5, -10000000),
+                COALESCE(julianday(COALESCE(new.date_end, new.date_start)) - 2440587.5, -10000000)
+            );
+        END;
+        """,
+        dialects=("sqlite",),
     ),
 ]

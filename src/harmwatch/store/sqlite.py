@@ -95,5 +95,16 @@ class SQLiteStore(Store):
 
 
 def _split_sql(script: str) -> list[str]:
+    """Statements of a script; a trigger's BEGIN ... END body stays one statement."""
     lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    statements: list[str] = []
+    current = ""
+    for piece in "\n".join(lines).split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n;"):
+                statements.append(current.strip().rstrip(";").strip())
+            current = ""
+    if current.strip(" \n;"):
+        statements.append(current.strip().rstrip(";").strip())
+    return statements
