@@ -658,3 +658,26 @@ def test_ci_refuses_to_skip_postgres(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CI", "false")
     with pytest.raises(pytest.skip.Exception):
         postgres_dsn()
+
+
+@pytest.mark.postgres
+def test_postgres_reconnects_after_the_server_drops_the_connection(tmp_path: Path) -> None:
+    import psycopg
+
+    with empty_database("postgres", tmp_path) as url, open_store(url) as s:
+        s.set_meta("k", 1)
+        pid = s.conn.info.backend_pid  # type: ignore[attr-defined]
+        with psycopg.connect(postgres_dsn(), autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with pytest.raises(psycopg.OperationalError):
+            s.get_meta("k")  # this statement met the dropped connection
+        assert s.get_meta("k") == 1  # the next one reconnects, to the same schema
+        s.set_meta("k", 2)
+        assert s.get_meta("k") == 2
+
+
+def test_closed_store_refuses_work(backend_url: str) -> None:
+    s = open_store(backend_url)
+    s.close()
+    with pytest.raises(Exception):  # noqa: B017 - sqlite3.ProgrammingError or StoreError
+        s.get_meta("k")

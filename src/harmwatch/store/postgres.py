@@ -120,36 +120,59 @@ class PostgresStore(Store):
             from psycopg.rows import dict_row
         except ImportError as e:  # pragma: no cover - depends on the environment
             raise MissingExtra("psycopg", "postgres") from e
+        self._psycopg = psycopg
+        self._sql = pgsql
+        self._dict_row = dict_row
         self.dsn = dsn
         self.schema = schema
-        try:
-            self.conn = psycopg.connect(
-                dsn, autocommit=True, row_factory=dict_row, connect_timeout=connect_timeout
-            )
-        except psycopg.Error as e:
-            raise StoreError(f"cannot connect to PostgreSQL at {_redact(dsn)}: {e}") from e
-        if schema is not None:
-            ident = pgsql.Identifier(schema)
-            self.conn.execute(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(ident))
-            self.conn.execute(pgsql.SQL("SET search_path TO {}").format(ident))
+        self.connect_timeout = connect_timeout
         self._depth = 0
         self._lock = threading.RLock()
+        self._closed = False
+        self.conn = self._connect()
+
+    def _connect(self) -> Any:
+        psycopg, pgsql = self._psycopg, self._sql
+        try:
+            conn = psycopg.connect(
+                self.dsn, autocommit=True, row_factory=self._dict_row, connect_timeout=self.connect_timeout
+            )
+        except psycopg.Error as e:
+            raise StoreError(f"cannot connect to PostgreSQL at {_redact(self.dsn)}: {e}") from e
+        if self.schema is not None:
+            ident = pgsql.Identifier(self.schema)
+            conn.execute(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(ident))
+            conn.execute(pgsql.SQL("SET search_path TO {}").format(ident))
+        return conn
+
+    def _live(self) -> Any:
+        """The connection, opened again if the server dropped it (e.g. restarted).
+
+        Only between transactions: inside one, a lost connection has lost the
+        transaction, and the error must reach the caller. The statement that met
+        the broken connection is not retried (it may have committed).
+        """
+        if self._closed:
+            raise StoreError("the store is closed")
+        if self.conn.broken and not self._depth:
+            self.conn = self._connect()
+        return self.conn
 
     # --- what base.Store needs ------------------------------------------------------
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         with self._lock:
-            self.conn.execute(to_pyformat(sql), _params(params))
+            self._live().execute(to_pyformat(sql), _params(params))
 
     def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         batch = [_params(r) for r in rows]
         if not batch:
             return
-        with self._lock, self.conn.cursor() as cur:
+        with self._lock, self._live().cursor() as cur:
             cur.executemany(to_pyformat(sql), batch)
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        with self._lock, self.conn.cursor() as cur:
+        with self._lock, self._live().cursor() as cur:
             cur.execute(to_pyformat(sql), _params(params))
             return list(cur.fetchall())
 
@@ -157,7 +180,7 @@ class PostgresStore(Store):
         # Without parameters psycopg sends the text as one simple query, which may hold
         # several statements; inside transaction() they join the open transaction.
         with self._lock:
-            self.conn.execute(sql)
+            self._live().execute(sql)
 
     def _table_exists(self, name: str) -> bool:
         rows = self._query(
@@ -180,15 +203,17 @@ class PostgresStore(Store):
                 finally:
                     self._depth -= 1
                 return
+            conn = self._live()
             self._depth = 1
             try:
-                with self.conn.transaction():
+                with conn.transaction():
                     yield
             finally:
                 self._depth = 0
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             if not self.conn.closed:
                 self.conn.close()
 
