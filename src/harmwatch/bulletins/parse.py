@@ -527,9 +527,22 @@ class _Reader:
                 span = (cc.noun_end + m.start(1), cc.noun_end + m.end(1))
         if name is None or _NOT_A_PLACE.search(name):
             return None
+        if self._indented_under_current(line_start):
+            return None  # "  Douma: 10" under "Damascus Suburbs: 22" is a share, not a new line
         name = name.replace("_", " ").strip()
-        self.reasons.append(f"area not recognised: {name!r} ({c.text.strip()})")
-        return AreaMention(span[0], span[1], work[span[0]:span[1]], name, None)
+        hit = resolve_governorate(name)  # a district or town the gazetteer places in a governorate
+        if hit is None:
+            self.reasons.append(f"area not recognised: {name!r} ({c.text.strip()})")
+        return AreaMention(span[0], span[1], work[span[0]:span[1]], name, hit[1] if hit else None)
+
+    def _indented_under_current(self, line_start: int) -> bool:
+        cur = self.current
+        if cur is None or cur.area is None:
+            return False
+        cur_line_start = self.work.rfind("\n", 0, cur.start) + 1
+        indent = len(self.work[line_start:]) - len(self.work[line_start:].lstrip(" \t"))
+        cur_indent = len(self.work[cur_line_start:]) - len(self.work[cur_line_start:].lstrip(" \t"))
+        return indent > cur_indent
 
     def _line_of(self, pos: int) -> int:
         return self.work.count("\n", 0, pos)
