@@ -279,9 +279,33 @@ def test_hostile_names_do_not_crash(store):
     junk = "\x00" * 10 + "𝕳" * 5000 + "(((" + "<script>alert(1)</script>"
     _events(store, "r1", _ev(junk, ALEPPO, "2016-01-01"), _ev(None, Place(), None),
             _ev("", Place(name="", precision="town"), "not a date"))
+    summary = update_registry(store)
+    assert summary.events_resolved == 3
+    assert store.list_facilities() and all(len(f.name) <= 300 for f in store.list_facilities())
+    assert not store.facility_events(unresolved_only=True)
+
+
+def test_unnamed_mentions_join_the_facility_their_report_names(store):
+    _events(store, "r1",
+            _ev("Kafar Takharim Hospital", Place(name="Kafr Takharim", lat=36.117, lon=36.517,
+                                                 precision="town"), "2017-04-25"),
+            _ev(None, Place(name="Idleb", admin1="Idleb", precision="admin1"), "2017-04-25",
+                quote="The hospital is out of service as a result of the attack."),
+            _ev("hospitals in Idlib", Place(name="Idleb", precision="admin1"), "2017-04-25"),
+            _ev(None, Place(), None, kind="ambulance"))
+    _events(store, "r2", _ev(None, Place(name="Idleb", admin1="Idleb", precision="admin1"), "2017-05-01"))
+    summary = update_registry(store)
+    [f] = store.list_facilities()
+    assert f.status == "out_of_service" and len(f.status_history) == 1
+    assert summary.events_resolved == 5 and not store.facility_events(unresolved_only=True)
+
+
+def test_a_town_named_in_the_facility_name_places_it(store):
+    idleb = Place(name="Idleb", admin1="Idleb", admin1_pcode="SY07", precision="admin1")
+    _events(store, "r1", _ev("the university hospital in Saraqib", idleb, "2017-04-27"))
     update_registry(store)
-    assert len(store.list_facilities()) >= 2
-    assert all(len(f.name) <= 300 for f in store.list_facilities())
+    [f] = store.list_facilities()
+    assert f.place.precision == "town" and f.place.admin1_pcode == "SY07"
 
 
 def test_sample_registry_file_loads():

@@ -24,12 +24,16 @@ incident ids that linking assigned later.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from harmwatch.facilities.names import (
+    DESCRIPTORS,
+    KIND_WORDS,
+    STOP,
     NameInfo,
     aliases_from_text,
     analyse_name,
@@ -38,10 +42,12 @@ from harmwatch.facilities.names import (
     fold,
 )
 from harmwatch.facilities.places import (
+    _names_same,
     contains,
     level,
     more_precise,
     place_names,
+    resolve_place,
     same_town,
 )
 from harmwatch.facilities.registry import load_registry
@@ -82,6 +88,117 @@ class _Candidate:
     from_registry: bool = False
     touched: bool = False
     created: bool = False
+
+NO_FACILITY = "fac-none"
+"""Where an event that names no identifiable facility is filed ("hospitals in Idlib", an
+unnamed hospital somewhere in a governorate), so it is not resolved again on every run."""
+
+
+def _is_named(ev: FacilityEvent) -> bool:
+    return bool(ev.name and ev.name.strip())
+
+
+_PLURAL = re.compile(r"\b(hospitals|clinics|facilities|medical points|health cent(?:er|re)s|"
+                     r"mustashfayat|مستشفيات|مشافي)\b", re.I)
+
+
+def _is_plural(ev: FacilityEvent) -> bool:
+    """"hospitals in Idlib" is a statement about an area, not a facility."""
+    return bool(ev.name and _PLURAL.search(ev.name))
+
+
+def _place_with_hint(ev: FacilityEvent, report_places: list[Place] | None = None) -> Place:
+    """The event's place, or the town its name gives when that is finer.
+
+    "hospital in Dar Sharqi" names its town outright. "Kafar Takharim Hospital"
+    may too, but "Al-Quds Hospital" does not (a village called Al Quds exists):
+    a town read from the name itself is used only when it lies in the event's
+    governorate or is where the same report places other events.
+    """
+    place = ev.place
+    if level(place) == "town" or not ev.name:
+        return place
+    info = analyse_name(ev.name, place_names(place))
+    tries: list[tuple[str, bool]] = []
+    hint = info.place_hint
+    if not hint:
+        m = re.search(r"\b(?:of|in|at)\s+((?:[A-Z][\w'’-]+\s*){1,3})\s*$", ev.name.strip())
+        hint = m.group(1).strip() if m else None
+    if hint and len(hint) <= 60:
+        tries.append((re.sub(r"^(?:the\s+)?(?:town|city|village)\s+of\s+", "", hint, flags=re.I), True))
+    residue = " ".join(t for t in fold(re.sub(r"\(.*?\)", " ", ev.name)).split()
+                       if t not in STOP and t not in KIND_WORDS and t not in DESCRIPTORS)
+    if residue and residue not in {fold(h) for h, _ in tries} and len(residue) <= 40:
+        tries.append((residue, False))
+    admin1 = place.admin1_pcode or place.admin1
+    for text, explicit in tries:
+        found = resolve_place(text, admin1_hint=admin1)
+        if level(found) != "town":
+            continue
+        if any(same_town(found, rp) for rp in report_places or []):
+            return found
+        if explicit and (level(place) == "unplaced" or contains(place, found)):
+            return found
+    return place
+
+
+def _residue(name: str) -> str:
+    """A name without kind, article or linking words: "hospital of Deir Sharqi" -> "deir sharqi"."""
+    toks = [t for t in fold(re.sub(r"\(.*?\)", " ", name)).split()
+            if t not in STOP and t not in KIND_WORDS and t not in DESCRIPTORS]
+    return " ".join(toks)
+
+
+def _residue_same(a: str, b: str) -> bool:
+    ra, rb = _residue(a), _residue(b)
+    return bool(ra and rb) and _names_same(ra, rb)
+
+
+def _same_report_match(names: list[NameInfo], ev: FacilityEvent, place: Place, report_id: str,
+                       siblings: list[tuple[int, str | None, FacilityEvent]],
+                       assigned: dict[tuple[str, int], str], cands: list[_Candidate]
+                       ) -> tuple[_Candidate | None, str]:
+    """One report that names a facility twice means one facility, wherever it placed each mention."""
+    by_id = {c.facility.id: c for c in cands}
+    for j, fid, other in siblings:
+        target = assigned.get((report_id, j), fid)
+        if not target or target == NO_FACILITY or target not in by_id or not _is_named(other):
+            continue
+        if not _kinds_compatible(ev.kind, other.kind):
+            continue
+        o_names = _analyse_all(_event_names(other), other.place)
+        same = (_core_hits(names, o_names) > 0
+                or {fold(n.raw) for n in names} & {fold(n.raw) for n in o_names}
+                or _desc_hit(names, o_names)
+                or _residue_same(ev.name or "", other.name or ""))
+        if not same:
+            continue
+        c = by_id[target]
+        fp = c.facility.place
+        if level(place) == "town" and level(fp) == "town" and not same_town(place, fp):
+            continue  # the report names two towns' namesakes
+        return c, "same report"
+    return None, "new"
+
+
+def _anchor(report_id: str, idx: int, ev: FacilityEvent,
+            siblings: list[tuple[int, str | None, FacilityEvent]],
+            assigned: dict[tuple[str, int], str]) -> str | None:
+    """The facility of the nearest named mention of a compatible kind in the same report."""
+    best: tuple[int, str] | None = None
+    for j, fid, other in siblings:
+        if j == idx or not _is_named(other) or _is_plural(other):
+            continue
+        if _kind_family(other.kind) == "*" or not _kinds_compatible(ev.kind, other.kind):
+            continue
+        target = assigned.get((report_id, j), fid)
+        if not target or target == NO_FACILITY:
+            continue
+        # a preceding mention wins over a following one at the same distance
+        dist = (idx - j) * 2 if j < idx else (j - idx) * 2 + 1
+        if best is None or dist < best[0]:
+            best = (dist, target)
+    return best[1] if best else None
 
 
 def _kind_family(kind: str | None) -> str:
@@ -235,11 +352,12 @@ def _choose_name(f: Facility, from_registry: bool) -> None:
     infos = {n: [analyse_name(n, pn), *(analyse_name(a, pn) for a in analyse_name(n, pn).aliases)]
              for n in all_names}
 
-    def support(n: str) -> tuple[int, int, int, int]:
+    def support(n: str) -> tuple[int, int, int, int, int]:
         mine = [i for i in infos[n] if i.distinctive]
         agree = sum(1 for other in all_names if other != n
                     for i in infos[other] for m in mine if cores_match(m.core, i.core))
-        return (1 if mine else 0, agree, 1 if infos[n][0].kind else 0, -len(n))
+        generic = any(i.generic for i in infos[n])
+        return (1 if mine else 0, agree, 1 if generic else 0, 1 if infos[n][0].kind else 0, -len(n))
 
     best = max(all_names, key=support)
     if best != f.name and support(best) > support(f.name):
@@ -328,6 +446,10 @@ def _apply_registry(path: Path, cands: list[_Candidate], summary: RegistrySummar
         found.touched = True
 
 
+_STATUS_RANK = {"destroyed": 0, "out_of_service": 1, "evacuated": 2, "relocated": 3, "damaged": 4,
+                "functioning": 5, "unknown": 6}
+
+
 def _status_of(ev: FacilityEvent) -> str:
     if ev.status in FACILITY_STATUSES and ev.status != "unknown":
         return ev.status
@@ -356,14 +478,22 @@ def _rebuild_timeline(store: Any, f: Facility, events: list[tuple[str, int, Faci
                                    report_id=report_id, quote=(ev.quote or "")[:MAX_QUOTE] or None))
         if ev.kind and ev.kind not in WILDCARD_KINDS:
             kinds[ev.kind] += 1
-    seen: set[tuple[Any, ...]] = set()
-    unique: list[StatusEntry] = []
-    for e in sorted(kept + entries, key=lambda s: (date_key(s.date), s.report_id or "")):
-        key = (e.date, e.status, e.report_id, e.quote)
-        if key not in seen:
-            seen.add(key)
-            unique.append(e)
-    f.status_history = unique
+    # One report mentions a facility many times; per report and day keep one entry, with
+    # the most telling status any mention states and the incident any of them points to.
+    grouped: dict[tuple[str | None, str | None], StatusEntry] = {}
+    for e in entries:
+        key = (e.report_id, e.date)
+        have = grouped.get(key)
+        if have is None:
+            grouped[key] = e
+            continue
+        if _STATUS_RANK.get(e.status, 9) < _STATUS_RANK.get(have.status, 9):
+            e.incident_id = e.incident_id or have.incident_id
+            grouped[key] = e
+        else:
+            have.incident_id = have.incident_id or e.incident_id
+    f.status_history = sorted(kept + list(grouped.values()),
+                              key=lambda s: (date_key(s.date), s.report_id or ""))
     f.status = latest_status(f)
     if kinds and not f.external_ids:
         # a report saying "hospital" outweighs one saying "medical point" at equal counts
@@ -388,17 +518,34 @@ def update_registry(store: Any, *, registry: Path | None = None) -> RegistrySumm
     if registry is not None:
         _apply_registry(Path(registry), cands, summary)
 
-    rows = store.facility_events(unresolved_only=True)
+    all_rows = store.facility_events()
+    rows = [r for r in all_rows if r[2] is None]
+    by_report: dict[str, list[tuple[int, str | None, FacilityEvent]]] = {}
+    for report_id, idx, fid, ev in all_rows:
+        by_report.setdefault(report_id, []).append((idx, fid, ev))
     assigned: dict[tuple[str, int], str] = {}
+    deferred: list[tuple[str, int, FacilityEvent]] = []
     for report_id, idx, _fid, ev in sorted(rows, key=_order):
-        names = _analyse_all(_event_names(ev), ev.place)
-        found, why = match_facility(names, ev.kind, ev.place, cands)
-        if level(ev.place) == "unplaced":
+        if not _is_named(ev):
+            deferred.append((report_id, idx, ev))
+            continue
+        if _is_plural(ev):
+            assigned[(report_id, idx)] = NO_FACILITY
+            summary.events_resolved += 1
+            continue
+        place = _place_with_hint(ev, [e.place for _j, _f, e in by_report[report_id]
+                                      if level(e.place) == "town"])
+        names = _analyse_all(_event_names(ev), place)
+        found, why = _same_report_match(names, ev, place, report_id, by_report[report_id], assigned, cands)
+        if found is None:
+            found, why = match_facility(names, ev.kind, place, cands)
+        if level(place) == "unplaced":
             summary.unplaced += 1
         if why == "ambiguous":
             summary.ambiguous += 1
         if found is None:
             f = _new_facility(ev, report_id, idx)
+            f.place = Place(**{k: getattr(place, k) for k in place.__dataclass_fields__})
             found = _Candidate(facility=f, names=_facility_names(f), touched=True, created=True)
             cands.append(found)
             summary.facilities_created += 1
@@ -407,13 +554,36 @@ def update_registry(store: Any, *, registry: Path | None = None) -> RegistrySumm
             f = found.facility
             for n in _event_names(ev):
                 _add_alias(f, n)
-            if level(ev.place) != "unplaced" and (
-                same_town(ev.place, f.place) or contains(f.place, ev.place) or level(f.place) == "unplaced"
+            if level(place) != "unplaced" and (
+                same_town(place, f.place) or contains(f.place, place) or level(f.place) == "unplaced"
             ):
-                _merge_place(f, ev.place)
+                _merge_place(f, place)
             found.names = _facility_names(f)
             found.touched = True
         assigned[(report_id, idx)] = f.id
+        summary.events_resolved += 1
+
+    # Unnamed mentions ("the hospital", "the medical point") are the facility the same
+    # report last named; failing that, the only one of their town; failing that, nothing.
+    by_id = {c.facility.id: c for c in cands}
+    for report_id, idx, ev in deferred:
+        anchor = _anchor(report_id, idx, ev, by_report[report_id], assigned)
+        if anchor is None and level(ev.place) == "town" and _kind_family(ev.kind) == "health":
+            found, _why = match_facility([], ev.kind, ev.place, cands)
+            if found is None:
+                f = _new_facility(ev, report_id, idx)
+                found = _Candidate(facility=f, names=_facility_names(f), touched=True, created=True)
+                cands.append(found)
+                by_id[f.id] = found
+                summary.facilities_created += 1
+            anchor = found.facility.id
+        if anchor is None or anchor not in by_id:
+            assigned[(report_id, idx)] = NO_FACILITY
+            summary.unplaced += level(ev.place) == "unplaced"
+        else:
+            assigned[(report_id, idx)] = anchor
+            by_id[anchor].touched = True
+            summary.events_merged += 1
         summary.events_resolved += 1
 
     touched = [c for c in cands if c.touched]
