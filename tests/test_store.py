@@ -681,3 +681,43 @@ def test_closed_store_refuses_work(backend_url: str) -> None:
     s.close()
     with pytest.raises(Exception):  # noqa: B017 - sqlite3.ProgrammingError or StoreError
         s.get_meta("k")
+
+
+# --- the whole pipeline, on both backends -----------------------------------------------
+
+
+def _record_snapshot(url: str) -> dict[str, object]:
+    """Ingest and process the bundled sample corpus; everything the record holds, as plain data."""
+    from harmwatch.demo import sample_dir
+    from harmwatch.ingest import ingest
+    from harmwatch.pipeline import process
+
+    corpus = sample_dir()
+    with open_store(url) as s:
+        ingest(s, [str(corpus / "reports.jsonl"), str(corpus / "html")])
+        summary = process(s)
+        reports = [{**r.to_dict(), "retrieved": None} for r in s.list_reports()]  # the clock differs
+        return {
+            "summary": summary.lines(),
+            "reports": reports,
+            "raw": [s.get_report_raw(r["id"]) for r in reports],
+            "incidents": [i.to_dict() for i in s.query_incidents()],
+            "feed": [i.id for _, i in s.incidents_changed_since(0, limit=10_000)],
+            "links": [(r, i, inc, x.to_dict()) for r, i, inc, x in s.report_incidents()],
+            "bulletins": [b.to_dict() for b in s.list_bulletins()],
+            "facilities": [f.to_dict() for f in s.list_facilities()],
+            "facility_events": [(r, i, f, e.to_dict()) for r, i, f, e in s.facility_events()],
+            "area_statements": s.list_area_statements(),
+            "rejections": [r.to_dict() for r in s.list_rejections()],
+        }
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_pipeline_gives_the_same_record_on_postgres_as_on_sqlite(tmp_path: Path) -> None:
+    with empty_database("postgres", tmp_path) as pg_url:
+        on_postgres = _record_snapshot(pg_url)
+    on_sqlite = _record_snapshot(str(tmp_path / "sqlite.db"))
+    assert on_sqlite["incidents"], "the sample corpus should yield incidents"
+    for key, value in on_sqlite.items():
+        assert on_postgres[key] == value, key
