@@ -10,6 +10,7 @@ as its own toll.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -46,8 +47,9 @@ _BACK_OUTCOME = re.compile(
     re.I,
 )
 _TOLL_UPDATE = re.compile(
-    r"death\s+toll(?:\s+\w+){0,8}?\s+(?:rose|climbed|reached|increased|risen|jumped|stands|stood|hit|hits|at|to"
-    r"|was|is|of)\s+$|toll\s+(?:rose\s+|climbed\s+|has\s+risen\s+|reached\s+)?(?:to|at)\s+$",
+    r"\b(?:death\s+)?toll\b(?:(?!\b(?:wounded|injured|injuries)\b)[^.;]){0,110}?\b(?:rose|climbed|reached|increased"
+    r"|risen|jumped|stands|stood|hit|hits|at|to|was|is|of|attack|blast|bombing|strikes?|raids?|massacre|rises"
+    r"|climbs|reaches|jumps)\s+$",
     re.I,
 )
 _RUNNING_BEFORE = re.compile(
@@ -99,6 +101,7 @@ class Casualty:
     noun_end: int
     running: bool = False
     toll_update: bool = False
+    sub: bool = False  # part of a breakdown of the figure before it
 
 
 def _classify(head_groups: dict[str, str | None], mods: str, after: str) -> str:
@@ -167,13 +170,19 @@ def find_casualties(
             cls = "civilians"
         before = sentence[max(0, c.start - 60) : c.start]
         outcome: str | None = None
-        fm = _FWD_OUTCOME.match(after_noun)
-        if fm and (cls is not None or fm.start("verb") <= 2):
-            verb = fm.group("verb").lower()
-            outcome = "injured" if re.match(INJURED_WORDS, verb, re.I) else "killed"
-            cls = cls or "total"
+        toll = bool(_TOLL_UPDATE.search(sentence[max(0, c.start - 140) : c.start]))
+        if toll and (cls in (None, "total", "civilians") or cls is None):
+            outcome, cls = "killed", cls or "total"
+        # A verb right before the count ("killed at least 18 people") is the
+        # strongest cue; otherwise look after the noun ("16 civilians were killed").
+        bm = _BACK_OUTCOME.search(before)
+        if outcome is None and not (bm and (cls is not None or _looks_like_victims(rest))):
+            fm = _FWD_OUTCOME.match(after_noun)
+            if fm and (cls is not None or fm.start("verb") <= 2):
+                verb = fm.group("verb").lower()
+                outcome = "injured" if re.match(INJURED_WORDS, verb, re.I) else "killed"
+                cls = cls or "total"
         if outcome is None:
-            bm = _BACK_OUTCOME.search(before)
             if bm and (cls is not None or _looks_like_victims(rest)):
                 verb = bm.group("verb").lower()
                 if re.match(r"wound|injur", verb):
@@ -194,7 +203,7 @@ def find_casualties(
             or bool(_RUNNING_BEFORE.search(before))
             or bool(_RUNNING_AFTER.match(sentence[noun_end:]))
         )
-        toll = bool(_TOLL_UPDATE.search(before)) and not running
+        toll = toll and not running
         span = Span(c.start + offset, max(noun_end, c.end) + offset, sentence[c.start : max(noun_end, c.end)])
         rng = Range(c.range.best, c.range.low, c.range.high, span)
         out.append(
@@ -223,12 +232,70 @@ def find_casualties(
                     noun_end + offset,
                     last.running,
                     False,
+                    True,
                 )
         if cas is not None:
             result.append(cas)
             last = cas
             last_end = cas.span.end - offset
-    return result
+    for prev, cas in itertools.pairwise(result):
+        between = sentence[prev.span.end - offset : cas.span.start - offset]
+        if not cas.sub and prev.cls != "children" and _BREAKDOWN.match(between):
+            cas.sub = True
+    return _coordinated_sums(result, sentence, offset) + result
+
+
+_COORD = re.compile(r"^\s*(?:,|and|as\s+well\s+as|plus)\s*(?:also\s+|another\s+)?$", re.I)
+_CIVILIAN_CLASSES = ("civilians", "children", "women")
+
+
+def _sum_ranges(parts: list[Range], span: Span) -> Range:
+    def total(vals: list[int | None]) -> int | None:
+        return None if any(v is None for v in vals) else sum(v for v in vals if v is not None)
+
+    return Range(
+        total([p.best for p in parts]), total([p.low for p in parts]), total([p.high for p in parts]), span
+    )
+
+
+def _coordinated_sums(result: list[Casualty], sentence: str, offset: int) -> list[Casualty]:
+    """ "five children and four medics were killed": disjoint groups add up to a total."""
+    derived: list[Casualty] = []
+    heads = [c for c in result if not c.sub]
+    groups: list[list[Casualty]] = []
+    for c in heads:
+        if groups:
+            prev = groups[-1][-1]
+            between = sentence[prev.span.end - offset : c.span.start - offset]
+            if prev.outcome == c.outcome and prev.running == c.running and _COORD.match(between):
+                groups[-1].append(c)
+                continue
+        groups.append([c])
+    for g in groups:
+        if len(g) < 2 or any(c.cls == "total" for c in g):
+            continue
+        span = Span(
+            g[0].span.start, g[-1].span.end, sentence[g[0].span.start - offset : g[-1].span.end - offset]
+        )
+        mk = lambda cls, parts: Casualty(  # noqa: E731 - a local shorthand
+            g[0].outcome,
+            cls,
+            _sum_ranges([p.range for p in parts], span),
+            span,
+            g[0].noun_start,
+            g[-1].noun_end,
+            g[0].running,
+            False,
+            True,
+        )
+        derived.append(mk("total", g))
+        civ = [c for c in g if c.cls in _CIVILIAN_CLASSES]
+        if len(civ) >= 2:
+            derived.append(mk("civilians", civ))
+        comb = [c for c in g if c.cls == "combatants"]
+        if len(comb) >= 2:
+            derived.append(mk("combatants", comb))
+    return derived
 
 
 def _looks_like_victims(rest: str) -> bool:

@@ -289,7 +289,7 @@ def extract_report(
     if finder.name != "harmwatch.geo":
         ext.notes.append("places from the governorate fallback (harmwatch.geo not available)")
     infos = [_read_sentence(i, s, ref, finder, dateline) for i, s in enumerate(split_sentences(text))]
-    drafts = _group(infos)
+    drafts = _group(infos, ref)
     for idx, d in enumerate(drafts[:MAX_INCIDENTS]):
         inc = _build_incident(d, idx, ref, rid, source, text, title, finder, infos)
         ext.incidents.append(inc)
@@ -364,7 +364,7 @@ def _with_span(place: Place, span: Span | None) -> Place:
     )
 
 
-def _group(infos: list[SentenceInfo]) -> list[_Draft]:
+def _group(infos: list[SentenceInfo], ref: dt.date | None = None) -> list[_Draft]:
     drafts: list[_Draft] = []
     cur: _Draft | None = None
     for info in infos:
@@ -374,29 +374,40 @@ def _group(infos: list[SentenceInfo]) -> list[_Draft]:
             if cur is not None:
                 cur.context.append(info)
             continue
-        if cur is None or _starts_new(cur, info):
+        if cur is None or _starts_new(cur, info, ref):
             cur = _Draft()
             drafts.append(cur)
         cur.sentences.append(info)
     return drafts
 
 
-def _starts_new(cur: _Draft, info: SentenceInfo) -> bool:
+def _starts_new(cur: _Draft, info: SentenceInfo, ref: dt.date | None) -> bool:
     has_own = bool(info.own_casualties)
     if info.transition and (has_own or info.event_places or info.event_dates):
         return True
     cd = cur.date
-    if info.event_dates and cd is not None and (has_own or info.types):
+    if cd is None and info.event_dates and (has_own or info.types) and ref is not None:
+        # The incident so far has no date of its own: only a clearly other time splits.
         nd = info.event_dates[0]
-        if (
-            nd.date_start
-            and cd.date_start
-            and not (
-                cd.date_start <= nd.date_start <= (cd.date_end or cd.date_start)
-                or nd.date_start <= cd.date_start <= (nd.date_end or nd.date_start)
-            )
-        ):
-            return True
+        return nd.precision in ("month", "year") or (
+            nd.date_start is not None and abs((ref - nd.date_start).days) > 7
+        )
+    c0 = cd.date_start if cd is not None else ref
+    c1 = (cd.date_end or cd.date_start) if cd is not None else ref
+    cprec = cd.precision if cd is not None else "day"
+    if info.event_dates and c0 is not None and c1 is not None and (has_own or info.types):
+        nd = info.event_dates[0]
+        n0 = nd.date_start
+        n1 = nd.date_end or n0
+        if n0 is not None and n1 is not None:
+            if cprec == "day" and nd.precision == "day":
+                if n0 != c0:
+                    return True
+            elif cprec != nd.precision and has_own:
+                # "on Sunday" then "earlier this week": another event unless told otherwise.
+                return True
+            elif not (c0 <= n0 <= c1 or n0 <= c0 <= n1):
+                return True
     ca = cur.admin1
     if has_own and info.event_places and ca is not None:
         admins = {p.place.admin1 for p in info.event_places}
@@ -583,7 +594,10 @@ def _victims(d: _Draft, claim: object) -> Victims:
             if fld is None:
                 continue
             cur: Range | None = getattr(v, fld)
-            if cur is None or (c.toll_update and (c.range.best or 0) > (cur.best or 0)):
+            replace = cur is None or (c.toll_update and (c.range.best or 0) > (cur.best or 0))
+            # A vague figure ("dozens") gives way to a later exact one.
+            replace = replace or (cur is not None and cur.best is None and c.range.best is not None)
+            if replace:
                 setattr(v, fld, c.range)
                 quotes[fld] = s.sent.text
     if rest_cls and v.killed is not None and v.killed.best is not None:

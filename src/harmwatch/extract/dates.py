@@ -64,6 +64,13 @@ _FULL_DATE_RES = [
 # Partial dates inside the body: "on 27 May", "on March 25", "in August 2013", "in 2013".
 _DAY_MONTH_RE = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MON})\b(?!\s+\d)", re.I)
 _MONTH_DAY_RE = re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})", re.I)
+_IN_MONTH_RE = re.compile(
+    r"\b(?:in|during|since|early|late|mid|mid-)\s+(?P<m>january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)\b(?!\s+\d)",
+    re.I,
+)
+# A dated event this long before the report is history, not the report's news.
+BACKGROUND_DAYS = 60
 _MONTH_YEAR_RE = re.compile(
     rf"\b(?:in|during|since|of|by|until)\s+(?P<m>{_MON})\s+(?P<y>(?:19|20)\d\d)\b", re.I
 )
@@ -201,6 +208,8 @@ def find_date_expressions(sentence: str, offset: int, ref: dt.date | None) -> li
         kind = "report" if _is_reporting(sentence, s, e) else "event"
         if ref and fd.date_start and fd.date_start > ref + dt.timedelta(days=1):
             kind = "future"
+        elif ref and fd.date_start and (ref - fd.date_start).days > BACKGROUND_DAYS:
+            kind = "background"
         add(s, e, fd.text, fd.date_start, fd.date_end, "day", kind)
 
     for m in _MONTH_YEAR_RE.finditer(sentence):
@@ -212,8 +221,19 @@ def find_date_expressions(sentence: str, offset: int, ref: dt.date | None) -> li
         nxt = _mk(y + (mo == 12), (mo % 12) + 1 if mo else 1, 1)
         d1 = nxt - dt.timedelta(days=1) if nxt else d0
         kind = "event"
-        if ref and (ref - d1).days > 45:
+        if ref and (ref - d1).days > BACKGROUND_DAYS:
             kind = "background"
+        add(m.start(), m.end(), m.group(0), d0, d1, "month", kind)
+
+    for m in _IN_MONTH_RE.finditer(sentence):
+        mo = _month(m.group("m"))
+        if ref is None or mo is None:
+            continue
+        y = ref.year if mo <= ref.month else ref.year - 1
+        d0 = dt.date(y, mo, 1)
+        d1 = dt.date(y + (mo == 12), (mo % 12) + 1, 1) - dt.timedelta(days=1)
+        d1 = min(d1, ref)
+        kind = "background" if (ref - d1).days > BACKGROUND_DAYS else "event"
         add(m.start(), m.end(), m.group(0), d0, d1, "month", kind)
 
     for rx in (_DAY_MONTH_RE, _MONTH_DAY_RE):
@@ -231,7 +251,7 @@ def find_date_expressions(sentence: str, offset: int, ref: dt.date | None) -> li
                 if cand is None:
                     continue
             kind = "report" if _is_reporting(sentence, m.start(), m.end()) else "event"
-            if (ref - cand).days > 120:
+            if (ref - cand).days > BACKGROUND_DAYS:
                 kind = "background"
             add(m.start(), m.end(), m.group(0), cand, cand, "day", kind)
 
