@@ -438,12 +438,18 @@ def test_report_incidents_and_links(backend_store: Store) -> None:
     assert rows[1][3] == extracted[1]
     assert backend_store.incidents_of_report("rep-0001") == []
 
+    assert [(r, i) for r, i, _, _ in backend_store.unlinked_report_incidents()] == [
+        ("rep-0001", 0), ("rep-0001", 1), ("rep-0002", 0)]
     backend_store.set_link("rep-0001", 0, "inc-x", 0.93)
     backend_store.set_link("rep-0002", 0, "inc-x", None)
     backend_store.set_link("rep-0001", 1, "inc-y", 1.0)
     linked = backend_store.report_incidents(incident_id="inc-x")
     assert [(r, i) for r, i, _, _ in linked] == [("rep-0001", 0), ("rep-0002", 0)]
     assert sorted(backend_store.incidents_of_report("rep-0001")) == ["inc-x", "inc-y"]
+    # A link to an incident that is not (yet) on record still counts as unlinked.
+    assert len(backend_store.unlinked_report_incidents()) == 3
+    backend_store.save_incident(make_incident("inc-x", "2016-04-27"))
+    assert [(r, i) for r, i, _, _ in backend_store.unlinked_report_incidents()] == [("rep-0001", 1)]
     scores = backend_store._query("SELECT score FROM links WHERE report_id = ? ORDER BY idx", ("rep-0001",))
     assert [r["score"] for r in scores] == [pytest.approx(0.93), 1.0]
 
