@@ -314,3 +314,11 @@ def test_sample_registry_file_loads():
         pytest.skip("sample registry not present")
     regs = load_registry(p)
     assert len(regs) >= 10 and all(f.place.lat is not None for f in regs)
+
+
+def test_public_surface():
+    import harmwatch.facilities as fac
+
+    assert all(hasattr(fac, name) for name in fac.__all__)
+    assert {"update_registry", "load_registry", "area_statements", "as_of", "patterns",
+            "facilities_to_csv", "facilities_to_geojson"} <= set(fac.__all__)

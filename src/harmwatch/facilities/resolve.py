@@ -98,8 +98,8 @@ def _is_named(ev: FacilityEvent) -> bool:
     return bool(ev.name and ev.name.strip())
 
 
-_PLURAL = re.compile(r"\b(hospitals|clinics|facilities|medical points|health cent(?:er|re)s|"
-                     r"mustashfayat|مستشفيات|مشافي)\b", re.I)
+_PLURAL = re.compile(r"\b(hospitals|clinics|facilities|dispensaries|cent(?:er|re)s|points|posts|"
+                     r"مستشفيات|مشافي|مراكز)\b", re.I)
 
 
 def _is_plural(ev: FacilityEvent) -> bool:
