@@ -517,8 +517,16 @@ def evaluate_end_to_end(root: Path) -> dict[str, Any] | None:
                 continue
             name = next((blocks[0].fields[k] for k in _FACILITY_KEYS if k in blocks[0].fields), "")
             rid = content_id("rep", rel)
-            store.add_report(Report(id=rid, sha256=content_id("sha", rel), text=text, title=rel,
-                                    retrieved="2026-01-01T00:00:00+00:00"), text.encode())
+            store.add_report(
+                Report(
+                    id=rid,
+                    sha256=content_id("sha", rel),
+                    text=text,
+                    title=rel,
+                    retrieved="2026-01-01T00:00:00+00:00",
+                ),
+                text.encode(),
+            )
             ext = extract_report(text, title=page.stem, published=blocks[0].published, report_id=rid)
             store.save_report_incidents(rid, ext.incidents)
             store.save_facility_events(rid, ext.facility_events)
@@ -538,10 +546,15 @@ def evaluate_end_to_end(root: Path) -> dict[str, Any] | None:
                     continue
                 names = [analyse_name(n, [town]) for n in (f.name, *f.aliases)]
                 by_name = any(cores_match(w.core, n.core) for w in want_names for n in names) or any(
-                    _residue_same(name, n) for n in (f.name, *f.aliases))
+                    _residue_same(name, n) for n in (f.name, *f.aliases)
+                )
                 p = f.place
-                if gold["lat"] is not None and p.lat is not None and p.lon is not None and p.precision in (
-                        "point", "neighbourhood", "town"):
+                if (
+                    gold["lat"] is not None
+                    and p.lat is not None
+                    and p.lon is not None
+                    and p.precision in ("point", "neighbourhood", "town")
+                ):
                     in_town = distance_km(p.lat, p.lon, gold["lat"], gold["lon"]) <= 5.0
                 else:
                     in_town = level(p) == "town" and bool(p.name) and _names_same(town, p.name or "")
@@ -551,13 +564,23 @@ def evaluate_end_to_end(root: Path) -> dict[str, Any] | None:
             found += ok
             placed += any(t for _f, t in hits)
             splits += max(0, len(hits) - 1)
-            details.append({"page": name, "town": town, "facilities": [
-                {"name": f.name, "place": f.place.name, "precision": f.place.precision, "in_town": t}
-                for f, t in hits]})
+            details.append(
+                {
+                    "page": name,
+                    "town": town,
+                    "facilities": [
+                        {"name": f.name, "place": f.place.name, "precision": f.place.precision, "in_town": t}
+                        for f, t in hits
+                    ],
+                }
+            )
     n = len(headers) or 1
     return {
-        "scores": {"e2e_found": round(found / n, 4), "e2e_placed_in_right_town": round(placed / n, 4),
-                   "e2e_split_count": splits},
+        "scores": {
+            "e2e_found": round(found / n, 4),
+            "e2e_placed_in_right_town": round(placed / n, 4),
+            "e2e_split_count": splits,
+        },
         "details": details,
     }
 
