@@ -284,8 +284,7 @@ class Store(ABC):
             " ORDER BY report_id, idx"
         )
         return [
-            (r["report_id"], r["idx"], r["incident_id"], Incident.from_dict(_loads(r["data"])))
-            for r in rows
+            (r["report_id"], r["idx"], r["incident_id"], Incident.from_dict(_loads(r["data"]))) for r in rows
         ]
 
     def incidents_of_report(self, report_id: str) -> list[str]:
