@@ -24,14 +24,23 @@ def report(
 ) -> Incident:
     return Incident(
         date=DateSpan(day, day, "day"),
-        place=Place(name=place, admin1="Idleb", admin1_pcode="SY07", admin2_pcode="SY0703",
-                    lat=35.53, lon=36.56, precision=precision),  # type: ignore[arg-type]
+        place=Place(
+            name=place,
+            admin1="Idleb",
+            admin1_pcode="SY07",
+            admin2_pcode="SY0703",
+            lat=35.53,
+            lon=36.56,
+            precision=precision,
+        ),  # type: ignore[arg-type]
         event_type=event,
         weapons=list(weapons),
         perpetrators=[Perpetrator(a, att) for a, att in actors],
         victims=Victims(killed=killed),
         targets=list(targets),
-        claims=claims if claims is not None else [
+        claims=claims
+        if claims is not None
+        else [
             Claim(rid, source, "report", "killed", killed.to_dict() if killed else None, f"quote from {rid}")
         ],
         report_ids=[rid],
@@ -71,8 +80,11 @@ def test_count_no_source_gives_stays_null() -> None:
 
 
 def test_latest_figure_of_one_source_supersedes_its_earlier_one() -> None:
-    members = [report("a1", "A", killed=Range.exact(5)), report("a2", "A", killed=Range.exact(9)),
-               report("b", "B", killed=Range.exact(9))]
+    members = [
+        report("a1", "A", killed=Range.exact(5)),
+        report("a2", "A", killed=Range.exact(9)),
+        report("b", "B", killed=Range.exact(9)),
+    ]
     prov = Provenance(published={"a1": "2020-02-10", "a2": "2020-02-11", "b": "2020-02-10"})
     inc = merge(members, provenance=prov)
     assert inc.victims.killed is not None
@@ -114,26 +126,36 @@ def test_event_type_majority_then_specific() -> None:
 
 def test_weapons_and_targets_union() -> None:
     a = report("a", "A", weapons=("barrel bomb",), targets=(Target("hospital"),))
-    b = report("b", "B", weapons=("Barrel bomb", "cluster munition"),
-               targets=(Target("hospital", "Al-Shami Hospital"), Target("market")))
+    b = report(
+        "b",
+        "B",
+        weapons=("Barrel bomb", "cluster munition"),
+        targets=(Target("hospital", "Al-Shami Hospital"), Target("market")),
+    )
     inc = merge([a, b])
     assert inc.weapons == ["barrel bomb", "cluster munition"]
     assert [(t.kind, t.name) for t in inc.targets] == [("hospital", "Al-Shami Hospital"), ("market", None)]
 
 
 def test_attribution_conflict_becomes_contested() -> None:
-    members = [report("a", "A", actors=(("russia", "alleged"),)),
-               report("b", "B", actors=(("opposition", "stated"),))]
+    members = [
+        report("a", "A", actors=(("russia", "alleged"),)),
+        report("b", "B", actors=(("opposition", "stated"),)),
+    ]
     assert blame_conflict(members)
     inc = merge(members)
     assert {(p.actor, p.attribution) for p in inc.perpetrators} == {
-        ("russia", "contested"), ("opposition", "contested")}
+        ("russia", "contested"),
+        ("opposition", "contested"),
+    }
     assert grade(inc, members) == "contested"
 
 
 def test_overlapping_blame_is_not_contested() -> None:
-    members = [report("a", "A", actors=(("russia", "alleged"), ("syria_gov", "alleged"))),
-               report("b", "B", actors=(("russia", "stated"),))]
+    members = [
+        report("a", "A", actors=(("russia", "alleged"), ("syria_gov", "alleged"))),
+        report("b", "B", actors=(("russia", "stated"),)),
+    ]
     assert not blame_conflict(members)
     inc = merge(members)
     assert grade(inc, members) == "fair"
@@ -142,18 +164,40 @@ def test_overlapping_blame_is_not_contested() -> None:
 
 def denial(rid: str = "d1") -> Incident:
     return report(
-        rid, "Russian Ministry of Defence", killed=None, actors=(("russia", "denied"),),
-        claims=[Claim(rid, "Russian Ministry of Defence", "denial", "perpetrator", "russia",
-                      "Russian aircraft carried out no strikes in the area")],
+        rid,
+        "Russian Ministry of Defence",
+        killed=None,
+        actors=(("russia", "denied"),),
+        claims=[
+            Claim(
+                rid,
+                "Russian Ministry of Defence",
+                "denial",
+                "perpetrator",
+                "russia",
+                "Russian aircraft carried out no strikes in the area",
+            )
+        ],
     )
 
 
 def admission(rid: str = "ad1") -> Incident:
     return report(
-        rid, "Russian Ministry of Defence", killed=None, actors=(("russia", "admitted"),),
+        rid,
+        "Russian Ministry of Defence",
+        killed=None,
+        actors=(("russia", "admitted"),),
         day="2020-02-10",
-        claims=[Claim(rid, "Russian Ministry of Defence", "admission", "perpetrator", "russia",
-                      "footage released by the ministry shows the strike")],
+        claims=[
+            Claim(
+                rid,
+                "Russian Ministry of Defence",
+                "admission",
+                "perpetrator",
+                "russia",
+                "footage released by the ministry shows the strike",
+            )
+        ],
     )
 
 
@@ -197,9 +241,13 @@ def test_syndicated_copies_count_once() -> None:
 
 
 def test_copy_votes_once_for_the_toll() -> None:
-    members = [report("w1", "Wire", killed=Range.exact(20)), report("w2", "B", killed=Range.exact(20)),
-               report("w3", "C", killed=Range.exact(20)), report("x", "X", killed=Range.exact(10)),
-               report("y", "Y", killed=Range.exact(11))]
+    members = [
+        report("w1", "Wire", killed=Range.exact(20)),
+        report("w2", "B", killed=Range.exact(20)),
+        report("w3", "C", killed=Range.exact(20)),
+        report("x", "X", killed=Range.exact(10)),
+        report("y", "Y", killed=Range.exact(11)),
+    ]
     prov = Provenance(copy_of={"w2": "w1", "w3": "w1"})
     inc = merge(members, provenance=prov)
     assert inc.victims.killed is not None
@@ -208,17 +256,36 @@ def test_copy_votes_once_for_the_toll() -> None:
 
 def test_discounted_by_a_correction() -> None:
     members = [report("a", "A"), report("b", "B")]
-    members.append(report("c", "B", claims=[Claim(
-        "c", "B", "report", "occurred", False,
-        "An earlier version of this story wrongly reported an airstrike on the village")]))
+    members.append(
+        report(
+            "c",
+            "B",
+            claims=[
+                Claim(
+                    "c",
+                    "B",
+                    "report",
+                    "occurred",
+                    False,
+                    "An earlier version of this story wrongly reported an airstrike on the village",
+                )
+            ],
+        )
+    )
     inc = merge(members)
     assert grade(inc, members) == "discounted"
 
 
 def test_denial_alone_never_discounts() -> None:
     members = [report("a", "A")]
-    members.append(report("d", "Ministry", actors=(("russia", "denied"),), claims=[Claim(
-        "d", "Ministry", "denial", "occurred", False, "no such strike took place")]))
+    members.append(
+        report(
+            "d",
+            "Ministry",
+            actors=(("russia", "denied"),),
+            claims=[Claim("d", "Ministry", "denial", "occurred", False, "no such strike took place")],
+        )
+    )
     assert grade(merge(members), members) == "weak"
 
 

@@ -26,8 +26,11 @@ def rep(rid: str, text: str, source: str, published: str) -> Report:
 
 
 def test_copy_with_new_opening_and_footer_is_detected() -> None:
-    copy = ("Syria: deadly raid on Idlib market. " + WIRE.replace("BEIRUT - Air strikes", "Airstrikes")
-            + " Read more: our coverage of the war. (c) Outlet B 2020")
+    copy = (
+        "Syria: deadly raid on Idlib market. "
+        + WIRE.replace("BEIRUT - Air strikes", "Airstrikes")
+        + " Read more: our coverage of the war. (c) Outlet B 2020"
+    )
     assert is_copy(WIRE, copy)
 
 
@@ -46,6 +49,10 @@ def test_find_copies_points_to_earliest_original() -> None:
 
 
 def test_short_and_hostile_texts_do_not_crash() -> None:
-    reports = [rep("a", "", "A", "2020"), rep("b", "\x00\x01 ok", "B", "2020"),
-               rep("c", "x" * 200_000, "C", "2020"), rep("d", "x" * 200_000, "D", "2021")]
+    reports = [
+        rep("a", "", "A", "2020"),
+        rep("b", "\x00\x01 ok", "B", "2020"),
+        rep("c", "x" * 200_000, "C", "2020"),
+        rep("d", "x" * 200_000, "D", "2021"),
+    ]
     assert find_copies(reports) == {"d": "c"}

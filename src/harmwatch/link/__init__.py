@@ -8,9 +8,24 @@ find_copies(reports)  syndicated copies of one wire story
 
 from __future__ import annotations
 
+from harmwatch.link.engines import DuckDBEngine, LinkEngine, SparkEngine, get_engine
 from harmwatch.link.grade import grade
 from harmwatch.link.merge import merge
+from harmwatch.link.pending import LinkSummary, link_pending
 from harmwatch.link.provenance import Provenance
 from harmwatch.link.syndication import find_copies
+from harmwatch.link.synthetic import synthetic_incidents
 
-__all__ = ["Provenance", "find_copies", "grade", "merge"]
+__all__ = [
+    "DuckDBEngine",
+    "LinkEngine",
+    "LinkSummary",
+    "Provenance",
+    "SparkEngine",
+    "find_copies",
+    "get_engine",
+    "grade",
+    "link_pending",
+    "merge",
+    "synthetic_incidents",
+]

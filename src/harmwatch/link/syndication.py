@@ -29,7 +29,7 @@ CONTAINMENT_THRESHOLD = 0.6
 SHINGLE_WORDS = 5
 #: Texts shorter than this many shingles are compared as whole strings instead.
 MIN_SHINGLES = 8
-SHORT_RATIO_THRESHOLD = 90.0
+SHORT_RATIO_THRESHOLD = 97.0
 #: Only the first characters of a report are compared (reports are hostile input).
 MAX_CHARS = 40_000
 

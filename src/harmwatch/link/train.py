@@ -1,0 +1,104 @@
+"""Train the linkage model with Splink's EM and save it into the package.
+
+    python -m harmwatch.link.train [--seed 7] [--out src/harmwatch/link/model.json]
+
+Needs the shared data (UCDP GED Syria 2020, ``../shared/data``). The steps:
+
+1. noisy per-report records of the UCDP events (:func:`harmwatch.link.synthetic.ucdp_reports`
+   with a training seed, distinct from the evaluation seed);
+2. ``u`` probabilities by random sampling of record pairs;
+3. the prior (probability that two random records match) from a deterministic
+   rule (same day and same place skeleton) with an assumed recall;
+4. ``m`` probabilities by expectation maximisation, in two sessions (blocked
+   on the day, then on the place) so that every comparison is estimated;
+5. the match threshold: the one that maximises pairwise F1 on the *training*
+   records (the only use of their truth labels: one number, not weights).
+
+EM sees no labels. The evaluation (``python -m harmwatch.evaluation.linkage``)
+uses other random seeds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from harmwatch.link.features import feature_table
+from harmwatch.link.model import MODEL_PATH, RETRAIN, settings, training_blocking_rules
+
+TRAIN_SEED = 7
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99)
+
+
+def train(*, seed: int = TRAIN_SEED, out: Path = MODEL_PATH) -> dict[str, Any]:
+    """Estimate the model on synthetic UCDP-derived reports and write it to ``out``."""
+    import duckdb
+    from splink import Linker
+    from splink.backends.duckdb import DuckDBAPI
+
+    from harmwatch.evaluation.linkage import pairwise_scores
+    from harmwatch.link.engines import DuckDBEngine
+    from harmwatch.link.synthetic import ucdp_reports
+
+    reports = ucdp_reports(seed)
+    table = feature_table((r.report_id, r.incident, False) for r in reports)
+    db = DuckDBAPI(connection=duckdb.connect(":memory:"))
+    linker = Linker(db.register(table), settings(None), log_level=logging.WARNING)
+    linker.training.estimate_u_using_random_sampling(max_pairs=2_000_000, seed=seed)
+    linker.training.estimate_probability_two_random_records_match(
+        ["l.day = r.day AND l.place_skel = r.place_skel"], recall=0.6
+    )
+    for rule in training_blocking_rules():
+        linker.training.estimate_parameters_using_expectation_maximisation(
+            rule, estimate_without_term_frequencies=True
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "model.json"
+        linker.misc.save_model_to_json(str(path), overwrite=True)
+        model: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+
+    truth = {r.report_id: r.event_id for r in reports}
+    best_t, best_f1, scores = 0.9, -1.0, {}
+    with DuckDBEngine(model, match_threshold=min(THRESHOLDS)) as engine:
+        pairs = engine.predict(table)
+    for t in THRESHOLDS:
+        kept = pairs[pairs["match_probability"] >= t]
+        s = pairwise_scores(truth, _components(truth, kept))
+        scores[str(t)] = s
+        if s["f1"] > best_f1:
+            best_t, best_f1 = t, s["f1"]
+    model["harmwatch"] = {
+        "threshold": best_t,
+        "trained_on": f"harmwatch.link.synthetic.ucdp_reports(seed={seed}): {len(reports)} records",
+        "training_f1_by_threshold": scores,
+        "retrain": RETRAIN,
+    }
+    out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    return model
+
+
+def _components(truth: dict[str, str], pairs: Any) -> dict[str, str]:
+    from harmwatch.link.cluster import connected_components
+
+    edges = list(zip(pairs["unique_id_l"], pairs["unique_id_r"], strict=True))
+    return connected_components(list(truth), edges)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seed", type=int, default=TRAIN_SEED)
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = parser.parse_args(argv)
+    model = train(seed=args.seed, out=args.out)
+    info = model["harmwatch"]
+    print(f"wrote {args.out}: threshold {info['threshold']}, {info['trained_on']}")
+    for t, s in info["training_f1_by_threshold"].items():
+        print(f"  threshold {t}: P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}")
+
+
+if __name__ == "__main__":
+    main()
