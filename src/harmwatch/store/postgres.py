@@ -32,10 +32,13 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from harmwatch.errors import MissingExtra, StoreError
 from harmwatch.store.base import Dialect, Row, Store
+
+if TYPE_CHECKING:
+    import psycopg
 
 
 class PostgresDialect(Dialect):
@@ -129,9 +132,9 @@ class PostgresStore(Store):
         self._depth = 0
         self._lock = threading.RLock()
         self._closed = False
-        self.conn = self._connect()
+        self.conn: psycopg.Connection[Row] = self._connect()
 
-    def _connect(self) -> Any:
+    def _connect(self) -> psycopg.Connection[Row]:
         psycopg, pgsql = self._psycopg, self._sql
         try:
             conn = psycopg.connect(
@@ -145,7 +148,7 @@ class PostgresStore(Store):
             conn.execute(pgsql.SQL("SET search_path TO {}").format(ident))
         return conn
 
-    def _live(self) -> Any:
+    def _live(self) -> psycopg.Connection[Row]:
         """The connection, opened again if the server dropped it (e.g. restarted).
 
         Only between transactions: inside one, a lost connection has lost the
