@@ -697,7 +697,15 @@ def _record_snapshot(url: str) -> dict[str, object]:
     from harmwatch.demo import sample_dir
     from harmwatch.ingest import ingest
     from harmwatch.pipeline import process
+    from harmwatch.web.queries import incident_points, iter_incidents, parse_filters
 
+    filters = [
+        parse_filters(),
+        parse_filters(since="2016-01-01", until="2017-12-31"),
+        parse_filters(actor="syria_gov"),
+        parse_filters(area="Aleppo", event_type="airstrike"),
+        parse_filters(bbox="35,32,43,38", since="2014-01-01"),
+    ]
     corpus = sample_dir()
     with open_store(url) as s:
         ingest(s, [str(corpus / "reports.jsonl"), str(corpus / "html")])
@@ -715,6 +723,9 @@ def _record_snapshot(url: str) -> dict[str, object]:
             "facility_events": [(r, i, f, e.to_dict()) for r, i, f, e in s.facility_events()],
             "area_statements": s.list_area_statements(),
             "rejections": [r.to_dict() for r in s.list_rejections()],
+            # The web layer's own SQL (keyset pages, map points).
+            "web_pages": [[i.id for i in iter_incidents(s, f, batch=5)] for f in filters],
+            "web_points": [incident_points(s, f)[0] for f in filters],
         }
 
 
