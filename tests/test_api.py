@@ -13,6 +13,7 @@ import pytest
 
 from _web_records import XSS_QUOTE, fill
 from harmwatch.store import Store, open_store
+from test_store import BACKENDS, empty_database
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -21,18 +22,19 @@ with warnings.catch_warnings():
 from harmwatch.web import create_app
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "web.db"
-    s = open_store(path)
-    fill(s)
-    s.close()
-    return path
+@pytest.fixture(params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The hand-made records in a fresh database of each backend (PostgreSQL with HARMWATCH_TEST_PG)."""
+    with empty_database(request.param, tmp_path) as url:
+        s = open_store(url)
+        fill(s)
+        s.close()
+        yield url
 
 
 @pytest.fixture
-def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(db))) as c:
+def client(db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(db)) as c:
         yield c
 
 
@@ -208,8 +210,8 @@ def test_read_only_without_token(client: TestClient) -> None:
     assert resp.headers["www-authenticate"] == "Bearer"
 
 
-def test_write_needs_the_right_token(db: Path) -> None:
-    with TestClient(create_app(str(db), token="s3cret")) as c:
+def test_write_needs_the_right_token(db: str) -> None:
+    with TestClient(create_app(db, token="s3cret")) as c:
         payload = {"id": "ext-9", "text": "Shelling hit Douma, killing 3.", "source": "Local council",
                    "published": "2018-02-21"}
         assert_error_shape(c.post("/api/reports", json=payload), 401, "unauthorized")
@@ -227,9 +229,9 @@ def test_write_needs_the_right_token(db: Path) -> None:
         assert_error_shape(bad, 400, "bad_query")
 
 
-def test_token_from_environment(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_token_from_environment(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HARMWATCH_TOKEN", "envtoken")
-    with TestClient(create_app(str(db))) as c:
+    with TestClient(create_app(db)) as c:
         resp = c.post("/api/reports", json={"text": "x y z"}, headers={"Authorization": "Bearer envtoken"})
         assert resp.status_code == 201
 
@@ -287,3 +289,63 @@ def test_store_object_and_memory(tmp_path: Path) -> None:
     with TestClient(create_app(s)) as c:
         assert len(c.get("/api/incidents").json()["incidents"]) == 6
     s.close()
+
+
+def test_rtree_follows_incidents(store: Store) -> None:
+    from _web_records import incident
+
+    store.save_incident(incident("inc-r1", "2017-01-01", 35.0, 36.0))
+    store.save_incident(incident("inc-r2", "2017-02-01", None, None))
+    assert store._query("SELECT COUNT(*) AS n FROM incidents_rtree")[0]["n"] == 2
+    store.save_incident(incident("inc-r1", "2019-01-01", 33.0, 36.5))  # moved: delete + insert
+    store.delete_incident("inc-r2")
+    rows = store._query("SELECT r.min_lat, r.min_day FROM incidents_rtree r JOIN incidents i ON i.seq = r.id")
+    assert len(rows) == 1
+    assert abs(rows[0]["min_lat"] - 33.0) < 1e-4 and rows[0]["min_day"] == 17897  # 2019-01-01
+
+
+def test_rtree_answers_match_plain_sql(tmp_path: Path) -> None:
+    """Random bbox/date/filter queries give the same pages with and without the R*Tree."""
+    import random
+
+    from _web_records import incident
+    from harmwatch.web.queries import incident_page, parse_filters
+
+    rng = random.Random(5)
+    s = open_store(tmp_path / "r.db")
+    with s.transaction():
+        for n in range(600):
+            day = f"{rng.randint(2012, 2020)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            has_place = rng.random() > 0.1
+            s.save_incident(incident(
+                f"inc-{n:04d}", day, rng.uniform(32.5, 37.0) if has_place else None,
+                rng.uniform(35.8, 42.0) if has_place else None,
+                event_type=rng.choice(["airstrike", "shelling"]), precision=rng.choice(["day", "month"]),
+                end=day if rng.random() < 0.7 else f"{day[:8]}28", killed=rng.randint(1, 9),
+            ))
+    plain = open_store(tmp_path / "r.db")
+    plain._hw_has_rtree = False  # type: ignore[attr-defined]
+    for _ in range(60):
+        lat, lon, half = rng.uniform(33, 36.5), rng.uniform(36, 41), rng.uniform(0.1, 2.0)
+        y = rng.randint(2012, 2020)
+        kw: dict[str, str | None] = {
+            "bbox": f"{lon - half},{lat - half},{lon + half},{lat + half}" if rng.random() < 0.8 else None,
+            "since": f"{y}-0{rng.randint(1, 9)}-01" if rng.random() < 0.8 else None,
+            "until": f"{y + rng.randint(0, 2)}-12-31" if rng.random() < 0.8 else None,
+            "event_type": "shelling" if rng.random() < 0.3 else None,
+        }
+        f = parse_filters(**kw)
+        for limit in (1, 7, 1000):
+            after = None
+            while True:
+                got, more = incident_page(s, f, after_seq=after, limit=limit)
+                want, more2 = incident_page(plain, f, after_seq=after, limit=limit)
+                assert [q for q, _ in got] == [q for q, _ in want], kw
+                assert more == more2
+                if not more or limit == 1000:
+                    break
+                after = got[-1][0]
+                if limit == 1:
+                    break
+    s.close()
+    plain.close()

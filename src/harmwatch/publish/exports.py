@@ -52,10 +52,22 @@ __all__ = [
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 4}
 UCDP_DATE_PREC = {"day": 1, "week": 3, "month": 4, "year": 5}
 GEO_PRECISION = {
-    "point": 1, "neighbourhood": 1, "town": 1, "admin3": 2, "admin2": 2, "admin1": 3, "country": 4,
+    "point": 1,
+    "neighbourhood": 1,
+    "town": 1,
+    "admin3": 2,
+    "admin2": 2,
+    "admin1": 3,
+    "country": 4,
 }
 UCDP_WHERE_PREC = {
-    "point": 1, "neighbourhood": 1, "town": 1, "admin3": 2, "admin2": 3, "admin1": 4, "country": 6,
+    "point": 1,
+    "neighbourhood": 1,
+    "town": 1,
+    "admin3": 2,
+    "admin2": 3,
+    "admin1": 4,
+    "country": 6,
 }
 # harmwatch event types in ACLED's sub-event vocabulary.
 ACLED_SUB_EVENT_TYPES = {
@@ -237,9 +249,7 @@ def incident_feature(incident: Incident) -> dict[str, Any]:
     """One incident as a GeoJSON Feature; geometry is null when the place has no coordinates."""
     p = incident.place
     geometry = (
-        {"type": "Point", "coordinates": [p.lon, p.lat]}
-        if p.lat is not None and p.lon is not None
-        else None
+        {"type": "Point", "coordinates": [p.lon, p.lat]} if p.lat is not None and p.lon is not None else None
     )
     props = incident_row(incident)
     props.pop("latitude")

@@ -238,8 +238,9 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
         grade: str | None = Query(None, description="confirmed|fair|weak|contested|discounted"),
         bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat"),
     ) -> Filters:
-        return parse_filters(since=since, until=until, area=area, actor=actor, event_type=event_type,
-                             grade=grade, bbox=bbox)
+        return parse_filters(
+            since=since, until=until, area=area, actor=actor, event_type=event_type, grade=grade, bbox=bbox
+        )
 
     from fastapi import Depends
 
@@ -251,8 +252,11 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
-        return FileResponse(static / "index.html", media_type="text/html; charset=utf-8",
-                            headers={"Cache-Control": "no-cache"})
+        return FileResponse(
+            static / "index.html",
+            media_type="text/html; charset=utf-8",
+            headers={"Cache-Control": "no-cache"},
+        )
 
     app.mount("/static", StaticFiles(directory=static), name="static")
 
@@ -273,12 +277,16 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
             "limit": limit,
         }
 
-    @app.get("/api/incidents/points", tags=["incidents"],
-             summary="Every matching incident as a compact point, for the map")
+    @app.get(
+        "/api/incidents/points",
+        tags=["incidents"],
+        summary="Every matching incident as a compact point, for the map",
+    )
     def points(f: Filters = FiltersDep) -> Response:
         pts, last = incident_points(stores.get(), f)
-        body = json.dumps({"columns": POINT_COLUMNS, "points": pts, "seq": last},
-                          ensure_ascii=False, separators=(",", ":"))
+        body = json.dumps(
+            {"columns": POINT_COLUMNS, "points": pts, "seq": last}, ensure_ascii=False, separators=(",", ":")
+        )
         return Response(body, media_type="application/json")
 
     def _export_filename(ext: str) -> dict[str, str]:
@@ -312,13 +320,19 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
 
     @app.get("/api/incidents.csv", tags=["exports"], summary="ACLED/UCDP-style CSV export")
     def export_csv(f: Filters = FiltersDep) -> StreamingResponse:
-        return StreamingResponse(_csv_stream(incidents_to_csv, f), media_type="text/csv; charset=utf-8",
-                                 headers=_export_filename("csv"))
+        return StreamingResponse(
+            _csv_stream(incidents_to_csv, f),
+            media_type="text/csv; charset=utf-8",
+            headers=_export_filename("csv"),
+        )
 
     @app.get("/api/incidents.hxl.csv", tags=["exports"], summary="HXL-tagged CSV export")
     def export_hxl(f: Filters = FiltersDep) -> StreamingResponse:
-        return StreamingResponse(_csv_stream(incidents_to_hxl, f), media_type="text/csv; charset=utf-8",
-                                 headers=_export_filename("hxl.csv"))
+        return StreamingResponse(
+            _csv_stream(incidents_to_hxl, f),
+            media_type="text/csv; charset=utf-8",
+            headers=_export_filename("hxl.csv"),
+        )
 
     @app.get("/api/incidents.geojson", tags=["exports"], summary="GeoJSON export")
     def export_geojson(f: Filters = FiltersDep) -> Response:
@@ -338,8 +352,16 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
             except NotFound:
                 sources.append({"id": rid, "missing": True})
                 continue
-            sources.append({"id": r.id, "source": r.source, "title": r.title, "url": r.url,
-                            "published": r.published, "language": r.language})
+            sources.append(
+                {
+                    "id": r.id,
+                    "source": r.source,
+                    "title": r.title,
+                    "url": r.url,
+                    "published": r.published,
+                    "language": r.language,
+                }
+            )
         d["sources"] = sources
         return d
 
@@ -353,8 +375,11 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
             facs = [f for f in facs if facility_in_area(f.place, area)]
         return facs
 
-    @app.get("/api/facilities", tags=["facilities"],
-             summary="Facilities; with `on`, the as-of answer (status on that day, counts, statements)")
+    @app.get(
+        "/api/facilities",
+        tags=["facilities"],
+        summary="Facilities; with `on`, the as-of answer (status on that day, counts, statements)",
+    )
     def facilities(
         area: str | None = Query(None, description="governorate, district or town name, or P-code"),
         on: str | None = Query(None, description="ISO date: status as of that day"),
@@ -394,8 +419,12 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
         d["incident_ids"] = store.incidents_of_report(report_id)
         return d
 
-    @app.post("/api/reports", tags=["reports"], status_code=201,
-              summary="Ingest one report (needs a bearer token; off unless a token is configured)")
+    @app.post(
+        "/api/reports",
+        tags=["reports"],
+        status_code=201,
+        summary="Ingest one report (needs a bearer token; off unless a token is configured)",
+    )
     async def post_report(request: Request) -> JSONResponse:
         require_token(request)
         raw = await request.body()
@@ -412,8 +441,11 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
 
     # --- live feed -------------------------------------------------------------------------
 
-    @app.get("/api/feed", tags=["incidents"],
-             summary="Server-sent events: incidents as they are recorded or updated")
+    @app.get(
+        "/api/feed",
+        tags=["incidents"],
+        summary="Server-sent events: incidents as they are recorded or updated",
+    )
     async def feed(
         request: Request,
         since: int | None = Query(None, ge=0, description="last seq seen (or send Last-Event-ID)"),
@@ -447,8 +479,11 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
                     idle = 0.0
                     yield ": keep-alive\n\n"
 
-        return StreamingResponse(events(), media_type="text/event-stream",
-                                 headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+        return StreamingResponse(
+            events(),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        )
 
     return app
 
@@ -463,8 +498,9 @@ def _ingest_json(store: Store, raw: bytes) -> dict[str, Any]:
     return {"id": report.id, "sha256": report.sha256, "stored": stored}
 
 
-def serve(store_url: str | Path, host: str = "127.0.0.1", port: int = 8000, *,
-          token: str | None = None) -> None:
+def serve(
+    store_url: str | Path, host: str = "127.0.0.1", port: int = 8000, *, token: str | None = None
+) -> None:
     """Run the app with uvicorn until interrupted (``harmwatch serve``)."""
     import uvicorn
 

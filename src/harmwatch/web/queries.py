@@ -64,8 +64,13 @@ class Filters:
     def to_incident_query(self) -> IncidentQuery:
         """The same filters for :meth:`Store.query_incidents` (admin2 is not supported there)."""
         return IncidentQuery(
-            since=self.since, until=self.until, admin1_pcode=self.admin1_pcode, actor=self.actor,
-            event_type=self.event_type, grade=self.grade, bbox=self.bbox,
+            since=self.since,
+            until=self.until,
+            admin1_pcode=self.admin1_pcode,
+            actor=self.actor,
+            event_type=self.event_type,
+            grade=self.grade,
+            bbox=self.bbox,
         )
 
 
@@ -198,12 +203,11 @@ def _day(iso: str) -> float:
     return float(date.fromisoformat(iso).toordinal() - 719163)  # days since 1970-01-01
 
 
-def _where(store: Store, f: Filters, alias: str = "") -> tuple[list[str], list[Any], str | None]:
-    """WHERE clauses on ``incidents``, and the R*Tree clause to join when it helps."""
+def _where(f: Filters, alias: str = "") -> tuple[list[str], list[Any]]:
+    """WHERE clauses on ``incidents`` (exact; the R*Tree only narrows the candidates)."""
     a = alias
     clauses: list[str] = []
     params: list[Any] = []
-    rtree_sql: str | None = None
     if f.since:
         clauses.append(f"({a}date_end >= ? OR ({a}date_end IS NULL AND {a}date_start >= ?))")
         params += [f.since, f.since]
@@ -229,7 +233,7 @@ def _where(store: Store, f: Filters, alias: str = "") -> tuple[list[str], list[A
         min_lon, min_lat, max_lon, max_lat = f.bbox
         clauses.append(f"{a}lat BETWEEN ? AND ? AND {a}lon BETWEEN ? AND ?")
         params += [min_lat, max_lat, min_lon, max_lon]
-    return clauses, params, rtree_sql
+    return clauses, params
 
 
 def _rtree_box(f: Filters) -> tuple[str, list[Any]] | None:
@@ -249,10 +253,15 @@ def _rtree_box(f: Filters) -> tuple[str, list[Any]] | None:
     return sql, [min_lon, max_lon, min_lat, max_lat, lo_day, hi_day]
 
 
-def _matching_seqs_sql(store: Store, f: Filters, after_seq: int | None) -> tuple[str, list[Any]]:
-    """SQL selecting ``seq`` of matching incidents, ascending."""
-    clauses, params, _ = _where(store, f, "i.")
+def _page_seqs(store: Store, f: Filters, after_seq: int | None, want: int) -> list[int]:
+    """Up to ``want`` seqs of matching incidents after ``after_seq``, ascending."""
+    clauses, params = _where(f, "i.")
     box = _rtree_box(f) if _has_rtree(store) else None
+    only_box = box is not None and not (
+        f.admin1_pcode or f.admin2_pcode or f.actor or f.event_type or f.grade
+    )
+    if box is not None and only_box:
+        return _rtree_seqs(store, box, clauses, params, after_seq, want)
     if after_seq is not None:
         clauses.append("i.seq > ?")
         params.append(after_seq)
@@ -260,13 +269,57 @@ def _matching_seqs_sql(store: Store, f: Filters, after_seq: int | None) -> tuple
         box_sql, box_params = box
         # CROSS JOIN makes SQLite drive the query from the R*Tree.
         where = " AND ".join([box_sql, *clauses])
-        return (
-            f"SELECT i.seq AS seq FROM incidents_rtree r CROSS JOIN incidents i ON i.seq = r.id"
-            f" WHERE {where} ORDER BY i.seq",
-            box_params + params,
+        sql = (
+            "SELECT i.seq AS seq FROM incidents_rtree r CROSS JOIN incidents i ON i.seq = r.id"
+            f" WHERE {where} ORDER BY i.seq LIMIT {int(want)}"
         )
+        return [int(r["seq"]) for r in store._query(sql, box_params + params)]
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    return f"SELECT i.seq AS seq FROM incidents i{where} ORDER BY i.seq", params
+    sql = f"SELECT i.seq AS seq FROM incidents i{where} ORDER BY i.seq LIMIT {int(want)}"
+    return [int(r["seq"]) for r in store._query(sql, params)]
+
+
+def _rtree_seqs(
+    store: Store,
+    box: tuple[str, list[Any]],
+    clauses: list[str],
+    params: list[Any],
+    after_seq: int | None,
+    want: int,
+) -> list[int]:
+    """Page through R*Tree candidates in id order, keeping those the exact filters accept.
+
+    The R*Tree alone finds the page (its ids are the seqs); the table is read
+    only for the candidates, to re-check the exact values (R*Tree coordinates
+    are 32-bit floats, rounded outwards).
+    """
+    box_sql, box_params = box
+    out: list[int] = []
+    cursor = after_seq if after_seq is not None else 0
+    while len(out) < want:
+        need = want - len(out)
+        cand = [
+            int(r["id"])
+            for r in store._query(
+                f"SELECT r.id AS id FROM incidents_rtree r WHERE {box_sql} AND r.id > ?"
+                f" ORDER BY r.id LIMIT {int(need)}",
+                [*box_params, cursor],
+            )
+        ]
+        if not cand:
+            break
+        marks = ",".join("?" for _ in cand)
+        exact = " AND ".join([f"i.seq IN ({marks})", *clauses])
+        out += [
+            int(r["seq"])
+            for r in store._query(
+                f"SELECT i.seq AS seq FROM incidents i WHERE {exact} ORDER BY i.seq", [*cand, *params]
+            )
+        ]
+        cursor = cand[-1]
+        if len(cand) < need:
+            break
+    return out[:want]
 
 
 def incident_page(
@@ -275,8 +328,7 @@ def incident_page(
     """One page of matching incidents, ``(seq, incident)`` in ``seq`` order, and whether more follow."""
     if limit < 1 or limit > MAX_PAGE:
         raise BadQuery(f"limit must be between 1 and {MAX_PAGE}")
-    sql, params = _matching_seqs_sql(store, f, after_seq)
-    seqs = [int(r["seq"]) for r in store._query(f"{sql} LIMIT {int(limit) + 1}", params)]
+    seqs = _page_seqs(store, f, after_seq, limit + 1)
     has_more = len(seqs) > limit
     seqs = seqs[:limit]
     if not seqs:
@@ -306,7 +358,7 @@ def incident_points(store: Store, f: Filters) -> tuple[list[list[Any]], int]:
     full record only when one is clicked. Also returns the highest ``seq`` seen,
     where the live feed should start.
     """
-    clauses, params, _ = _where(store, f, "")
+    clauses, params = _where(f, "")
     clauses += ["lat IS NOT NULL", "lon IS NOT NULL"]
     sql = (
         "SELECT seq, id, lat, lon, date_start, event_type, killed_best FROM incidents WHERE "
@@ -317,8 +369,14 @@ def incident_points(store: Store, f: Filters) -> tuple[list[list[Any]], int]:
     last = 0
     for r in store._query(sql, params):
         points.append(
-            [r["id"], round(float(r["lat"]), 5), round(float(r["lon"]), 5), r["date_start"],
-             r["event_type"], r["killed_best"]]
+            [
+                r["id"],
+                round(float(r["lat"]), 5),
+                round(float(r["lon"]), 5),
+                r["date_start"],
+                r["event_type"],
+                r["killed_best"],
+            ]
         )
         last = max(last, int(r["seq"]))
     return points, last
@@ -330,8 +388,14 @@ def point_of(incident: Incident) -> list[Any] | None:
     if p.lat is None or p.lon is None:
         return None
     killed = incident.victims.killed
-    return [incident.id, round(p.lat, 5), round(p.lon, 5), incident.date.start, incident.event_type,
-            killed.best if killed is not None else None]
+    return [
+        incident.id,
+        round(p.lat, 5),
+        round(p.lon, 5),
+        incident.date.start,
+        incident.event_type,
+        killed.best if killed is not None else None,
+    ]
 
 
 def _loads(value: Any) -> Any:
