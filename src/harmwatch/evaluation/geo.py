@@ -46,6 +46,7 @@ OUT = REPO / "eval" / "geo.json"
 BASEMAP = Path(__file__).resolve().parents[1] / "web" / "static" / "basemap" / "syria_admin1.geojson"
 COMMAND = "python -m harmwatch.evaluation.geo"
 
+
 # Floors: measured values minus about 0.02 (see the notes for the measured numbers).
 def shared_data() -> Path:
     root = Path(os.environ.get("HARMWATCH_SHARED", REPO.parent / "shared")) / "data"

@@ -31,8 +31,15 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from harmwatch.errors import HarmwatchError
-from harmwatch.geo.normalise import NORMALISER_VERSION, alias_keys, fold, full_key, norm_key, skeleton_variants
 from harmwatch.geo.mentions import Mention, Spotter, find_mentions
+from harmwatch.geo.normalise import (
+    NORMALISER_VERSION,
+    alias_keys,
+    fold,
+    full_key,
+    norm_key,
+    skeleton_variants,
+)
 from harmwatch.geo.query import MODIFIERS, Query, parse
 from harmwatch.models import Place
 
@@ -49,14 +56,34 @@ TIE_MARGIN = 0.15
 POPULATED = frozenset({"city", "town", "village", "hamlet"})
 SETTLEMENT_KINDS = POPULATED | {"neighbourhood", "foreign_city"}
 _KIND_PREF: dict[str, float] = {
-    "country": 1.0, "admin1": 0.95, "foreign_country": 0.9, "city": 0.85, "region": 0.7, "town": 0.7,
-    "foreign_city": 0.65, "admin2": 0.55, "admin3": 0.5, "neighbourhood": 0.45, "village": 0.4,
-    "hamlet": 0.3, "sector": 0.1,
+    "country": 1.0,
+    "admin1": 0.95,
+    "foreign_country": 0.9,
+    "city": 0.85,
+    "region": 0.7,
+    "town": 0.7,
+    "foreign_city": 0.65,
+    "admin2": 0.55,
+    "admin3": 0.5,
+    "neighbourhood": 0.45,
+    "village": 0.4,
+    "hamlet": 0.3,
+    "sector": 0.1,
 }
 _PRECISION: dict[str, str] = {
-    "admin1": "admin1", "admin2": "admin2", "admin3": "admin3", "neighbourhood": "neighbourhood",
-    "city": "town", "town": "town", "village": "town", "hamlet": "town", "country": "country",
-    "foreign_city": "town", "foreign_country": "country", "sector": "admin1", "region": "admin2",
+    "admin1": "admin1",
+    "admin2": "admin2",
+    "admin3": "admin3",
+    "neighbourhood": "neighbourhood",
+    "city": "town",
+    "town": "town",
+    "village": "town",
+    "hamlet": "town",
+    "country": "country",
+    "foreign_city": "town",
+    "foreign_country": "country",
+    "sector": "admin1",
+    "region": "admin2",
 }
 # Which row kinds each descriptor class accepts, in order of preference.
 _ACCEPT: dict[str, frozenset[str]] = {
@@ -129,9 +156,15 @@ class Gazetteer:
             rather than looking up the very string that was stored.
     """
 
-    def __init__(self, data: dict[str, Any] | None = None, *, include_held: bool = True,
-                 fuzzy_cutoff: float = FUZZY_CUTOFF, skeleton_min_sim: float = SKELETON_MIN_SIM,
-                 skeleton_min_sim_ctx: float = SKELETON_MIN_SIM_CTX) -> None:
+    def __init__(
+        self,
+        data: dict[str, Any] | None = None,
+        *,
+        include_held: bool = True,
+        fuzzy_cutoff: float = FUZZY_CUTOFF,
+        skeleton_min_sim: float = SKELETON_MIN_SIM,
+        skeleton_min_sim_ctx: float = SKELETON_MIN_SIM_CTX,
+    ) -> None:
         if data is None:
             data = load_data()
         self.include_held = include_held
@@ -157,9 +190,17 @@ class Gazetteer:
             extra = rec[cols["extra"]] or {}
             adm1, adm2, adm3 = self._chain(rec[cols["adm"]])
             row = Row(
-                idx=i, kind=kind, name=rec[cols["name"]], lat=float(rec[cols["lat"]]),
-                lon=float(rec[cols["lon"]]), adm1=adm1, adm2=adm2, adm3=adm3, pcode=rec[cols["pcode"]],
-                country=rec[cols["country"]], pop=int(rec[cols["pop"]] or 0),
+                idx=i,
+                kind=kind,
+                name=rec[cols["name"]],
+                lat=float(rec[cols["lat"]]),
+                lon=float(rec[cols["lon"]]),
+                adm1=adm1,
+                adm2=adm2,
+                adm3=adm3,
+                pcode=rec[cols["pcode"]],
+                country=rec[cols["country"]],
+                pop=int(rec[cols["pop"]] or 0),
                 precision=extra.get("precision") or _PRECISION.get(kind, "town"),
                 sector=extra.get("sector", ""),
             )
@@ -236,7 +277,8 @@ class Gazetteer:
             admin2_pcode=(row.adm2 or None) if syrian else None,
             admin3=self.admin_name(row.adm3) if syrian else None,
             admin3_pcode=(row.adm3 or None) if syrian else None,
-            lat=row.lat, lon=row.lon,
+            lat=row.lat,
+            lon=row.lon,
             precision=precision or row.precision,  # type: ignore[arg-type]
             country=row.country,
         )
@@ -280,8 +322,9 @@ class Gazetteer:
                 sim = self._best_alias_sim(nk, i)
                 out[i] = (0.75 + 0.2 * sim / 100.0, "skeleton", sim)
         if not out and fuzzy and self.fuzzy_cutoff <= 100 and len(nk) >= 4 and nk[0] < "\u0600":
-            for _key, score, j in process.extract(nk, self._fuzzy_keys, scorer=fuzz.ratio,
-                                                  score_cutoff=self.fuzzy_cutoff, limit=8):
+            for _key, score, j in process.extract(
+                nk, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff, limit=8
+            ):
                 for i in self._fuzzy_rows[j]:
                     s = 0.45 + 0.3 * (score - self.fuzzy_cutoff) / max(1.0, 100 - self.fuzzy_cutoff)
                     if i not in out or out[i][0] < s:
@@ -310,8 +353,9 @@ class Gazetteer:
         return inv
 
     # --- resolution -----------------------------------------------------------------
-    def resolve(self, name: str, *, admin1_hint: str | None = None,
-                near: tuple[float, float] | None = None) -> Place:
+    def resolve(
+        self, name: str, *, admin1_hint: str | None = None, near: tuple[float, float] | None = None
+    ) -> Place:
         """The place a name means. Unknown names give ``Place(name=raw, precision="unknown")``.
 
         Args:
@@ -322,8 +366,9 @@ class Gazetteer:
         """
         return self.resolve_full(name, admin1_hint=admin1_hint, near=near).place
 
-    def resolve_full(self, name: str, *, admin1_hint: str | None = None,
-                     near: tuple[float, float] | None = None) -> Resolution:
+    def resolve_full(
+        self, name: str, *, admin1_hint: str | None = None, near: tuple[float, float] | None = None
+    ) -> Resolution:
         if not isinstance(name, str):
             return Resolution(Place(name=None, precision="unknown"), 0.0)
         raw = name.strip()
@@ -345,10 +390,14 @@ class Gazetteer:
         # 1. the whole string as given ("Damascus countryside", "Tiyas military Airbase")
         q = parse(raw)
         whole = raw.lstrip("#").replace("_", " ")
-        best = self._pick(self.candidates(whole, fuzzy=False), q, hint, near, exact_only=True)
+        best = None
+        if [whole] != q.names:
+            best = self._pick(self.candidates(whole, fuzzy=False), q, hint, near, exact_only=True)
         if best is None:
+            # fuzzy candidates are only trusted with context, so only looked for with it
+            context = bool(hint) or near is not None
             for nm in q.names:
-                best = self._pick(self.candidates(nm), q, hint, near)
+                best = self._pick(self.candidates(nm, fuzzy=context), q, hint, near)
                 if best is not None:
                     break
         if best is None:
@@ -363,19 +412,31 @@ class Gazetteer:
         if best is None and q.context:
             # "Tall Tawil (Tall Tamr area)": fall back to the area named in brackets, vaguely.
             for nm in q.context:
-                r = self._pick(self.candidates(nm), parse(nm), hint, near)
+                r = self._pick(
+                    self.candidates(nm, fuzzy=bool(hint) or near is not None), parse(nm), hint, near
+                )
                 if r is not None:
                     lifted = self.lift(r.row, 3) if r.row else None
                     if lifted is not None and lifted is not r.row:
                         return Resolution(self.place_of(lifted, name=raw), r.score * 0.6, lifted, r.tier)
-                    return Resolution(self.place_of(r.row, name=raw, precision="admin3") if r.row else r.place,
-                                      r.score * 0.6, r.row, r.tier)
+                    return Resolution(
+                        self.place_of(r.row, name=raw, precision="admin3") if r.row else r.place,
+                        r.score * 0.6,
+                        r.row,
+                        r.tier,
+                    )
         if best is None:
             return Resolution(Place(name=raw, precision="unknown"), 0.0)
         return best
 
-    def _pick(self, cands: list[tuple[int, float, str]], q: Query, hint: str,
-              near: tuple[float, float] | None, exact_only: bool = False) -> Resolution | None:
+    def _pick(
+        self,
+        cands: list[tuple[int, float, str, float]],
+        q: Query,
+        hint: str,
+        near: tuple[float, float] | None,
+        exact_only: bool = False,
+    ) -> Resolution | None:
         if not cands:
             return None
         accept = _ACCEPT.get(q.kind) if q.kind else None
@@ -430,10 +491,15 @@ class Gazetteer:
         # point is the better answer when it lies inside that unit.
         if row.kind in ("admin2", "admin3") and q.kind not in ("admin2", "admin3", "countryside", "area"):
             for sc, other, s2, _t in scored[1:]:
-                if other.kind in POPULATED and s2 >= s - 1e-9 and (
-                    (row.kind == "admin3" and other.adm3 == row.pcode)
-                    or (row.kind == "admin2" and other.adm2 == row.pcode)
-                ) and sc > top_score - 1.0:
+                if (
+                    other.kind in POPULATED
+                    and s2 >= s - 1e-9
+                    and (
+                        (row.kind == "admin3" and other.adm3 == row.pcode)
+                        or (row.kind == "admin2" and other.adm2 == row.pcode)
+                    )
+                    and sc > top_score - 1.0
+                ):
                     row = other
                     break
         confidence = min(1.0, s)
@@ -469,8 +535,11 @@ class Gazetteer:
         if row.country != "SY":
             return self.place_of(row)
         kind = q.kind
-        if q.direction and row.kind in ("admin1", "city", "town") and kind in ("admin1", "countryside", "area",
-                                                                              None):
+        if (
+            q.direction
+            and row.kind in ("admin1", "city", "town")
+            and kind in ("admin1", "countryside", "area", None)
+        ):
             adm1 = row.adm1
             if row.kind == "admin1" or kind in ("countryside", "admin1"):
                 i = self.sectors.get((adm1, q.direction))

@@ -66,7 +66,7 @@ def geoparse(text: str, *, title: str | None = None, gazetteer: Gazetteer | None
             if src == "title":
                 w *= 1.6
             else:
-                w *= 1.0 / (1.0 + 3.0 * m.start / n)
+                w *= 1.0 / (1.0 + m.start / n)
             w *= 0.5 + 0.5 * min(1.0, m.score)
             k = _key(p)
             scores[k] += w
@@ -93,7 +93,7 @@ def geoparse(text: str, *, title: str | None = None, gazetteer: Gazetteer | None
         inside = (bp.precision == "admin1" and p.admin1_pcode == bp.admin1_pcode) or (
             bp.precision == "admin2" and p.admin2_pcode == bp.admin2_pcode) or (
             bp.precision == "admin3" and p.admin3_pcode == bp.admin3_pcode)
-        if inside and scores[k] >= 0.5 * scores[best]:
+        if inside and scores[k] >= 0.4 * scores[best]:
             best, bp = k, p
             break
     return GeoResult(bp, mentions, title_mentions, admin1_order)

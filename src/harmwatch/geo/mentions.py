@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -39,15 +40,61 @@ ROLES = ("event", "mentioned", "foreign", "origin")
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’`ʿʾ][^\W_]+)*", re.UNICODE)
 _DIRECTION_WORDS = {
-    "north", "northern", "south", "southern", "east", "eastern", "west", "western", "northeast",
-    "northeastern", "northwest", "northwestern", "southeast", "southeastern", "southwest", "southwestern",
-    "north-east", "north-eastern", "north-west", "north-western", "south-east", "south-eastern",
-    "south-west", "south-western",
+    "north",
+    "northern",
+    "south",
+    "southern",
+    "east",
+    "eastern",
+    "west",
+    "western",
+    "northeast",
+    "northeastern",
+    "northwest",
+    "northwestern",
+    "southeast",
+    "southeastern",
+    "southwest",
+    "southwestern",
+    "north-east",
+    "north-eastern",
+    "north-west",
+    "north-western",
+    "south-east",
+    "south-eastern",
+    "south-west",
+    "south-western",
 }
-_AFTER_WORDS = {"countryside", "province", "governorate", "city", "town", "village", "district", "suburbs",
-                "outskirts", "neighbourhood", "neighborhood", "camp", "subdistrict", "countrysides"}
-_BEFORE_OF = {"countryside", "outskirts", "suburbs", "province", "city", "town", "village", "district",
-              "neighbourhood", "neighborhood", "governorate", "subdistrict"}
+_AFTER_WORDS = {
+    "countryside",
+    "province",
+    "governorate",
+    "city",
+    "town",
+    "village",
+    "district",
+    "suburbs",
+    "outskirts",
+    "neighbourhood",
+    "neighborhood",
+    "camp",
+    "subdistrict",
+    "countrysides",
+}
+_BEFORE_OF = {
+    "countryside",
+    "outskirts",
+    "suburbs",
+    "province",
+    "city",
+    "town",
+    "village",
+    "district",
+    "neighbourhood",
+    "neighborhood",
+    "governorate",
+    "subdistrict",
+}
 _CAPITAL_KINDS = ("foreign_city", "foreign_country", "admin1", "city", "country")
 
 _EVENT_BEFORE = re.compile(
@@ -129,6 +176,17 @@ class _Spot:
     extra_tokens: list[int] = field(default_factory=list)
 
 
+_SENT_END = frozenset('.!?:"“(')
+
+
+@lru_cache(maxsize=200_000)
+def _token_key(raw: str) -> str:
+    k = fold(raw).replace(" ", "")
+    if k.startswith("ال") and len(k) > 3:
+        k = k[2:]
+    return k
+
+
 def _tokenise(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
     prev_end = 0
@@ -141,12 +199,20 @@ def _tokenise(text: str) -> list[_Tok]:
             end -= 2
             possessive = True
         gap = text[prev_end:start]
-        sent_start = not toks or bool(re.search(r"[.!?:\n\"“(]\s*$", gap)) or "\n" in gap
-        k = fold(raw).replace(" ", "")
-        if k.startswith("ال") and len(k) > 3:
-            k = k[2:]
-        toks.append(_Tok(start, end, raw, k, k in ARTICLES, raw[:1].isupper() or raw[:1] >= "\u0600",
-                         sent_start, possessive))
+        sent_start = not toks or "\n" in gap or gap.rstrip()[-1:] in _SENT_END
+        k = _token_key(raw)
+        toks.append(
+            _Tok(
+                start,
+                end,
+                raw,
+                k,
+                k in ARTICLES,
+                raw[:1].isupper() or raw[:1] >= "\u0600",
+                sent_start,
+                possessive,
+            )
+        )
         prev_end = m.end()
     return toks
 
@@ -170,6 +236,7 @@ class Spotter:
                 self.lower_ok.add(key)
         self.first_skel: set[str] = set()
         self.phrases = {tuple(p.split()) for p in PHRASES}
+        self.phrase_words = {w for p in self.phrases for w in p if w not in ARTICLES}
 
     # --- spotting ------------------------------------------------------------------
     def spots(self, text: str, toks: list[_Tok]) -> list[_Spot]:
@@ -179,12 +246,11 @@ class Spotter:
         n = len(toks)
         i = 0
         while i < n:
-            t = toks[i]
             # an article may open the span ("Al-Bab", "al-Raqqa"); the name starts after it
             k0 = i
             while k0 < n and toks[k0].article and k0 - i < 2:
                 k0 += 1
-            if k0 >= n or toks[k0].key not in self.first and not toks[k0].cap:
+            if k0 >= n or (toks[k0].key not in self.first and not toks[k0].cap):
                 i += 1
                 continue
             best: _Spot | None = None
@@ -219,36 +285,33 @@ class Spotter:
 
     def _accept(self, text: str, toks: list[_Tok], sp: _Spot, lower_words: set[str]) -> _Spot | None:
         """Capitalisation and stoplist checks for an exact match."""
-        content = [t for t in toks[sp.i:sp.j] if not t.article]
+        content = [t for t in toks[sp.i : sp.j] if not t.article]
         if not content:
             return None
         first = content[0]
         key = " ".join(t.key for t in content)
         opener = toks[sp.i]
-        if not (first.cap or opener.cap):
-            if key not in self.lower_ok:
-                return None
-        keys = tuple(t.key for t in toks[sp.i:sp.j])
+        if not (first.cap or opener.cap) and key not in self.lower_ok:
+            return None
         if self._in_phrase(toks, sp):
             return None
         if len(content) == 1:
             w = first.key
             if len(w) < 3 and not w.isupper():
                 return None
-            if w in ENGLISH or w in PERSONAL:
-                if not self._strong_place_cue(text, toks, sp):
-                    return None
+            if (w in ENGLISH or w in PERSONAL) and not self._strong_place_cue(text, toks, sp):
+                return None
             # a word the same text also writes in lower case is an English word
             if w in lower_words and not self._strong_place_cue(text, toks, sp):
                 return None
-        del keys
         sp.start = toks[sp.i].start if (opener.cap or _hyphen_after(text, opener)) else content[0].start
         sp.end = toks[sp.j - 1].end
-        sp.surface = text[sp.start:sp.end]
+        sp.surface = text[sp.start : sp.end]
         return sp
 
-    def _skeleton_spot(self, text: str, toks: list[_Tok], i: int, k0: int,
-                       lower_words: set[str]) -> _Spot | None:
+    def _skeleton_spot(
+        self, text: str, toks: list[_Tok], i: int, k0: int, lower_words: set[str]
+    ) -> _Spot | None:
         gaz = self.gaz
         content: list[_Tok] = []
         best: _Spot | None = None
@@ -271,9 +334,7 @@ class Spotter:
             nk = " ".join(c.key for c in content)
             if len(content) == 1 and (len(nk) < 5 or nk in ENGLISH or nk in PERSONAL or nk in lower_words):
                 continue
-            sim = max(
-                (fuzz.ratio(nk, k) for r in gaz.skel[sk][:20] for k in gaz._row_keys(r)), default=0.0
-            )
+            sim = max((fuzz.ratio(nk, k) for r in gaz.skel[sk][:20] for k in gaz._row_keys(r)), default=0.0)
             if sim >= SKELETON_TEXT_MIN:
                 best = _Spot(i, j, 0, 0, "", "skeleton")
         if best is None:
@@ -281,19 +342,21 @@ class Spotter:
         if self._in_phrase(toks, best):
             return None
         opener = toks[best.i]
-        first = next(t for t in toks[best.i:best.j] if not t.article)
+        first = next(t for t in toks[best.i : best.j] if not t.article)
         best.start = opener.start if (opener.cap or _hyphen_after(text, opener)) else first.start
         best.end = toks[best.j - 1].end
-        best.surface = text[best.start:best.end]
+        best.surface = text[best.start : best.end]
         return best
 
     def _in_phrase(self, toks: list[_Tok], sp: _Spot) -> bool:
         lo = max(0, sp.i - 3)
-        window = [t.key for t in toks[lo:min(len(toks), sp.j + 2)]]
+        window = [t.key for t in toks[lo : min(len(toks), sp.j + 2)]]
+        if not any(k in self.phrase_words for k in window):
+            return False
         for ph in self.phrases:
             L = len(ph)
             for a in range(0, len(window) - L + 1):
-                if tuple(window[a:a + L]) == ph:
+                if tuple(window[a : a + L]) == ph:
                     # the phrase must overlap the spot
                     s_idx = lo + a
                     if s_idx < sp.j and s_idx + L > sp.i:
@@ -302,10 +365,14 @@ class Spotter:
 
     @staticmethod
     def _strong_place_cue(text: str, toks: list[_Tok], sp: _Spot) -> bool:
-        before = text[max(0, toks[sp.i].start - 40):toks[sp.i].start]
+        before = text[max(0, toks[sp.i].start - 40) : toks[sp.i].start]
         return bool(_EVENT_BEFORE_STRICT.search(before)) or bool(
-            re.match(r"^\s+(?:village|town|city|countryside|province|governorate)\b",
-                     text[toks[sp.j - 1].end:toks[sp.j - 1].end + 20], re.IGNORECASE))
+            re.match(
+                r"^\s+(?:village|town|city|countryside|province|governorate)\b",
+                text[toks[sp.j - 1].end : toks[sp.j - 1].end + 20],
+                re.IGNORECASE,
+            )
+        )
 
     # --- extension ------------------------------------------------------------------
     def extend(self, text: str, toks: list[_Tok], sp: _Spot) -> tuple[int, int]:
@@ -313,7 +380,6 @@ class Spotter:
         start, end = sp.start, sp.end
         # after: "'s northern countryside", " province", " city"
         j = sp.j
-        last = toks[j - 1]
         after = []
         k = j
         while k < len(toks) and k < j + 2:
@@ -321,7 +387,7 @@ class Spotter:
             gap_start = toks[k - 1].end + (2 if toks[k - 1].possessive else 0)
             if _gap_breaks(text, gap_start, toks[k].start):
                 break
-            if w in _DIRECTION_WORDS and k == j and (last.possessive or True):
+            if w in _DIRECTION_WORDS and k == j:
                 after.append(k)
                 k += 1
                 continue
@@ -335,16 +401,23 @@ class Spotter:
             sp.extra_tokens.extend(after)
         # before: a direction word, "countryside of", "outskirts of the"
         i = sp.i
-        if i >= 1 and toks[i - 1].raw.lower() in _DIRECTION_WORDS and not _gap_breaks(
-                text, toks[i - 1].end, toks[i].start):
+        if (
+            i >= 1
+            and toks[i - 1].raw.lower() in _DIRECTION_WORDS
+            and not _gap_breaks(text, toks[i - 1].end, toks[i].start)
+        ):
             start = toks[i - 1].start
         elif i >= 2 and toks[i - 1].key in ("of",) and toks[i - 2].raw.lower() in _BEFORE_OF:
             b = i - 2
             if b >= 1 and toks[b - 1].raw.lower() in _DIRECTION_WORDS:
                 b -= 1
             start = toks[b].start
-        elif i >= 3 and toks[i - 1].key == "the" and toks[i - 2].key == "of" and \
-                toks[i - 3].raw.lower() in _BEFORE_OF:
+        elif (
+            i >= 3
+            and toks[i - 1].key == "the"
+            and toks[i - 2].key == "of"
+            and toks[i - 3].raw.lower() in _BEFORE_OF
+        ):
             start = toks[i - 3].start
         return start, end
 
@@ -356,7 +429,7 @@ def _gap_breaks(text: str, a: int, b: int) -> bool:
 
 
 def _hyphen_after(text: str, tok: _Tok) -> bool:
-    return text[tok.end:tok.end + 1] in ("-", "‐", "‑")
+    return text[tok.end : tok.end + 1] in ("-", "‐", "‑")
 
 
 # --- roles -----------------------------------------------------------------------------
@@ -364,8 +437,8 @@ def _hyphen_after(text: str, tok: _Tok) -> bool:
 
 def classify_role(text: str, start: int, end: int, place: Place, kind: str | None) -> str:
     """``event``, ``origin``, ``foreign`` or ``mentioned`` from the words around a mention."""
-    before = text[max(0, start - 120):start]
-    after = text[end:end + 80]
+    before = text[max(0, start - 120) : start]
+    after = text[end : end + 80]
     foreign = bool(place.country) and place.country != "SY"
     if _BASED_AFTER.match(after) or _BASED_BEFORE.search(before):
         return "origin"
@@ -394,7 +467,7 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
     # first pass: resolve each spot on its own (with descriptor words around it)
     for sp in spots:
         sp.start, sp.end = spotter.extend(text, toks, sp)
-        sp.surface = text[sp.start:sp.end]
+        sp.surface = text[sp.start : sp.end]
         sp.res = gaz.resolve_full(sp.surface, admin1_hint=admin1_hint)
     # context: the governorates the text talks about, from confident, unambiguous mentions
     ctx: Counter[str] = Counter()
@@ -408,6 +481,19 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
             ctx[r.place.admin1_pcode] += w
     # second pass: names with namesakes in several governorates take the text's lead
     if ctx:
+        sums: dict[str, list[float]] = {}
+        for s in spots:
+            if (
+                s.res
+                and s.res.place.admin1_pcode
+                and s.res.place.lat is not None
+                and s.res.place.lon is not None
+            ):
+                acc = sums.setdefault(s.res.place.admin1_pcode, [0.0, 0.0, 0.0])
+                acc[0] += s.res.place.lat
+                acc[1] += s.res.place.lon
+                acc[2] += 1
+        lead_of: dict[str | None, str | None] = {}
         for sp in spots:
             r = sp.res
             if r is None:
@@ -415,18 +501,19 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
             if r.row is not None and r.row.kind in ("admin1", "sector", "foreign_city", "foreign_country"):
                 continue
             own = r.place.admin1_pcode
-            others = Counter({k: v for k, v in ctx.items() if k != own or v > 1})
-            if not others:
+            if own not in lead_of:
+                others = Counter({k: v for k, v in ctx.items() if k != own or v > 1})
+                lead_of[own] = None
+                if others and not (own and ctx.get(own, 0) >= max(others.values())):
+                    lead_of[own] = others.most_common(1)[0][0]
+            lead = lead_of[own]
+            if lead is None:
                 continue
-            if own and ctx.get(own, 0) >= max(others.values()):
-                continue
-            lead = others.most_common(1)[0][0]
-            pts = [(s.res.place.lat, s.res.place.lon) for s in spots
-                   if s is not sp and s.res and s.res.place.admin1_pcode == lead and s.res.place.lat is not None]
             near = None
-            if pts:
-                near = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
-            alt = gaz.resolve_full(sp.surface, admin1_hint=lead, near=near)  # type: ignore[arg-type]
+            lead_sum = sums.get(lead)
+            if lead_sum and lead_sum[2]:
+                near = (lead_sum[0] / lead_sum[2], lead_sum[1] / lead_sum[2])
+            alt = gaz.resolve_full(sp.surface, admin1_hint=lead, near=near)
             if alt.row is not None and alt.place.admin1_pcode == lead and alt.score >= 0.75 * r.score:
                 sp.res = alt
     out: list[Mention] = []
@@ -447,17 +534,22 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
 
 
 def _looks_like_person(text: str, toks: list[_Tok], sp: _Spot) -> bool:
-    content = [t for t in toks[sp.i:sp.j] if not t.article]
+    content = [t for t in toks[sp.i : sp.j] if not t.article]
     if len(content) > 1:
         return False
     if sp.i >= 1:
         prev = toks[sp.i - 1]
         if prev.key in TITLES or prev.key in PERSONAL:
             return True
-        if prev.cap and not prev.sent_start and not prev.article and prev.key not in ENGLISH and \
-                not _gap_breaks(text, prev.end, toks[sp.i].start):
+        if (
+            prev.cap
+            and not prev.sent_start
+            and not prev.article
+            and prev.key not in ENGLISH
+            and not _gap_breaks(text, prev.end, toks[sp.i].start)
+        ):
             return True
-    if _SAID_AFTER.match(text[sp.end:sp.end + 20]):
+    if _SAID_AFTER.match(text[sp.end : sp.end + 20]):
         return True
     if sp.j < len(toks):
         nxt = toks[sp.j]

@@ -33,7 +33,7 @@ ARTICLES = frozenset({
 
 # Bump when any key function below changes: the build stores precomputed keys with it,
 # and a mismatch makes the loader recompute them.
-NORMALISER_VERSION = 1
+NORMALISER_VERSION = 2
 
 _APOSTROPHES = "'`´‘’ʿʾʻʼ′ʹ"
 _APOS_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
@@ -45,6 +45,7 @@ _LATIN_SPECIAL = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "�
                                 "ð": "d", "þ": "th"})
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and apostrophes; separators become spaces."""
     s = unicodedata.normalize("NFKD", text)
@@ -150,10 +151,11 @@ def skeleton_variants(text: str) -> set[str]:
 
 
 def full_key(text: str) -> str:
-    """Like ``norm_key`` but every article kept as ``al``: "Al-Hama" and "Hama" differ here."""
+    """Where the articles stand, with each other token as its skeleton: "Al-Hama" and
+    "Hama" differ here, "Ras al Ayn" and "Ras al-Ain" do not."""
     out = []
     for t in fold(text).split():
-        out.append("al" if t in ARTICLES else t)
+        out.append("al" if t in ARTICLES else skeleton_token(t))
     return " ".join(out)
 
 

@@ -70,6 +70,12 @@ MODIFIERS = frozenset({
 })
 
 
+_ALL_WORDS = frozenset(_SUFFIX_KIND) | frozenset(_PREFIX_KIND) | frozenset(_DIRECTIONS) | frozenset(
+    w for phrase in _NEAR_WORDS for w in phrase.split()) | {"the", "of", "in", "a", "military", "refugee",
+                                                             "displacement", "idp", "idps", "air", "army",
+                                                             "oil", "gas", "field"}
+
+
 @dataclass
 class Query:
     """A place string taken apart: the names to try, in order, and what was said about them."""
@@ -99,6 +105,11 @@ def parse(text: str) -> Query:
     """
     q = Query(raw=text)
     s = text.strip()
+    # fast path: a bare name with no descriptor, direction, hashtag, bracket or alternative
+    if s and not any(c in s for c in "#_()/'’,") and not any(
+            w in _ALL_WORDS for w in s.lower().split()):
+        q.names = [s]
+        return q
     s = _HASHTAG.sub(lambda m: m.group(1).replace("_", " "), s)
     s = s.replace("_", " ")
     for m in _PAREN.finditer(s):
@@ -111,10 +122,10 @@ def parse(text: str) -> Query:
     s = _PAREN.sub(" ", s)
     s = _POSSESSIVE.sub(r"\1", s)
     # "Field outside Ein Issa town", "farmland near Kafr Nabl": the reference place follows.
-    m = _INNER_NEAR.search(s)
-    if m and m.start() > 0:
+    inner_near = _INNER_NEAR.search(s)
+    if inner_near and inner_near.start() > 0:
         q.near = True
-        s = s[m.end():]
+        s = s[inner_near.end():]
     if "/" in s:
         # "Gassanieh town/Inkizik town", "Tadmur/Palmyra": parse each alternative
         alts = [parse(a) for a in s.split("/") if a.strip()]

@@ -1,0 +1,114 @@
+"""Benchmark the gazetteer: load time, toponym resolutions per second, mention spotting speed.
+
+Run with the venv python: ``python bench/bench_geo.py``. Writes ``bench/results/geo.json``.
+
+The resolution workload is every UCDP 2020 ``where_coordinates`` string and every IOM
+community spelling (the real variety of names, descriptors and misses), resolved on a
+fresh gazetteer so the first pass is uncached; a second pass shows the cached rate the
+pipeline sees when the same names recur. Wall-clock and CPU-time rates are both given:
+on a shared machine the wall-clock figure depends on the load average, also recorded.
+Without the shared data a synthetic list of spelling variants is used instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import platform
+import statistics
+import time
+from pathlib import Path
+
+from harmwatch.geo import geoparse
+from harmwatch.geo.gazetteer import Gazetteer, load_data
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "bench" / "results" / "geo.json"
+SHARED = Path(os.environ.get("HARMWATCH_SHARED", REPO.parent / "shared")) / "data"
+
+
+def workload() -> tuple[list[str], str]:
+    names: list[str] = []
+    ucdp = SHARED / "ucdp_ged_syria_2020" / "ucdp_ged_syria_2020.csv"
+    iom = SHARED / "gazetteer" / "iom_hotosm_syria_communities_2455.csv"
+    if ucdp.is_file() and iom.is_file():
+        with ucdp.open(encoding="utf-8") as fh:
+            names += [r["where_coordinates"] for r in csv.DictReader(fh)]
+        with iom.open(encoding="utf-8") as fh:
+            names += [r["location_name"] for r in csv.DictReader(fh)]
+        return names, "UCDP where_coordinates + IOM spellings"
+    base = [
+        "Maarat al-Numan",
+        "Khan Sheikhoun",
+        "Jisr ash-Shughur",
+        "#Rif_Dimashq",
+        "Idlib town",
+        "northern Hama countryside",
+        "Saraqib",
+        "Unknownville",
+        "Douma",
+        "Tall Abyad town",
+    ]
+    return base * 300, "synthetic variants"
+
+
+def main() -> dict[str, object]:
+    # load time: json + index construction, five fresh loads
+    loads = []
+    for _ in range(5):
+        t = time.perf_counter()
+        Gazetteer(load_data())
+        loads.append(time.perf_counter() - t)
+    names, source = workload()
+    gaz = Gazetteer(load_data())
+    t, c = time.perf_counter(), time.process_time()
+    for n in names:
+        gaz.resolve(n)
+    cold, cold_cpu = time.perf_counter() - t, time.process_time() - c
+    t = time.perf_counter()
+    for _ in range(3):
+        for n in names:
+            gaz.resolve(n)
+    warm = (time.perf_counter() - t) / 3
+    # mention spotting on a long synthetic report
+    para = (
+        "Syrian and Russian warplanes struck the town of Khan Sheikhoun in Idlib province on Tuesday, "
+        "the London-based Syrian Observatory for Human Rights said. Moscow denied it. Shelling also hit "
+        "Maarat al-Numan and the northern Hama countryside, while the wounded were taken to Reyhanli. "
+    )
+    text = para * (200_000 // len(para))
+    t = time.perf_counter()
+    ms = gaz.find_mentions(text)
+    spot = time.perf_counter() - t
+    t = time.perf_counter()
+    for _ in range(200):
+        geoparse(para, gazetteer=gaz)
+    per_report = (time.perf_counter() - t) / 200
+    res: dict[str, object] = {
+        "load_seconds_median": round(statistics.median(loads), 4),
+        "load_seconds_max": round(max(loads), 4),
+        "resolutions": len(names),
+        "resolution_workload": source,
+        "resolutions_per_second_uncached": round(len(names) / cold),
+        "resolutions_per_cpu_second_uncached": round(len(names) / max(cold_cpu, 1e-9)),
+        "resolutions_per_second_cached": round(len(names) / warm),
+        "mentions_text_chars": len(text),
+        "mentions_found": len(ms),
+        "mention_chars_per_second": round(len(text) / spot),
+        "geoparse_ms_per_report": round(per_report * 1000, 3),
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()} {os.cpu_count()} cpus",
+        "load_average_at_run": round(os.getloadavg()[0], 2),
+        "command": "python bench/bench_geo.py",
+    }
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    print("geo benchmark")
+    for k, v in res.items():
+        print(f"  {k:34s} {v}")
+    return res
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,231 @@
+"""The gazetteer, variant matching, context, mention roles and geoparse."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import harmwatch.geo as geo
+from harmwatch.geo import distance_km, geoparse, get_gazetteer
+from harmwatch.geo.normalise import norm_key, skeleton
+from harmwatch.geo.query import parse
+from harmwatch.models import PLACE_PRECISIONS
+
+
+@pytest.fixture(scope="module")
+def gaz() -> geo.Gazetteer:
+    return get_gazetteer()
+
+
+def test_public_surface_is_complete() -> None:
+    for name in geo.__all__:
+        assert hasattr(geo, name), name
+    for needed in ("get_gazetteer", "Gazetteer", "Mention", "GeoResult", "geoparse", "distance_km"):
+        assert needed in geo.__all__
+
+
+def test_loads_fast_and_has_attribution() -> None:
+    t = time.perf_counter()
+    g = geo.Gazetteer()
+    assert time.perf_counter() - t < 1.5  # bench/bench_geo.py measures the real figure (< 0.5 s)
+    text = " ".join(g.attribution)
+    assert "OCHA" in text and "GeoNames" in text and "OpenStreetMap" in text
+
+
+@pytest.mark.parametrize("variants", [
+    ["Marret Numan", "Maarat al-Numan", "Ma'arrat an-Nu'man", "Maaret al-Noman", "Maarrat al-Numan"],
+    ["Khan Sheikhoun", "Khan Shaykhun", "Khan Shaykhoun"],
+    ["Jisr al-Shughur", "Jisr ash-Shughur", "Jisr al-Shughour"],
+    ["Tell Abyad", "Tall Abyad", "Tal Abiad"],
+    ["Ras al-Ain", "Ras al Ayn", "Ras al-'Ayn"],
+])
+def test_spelling_variants_resolve_to_one_place(gaz: geo.Gazetteer, variants: list[str]) -> None:
+    places = [gaz.resolve(v) for v in variants]
+    assert all(p.precision == "town" for p in places), places
+    first = places[0]
+    assert first.lat is not None and first.lon is not None
+    for p in places[1:]:
+        assert p.lat is not None and p.lon is not None
+        assert distance_km(first.lat, first.lon, p.lat, p.lon) < 3, (variants, p)
+
+
+def test_exact_spelling_of_a_small_namesake_is_a_tie_not_a_guess(gaz: geo.Gazetteer) -> None:
+    # "Ras el-Ein" is the exact OSM name of an Idlib village and a variant of the Hasakah town.
+    p = gaz.resolve("Ras el-Ein")
+    assert p.precision == "unknown" or p.admin1_pcode == "SY08"
+    assert gaz.resolve("Ras el-Ein", admin1_hint="Idlib").admin1_pcode == "SY07"
+
+
+def test_normalisation_folds_articles_and_transliteration() -> None:
+    assert norm_key("Ma'arrat an-Nu'man") == "maarrat numan"
+    assert skeleton("Deir ez-Zor") == skeleton("Dayr az Zawr")
+    assert skeleton("Tel Abyad") == skeleton("Tall Abiad")
+    assert skeleton("Qamishli") == skeleton("Kamishli")
+    assert skeleton("Hasakah") == skeleton("Hassakeh")
+
+
+@pytest.mark.parametrize("name", ["#Rif_Dimashq", "Rif Dimashq", "Damascus countryside", "Reef Damascus",
+                                  "Rural Damascus", "rural Damascus"])
+def test_rural_damascus_forms(gaz: geo.Gazetteer, name: str) -> None:
+    assert gaz.admin1(name) == ("Rural Damascus", "SY03")
+    p = gaz.resolve(name)
+    assert p.admin1_pcode == "SY03" and p.precision == "admin1"
+
+
+@pytest.mark.parametrize("name,pcode", [
+    ("Idlib", "SY07"), ("Idleb", "SY07"), ("#Idlib", "SY07"), ("Idlib's countryside", "SY07"),
+    ("Deir ez-Zor", "SY09"), ("Deir Ezzor", "SY09"), ("Hasakah", "SY08"), ("Sweida", "SY13"),
+    ("Raqqa province", "SY11"), ("Latakia", "SY06"), ("Daraa", "SY12"), ("northern Hama countryside", "SY05"),
+    ("Eastern Ghouta", "SY03"),
+])
+def test_admin1_any_spelling(gaz: geo.Gazetteer, name: str, pcode: str) -> None:
+    a = gaz.admin1(name)
+    assert a is not None and a[1] == pcode, (name, a)
+
+
+def test_admin1_rejects_non_places(gaz: geo.Gazetteer) -> None:
+    assert gaz.admin1("Qwertyuiop") is None
+    assert gaz.admin1("") is None
+    assert gaz.admin1("Gaziantep") is None
+
+
+def test_place_shape_follows_spec(gaz: geo.Gazetteer) -> None:
+    p = gaz.resolve("Saraqib")
+    assert p.precision in PLACE_PRECISIONS and p.precision == "town"
+    assert p.country == "SY"
+    assert (p.admin1, p.admin1_pcode) == ("Idleb", "SY07")
+    assert p.admin2_pcode and p.admin2_pcode.startswith("SY07")
+    assert p.admin3_pcode and p.admin3_pcode.startswith(p.admin2_pcode)
+    assert p.admin3 is not None and p.lat is not None and p.lon is not None
+
+
+def test_descriptor_words(gaz: geo.Gazetteer) -> None:
+    assert gaz.resolve("Idlib governorate").precision == "admin1"
+    town = gaz.resolve("Idlib town")
+    assert town.precision == "town" and town.admin1_pcode == "SY07"
+    assert gaz.resolve("Idlib").precision == "admin1"  # bare governorate name: the safe reading
+    west = gaz.resolve("Western Deir ez Zor governorate")
+    whole = gaz.resolve("Deir ez Zor governorate")
+    assert west.admin1_pcode == "SY09" and west.lon is not None and whole.lon is not None
+    assert west.lon < whole.lon
+    north = gaz.resolve("northern Hama countryside")
+    south = gaz.resolve("southern Hama countryside")
+    assert north.lat is not None and south.lat is not None and north.lat > south.lat
+    district = gaz.resolve("Maarat al-Numaan district")
+    assert district.precision == "admin2" and district.admin2_pcode == "SY0702"
+    q = parse("Tall Tawil (Tall Tamr area) village")
+    assert q.names == ["Tall Tawil"] and q.kind == "settlement" and q.context == ["Tall Tamr"]
+
+
+def test_regions_and_roads(gaz: geo.Gazetteer) -> None:
+    ghouta = gaz.resolve("Eastern Ghouta")
+    assert ghouta.admin1_pcode == "SY03" and ghouta.precision == "admin2"
+    east_aleppo = gaz.resolve("eastern Aleppo")
+    assert east_aleppo.admin1_pcode == "SY02" and east_aleppo.name == "Eastern Aleppo"
+    castello = gaz.resolve("Castello road")
+    assert castello.admin1_pcode == "SY02" and castello.lat is not None
+
+
+@pytest.mark.parametrize("name,country", [
+    ("Gaziantep", "TR"), ("Reyhanli", "TR"), ("Akcakale", "TR"), ("Kilis", "TR"), ("Antakya", "TR"),
+    ("Ramtha", "JO"), ("Amman", "JO"), ("Beirut", "LB"), ("Istanbul", "TR"), ("Moscow", "RU"),
+    ("Washington", "US"), ("London", "GB"),
+])
+def test_foreign_places_are_never_syrian(gaz: geo.Gazetteer, name: str, country: str) -> None:
+    p = gaz.resolve(name)
+    assert p.country == country
+    assert p.admin1_pcode is None
+
+
+@pytest.mark.parametrize("name", ["Xyzzyville", "Qwertyuiop town", "   ", "x" * 500, "\x00\x01binary\xff"])
+def test_unknown_place_keeps_raw_name(gaz: geo.Gazetteer, name: str) -> None:
+    p = gaz.resolve(name)
+    assert p.precision == "unknown"
+    assert p.lat is None and p.lon is None
+    if name.strip() and len(name) < 200:
+        assert p.name == name.strip()
+
+
+def test_namesakes_need_context(gaz: geo.Gazetteer) -> None:
+    # Two villages called Souran (Hama and Aleppo): no context, no confident point.
+    bare = gaz.resolve("Souran")
+    assert bare.precision != "town"
+    hama = gaz.resolve("Souran", admin1_hint="Hama")
+    aleppo = gaz.resolve("Souran", admin1_hint="SY02")
+    assert hama.admin1_pcode == "SY05" and aleppo.admin1_pcode == "SY02"
+    assert hama.precision == "town" and aleppo.precision == "town"
+
+
+def test_context_disambiguation_in_text(gaz: geo.Gazetteer) -> None:
+    hama_text = "Regime shelling hit Souran in the northern Hama countryside on Monday."
+    aleppo_text = "Turkish-backed factions shelled Souran near Azaz in Aleppo's northern countryside."
+    m1 = [m for m in gaz.find_mentions(hama_text) if m.surface == "Souran"]
+    m2 = [m for m in gaz.find_mentions(aleppo_text) if m.surface == "Souran"]
+    assert m1 and m1[0].place.admin1_pcode == "SY05"
+    assert m2 and m2[0].place.admin1_pcode == "SY02"
+
+
+def test_mention_roles() -> None:
+    text = (
+        "Warplanes struck the town of Khan Sheikhoun in Idlib province, killing 12 civilians, the "
+        "London-based Syrian Observatory for Human Rights said. Moscow denied any involvement. "
+        "Damascus said it targeted terrorists. The wounded were taken to hospitals in Reyhanli "
+        "across the border. Refugees have fled to Gaziantep."
+    )
+    ms = {m.surface: m for m in get_gazetteer().find_mentions(text)}
+    assert ms["town of Khan Sheikhoun"].role == "event"
+    assert ms["town of Khan Sheikhoun"].place.admin1_pcode == "SY07"
+    assert ms["London"].role == "origin"
+    assert ms["Moscow"].role == "origin"
+    assert ms["Damascus"].role == "origin"
+    assert ms["Reyhanli"].role == "origin"
+    assert ms["Gaziantep"].role == "foreign"
+    for m in ms.values():
+        assert text[m.start:m.end] == m.surface
+        assert m.place.span is not None and m.place.span.start == m.start
+
+
+def test_common_words_and_people_are_not_places(gaz: geo.Gazetteer) -> None:
+    text = ("Has anyone seen the report? Tell them. Abu Mohammed al-Julani said the attack was a lie. "
+            "Hassan Abbas told reporters that Jihad was not involved. Al Jazeera reported it.")
+    ms = gaz.find_mentions(text)
+    assert [m.surface for m in ms] == [], ms
+
+
+def test_geoparse_picks_the_event_not_the_statement() -> None:
+    text = ("Russian jets bombed a hospital in Kafr Nabl in southern Idlib on Tuesday. Moscow denied the "
+            "report. The injured were transferred to hospitals in Turkey. The British-based observatory "
+            "said 5 civilians died. Aid groups in Gaziantep condemned the strike.")
+    res = geoparse(text, title="Hospital hit in Idlib")
+    assert res.event_place.precision == "town"
+    assert res.event_place.admin1_pcode == "SY07"
+    assert res.event_place.name is not None and "Kaf" in res.event_place.name
+    roles = {m.surface: m.role for m in res.mentions}
+    assert roles["Moscow"] == "origin" and roles["Turkey"] == "origin"
+
+
+def test_geoparse_without_places() -> None:
+    assert geoparse("Nothing happened here.").event_place.precision == "unknown"
+    assert geoparse("Talks on Syria resumed.").event_place.precision == "country"
+    assert geoparse("").event_place.precision == "unknown"
+
+
+def test_hostile_and_huge_text_is_linear() -> None:
+    g = get_gazetteer()
+    chunk = "Shelling hit Saraqib and Maarat al-Numan in Idlib countryside; Moscow denied it. "
+    big = chunk * (300_000 // len(chunk))
+    t = time.perf_counter()
+    ms = g.find_mentions(big)
+    took = time.perf_counter() - t
+    assert len(ms) >= 3 * (len(big) // len(chunk)) - 5
+    assert took < 30, took
+    # binary junk and odd unicode do not crash
+    assert isinstance(g.find_mentions("\x00\xff\ufffd" * 1000 + " Aleppo " + "ـ" * 50), list)
+    assert isinstance(geoparse("\u202e" * 100), geo.GeoResult)
+
+
+def test_distance_km() -> None:
+    # Damascus to Aleppo is about 310 km as the crow flies
+    assert 300 < distance_km(33.51, 36.29, 36.20, 37.16) < 320
+    assert distance_km(35.0, 36.0, 35.0, 36.0) == 0
