@@ -122,10 +122,13 @@ def _weekday_index(s: str) -> int | None:
 def find_dates(text: str) -> list[DateMention]:
     """Every date-like expression in ``text``, left to right, without overlaps."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # 1 where a date already read sits
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return 1 not in taken[s:e]
+
+    def take(s: int, e: int) -> None:
+        taken[s:e] = b"\x01" * (e - s)
 
     for kind, rx in _FULL:
         for m in rx.finditer(text):
@@ -136,7 +139,7 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             dm.reporting = bool(_REPORTING.search(text[max(0, m.start() - 30):m.start()]))
             found.append(dm)
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     for m in _RELATIVE_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -145,12 +148,12 @@ def find_dates(text: str) -> list[DateMention]:
         if "24" in rel:
             days = 0
         found.append(DateMention(m.start(), m.end(), m.group(0), "relative", relative=days))
-        taken.append((m.start(), m.end()))
+        take(m.start(), m.end())
     for m in _WEEKDAY_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
         # A weekday glued to a full date was read with it.
-        if any(abs(m.end() - a) <= 3 or abs(m.start() - b) <= 3 for a, b in taken):
+        if 1 in taken[m.end():m.end() + 4] or 1 in taken[max(0, m.start() - 4):m.start()]:
             continue
         wd = _weekday_index(m.group("wd"))
         if wd is None:

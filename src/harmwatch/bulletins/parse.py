@@ -25,6 +25,7 @@ Whatever cannot be read is not dropped silently: the record says
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import logging
@@ -122,7 +123,7 @@ _LABEL_BEFORE = [
         re.I,
     )),
 ]
-_BREAKDOWN_CUE = re.compile(r"including|among\s+them|among\s+whom|of\s+whom|of\s+them|\(|:\s*$|,\s*$", re.I)
+_BREAKDOWN_CUE = re.compile(r"including|among\s+them|among\s+whom|of\s+whom|of\s+them|\(", re.I)
 _NATIONAL_CUE = re.compile(
     r"\bin\s+syria\s+(?:today|yesterday|on\s+\w+day)|\bin\s+syria\s*[,:.]|across\s+(?:syria|the\s+country|all\s+(?:of\s+)?syria|syrian\s+governorates)|nationwide|"
     r"throughout\s+(?:syria|the\s+country)|all\s+over\s+syria|in\s+(?:all\s+)?(?:the\s+)?syrian\s+governorates|"
@@ -258,6 +259,8 @@ class _Reader:
         for t in tables:
             _blank(work, t.start, t.end)
         self.dates = find_dates(text)
+        self.date_starts = [d.start for d in self.dates]
+        self.current_day: dt.date | None = None
         for d in self.dates:
             if d.kind in ("full", "partial"):
                 _blank(work, d.start, d.end)
@@ -265,6 +268,8 @@ class _Reader:
             _blank(work, m.start(), m.end())
         self.work = "".join(work)
         self.areas = spot_areas(self.work)
+        self.area_starts = [a.start for a in self.areas]
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", self.work))]
         items = self._items()
         self._all_items = items
         groups = self._split_by_day(items)
@@ -282,8 +287,9 @@ class _Reader:
 
     def _classify(self, c: Count) -> _Counted:
         work = self.work
-        after = work[c.end:c.end + 90]
-        before = work[max(0, c.start - 40):c.start]
+        # A count's words are on its own line: "54\nChildren: 7" does not make 54 children.
+        after = work[c.end:c.end + 90].split("\n", 1)[0]
+        before = work[max(0, c.start - 40):c.start].rsplit("\n", 1)[-1]
         if _IGNORE_AFTER_RE.match(after) or re.search(r"(?:#|\bno\.?|\bnumber)\s*$", before, re.I):
             return _Counted(c, "ignore", c.end)
         if _INJ_FOLLOW_RE.match(after):
@@ -297,7 +303,7 @@ class _Reader:
             noun = nm.group("noun").lower()
             noun_end = c.end + nm.end()
             role = _noun_role(noun)
-            rest = work[noun_end:noun_end + 40]
+            rest = work[noun_end:noun_end + 40].split("\n", 1)[0]
             if role in ("killed", "civilians", "plain", "combatants", "men") and _INJ_FOLLOW_RE.match(rest):
                 return _Counted(c, "injured", noun_end)
             if role in ("killed", "civilians", "combatants", "men"):
@@ -334,9 +340,8 @@ class _Reader:
         return counted
 
     def _area_after(self, pos: int) -> AreaMention | None:
-        for a in self.areas:
-            if a.start < pos:
-                continue
+        k = bisect.bisect_left(self.area_starts, pos)
+        for a in self.areas[k:k + 1]:
             if a.start - pos > 70:
                 return None
             gap = self.work[pos:a.start]
@@ -363,6 +368,8 @@ class _Reader:
         counts = [self._classify(c) for c in find_counts(self.work)]
         units = self._units()
         self.used: set[int] = set()  # starts of area mentions already tied to a count
+        self.n_area_items = 0
+        self.totals: list[_Item] = []
         items: list[_Item] = []
         ci = 0
         for unit in units:
@@ -385,7 +392,9 @@ class _Reader:
         if not hasattr(self, "pending"):
             self.pending = []
         work = self.work
-        unit_areas = [a for a in self.areas if unit.start <= a.start < unit.end]
+        lo = bisect.bisect_left(self.area_starts, unit.start)
+        hi = bisect.bisect_left(self.area_starts, unit.end)
+        unit_areas = self.areas[lo:hi]
         lead_area = self._leading_area(unit, unit_areas)
         prev_end = unit.start
         primary_seen = False
@@ -402,18 +411,21 @@ class _Reader:
             area: AreaMention | None = None
             primary_role = cc.role in ("killed", "plain", "civilians") or (
                 cc.role in ("combatants", "men") and not in_breakdown and not primary_seen)
-            if primary_role and not (in_breakdown and cc.role != "plain" and cc.area_after is None):
+            if primary_role:
                 if cc.area_after is not None and cc.area_after.start not in self.used:
                     area = cc.area_after
                 else:
                     area = self._area_before(prev_end, c.start, unit_areas)
-                if area is None and not primary_seen and lead_area is not None \
+                if in_breakdown and area is None:
+                    pass  # "including 64 regime forces": a share of the item, not a new one
+                elif area is None and not primary_seen and lead_area is not None \
                         and lead_area.start not in self.used and cc.role != "plain":
                     area = lead_area
-                if area is None and cc.role in ("killed", "plain", "civilians") and not cc.total_label \
-                        and any(it.area is not None for it in items):
+                if area is None and not in_breakdown and cc.role in ("killed", "plain", "civilians") \
+                        and not cc.total_label and self.n_area_items:
                     area = self._unresolved_area(c, cc, unit)
             if area is not None:
+                self.n_area_items += 1
                 self.used.add(area.start)
                 self.current = _Item(min(area.start, c.start), unit.end, area=area, killed=c,
                                      last_end=max(cc.noun_end, area.end), line=unit.line, unit=unit.start)
@@ -423,7 +435,7 @@ class _Reader:
             elif cc.role in ("children", "women"):
                 if cur is None or cur.killed is None:
                     self.pending.append(cc)
-                elif getattr(cur, cc.role) is None and (same_line or _starts_line(work, unit.start)):
+                elif getattr(cur, cc.role) is None and (same_line or self._starts_line(unit.start)):
                     setattr(cur, cc.role, c)
                     cur.last_end = cc.noun_end
                 elif same_line:
@@ -447,7 +459,12 @@ class _Reader:
         cur = self.current
         # Words after the last count of an item are its notes ("most of them when ...").
         if cur is not None and cur.line == unit.line and cur.last_end < unit.end:
-            nxt = [it.start for it in items if it.start >= cur.last_end and it is not cur]
+            nxt = []
+            for it in reversed(items):
+                if it is cur:
+                    break
+                if it.start >= cur.last_end:
+                    nxt.append(it.start)
             end = min([unit.end, *nxt])
             tail = _clean_note(work[max(cur.last_end, unit.start):end])
             if tail:
@@ -471,8 +488,8 @@ class _Reader:
         """A killed count with no governorate: the national total, a repeat of it, or a side remark."""
         c = cc.count
         cur = self.current
-        has_area_items = any(it.area is not None for it in items)
-        totals = [it for it in items if it.area is None]
+        has_area_items = self.n_area_items > 0
+        totals = self.totals
         if cc.role == "plain" and not cc.total_label:
             return  # a bare number with no noun and no place is not read as a death count
         new_day = self._new_day(unit, items)
@@ -480,6 +497,7 @@ class _Reader:
             self.current = _Item(c.start, unit.end, killed=c, last_end=cc.noun_end, line=unit.line,
                                  unit=unit.start, total_label=cc.total_label, date=self._date_in(unit))
             items.append(self.current)
+            self.totals.append(self.current)
             self._take_pending(self.current, unit.line)
             return
         first = totals[0]
@@ -512,7 +530,7 @@ class _Reader:
     def _unresolved_area(self, c: Count, cc: _Counted, unit: _Unit) -> AreaMention | None:
         """A list line whose place is not a governorate we know: "Tell Rifaat: 8 martyrs"."""
         work = self.work
-        line_start = work.rfind("\n", 0, c.start) + 1
+        line_start = self._line_start(c.start)
         before = work[line_start:c.start]
         lab = re.match(r"^\s*[-*•>]*\s*#?([A-Z][\w'’ ._-]{1,40}?)\s*[:\-–—]?\s*$", before)
         name = None
@@ -539,13 +557,20 @@ class _Reader:
         cur = self.current
         if cur is None or cur.area is None:
             return False
-        cur_line_start = self.work.rfind("\n", 0, cur.start) + 1
+        cur_line_start = self._line_start(cur.start)
         indent = len(self.work[line_start:]) - len(self.work[line_start:].lstrip(" \t"))
         cur_indent = len(self.work[cur_line_start:]) - len(self.work[cur_line_start:].lstrip(" \t"))
         return indent > cur_indent
 
     def _line_of(self, pos: int) -> int:
-        return self.work.count("\n", 0, pos)
+        return bisect.bisect_right(self.line_starts, pos) - 1
+
+    def _line_start(self, pos: int) -> int:
+        return self.line_starts[self._line_of(pos)]
+
+    def _starts_line(self, pos: int) -> bool:
+        """Whether ``pos`` begins a line (only blanks before it on its line)."""
+        return not self.work[self._line_start(pos):pos].strip()
 
     def _leading_area(self, unit: _Unit, unit_areas: list[AreaMention]) -> AreaMention | None:
         if not unit_areas:
@@ -557,10 +582,15 @@ class _Reader:
         return None
 
     def _area_before(self, prev_end: int, pos: int, unit_areas: list[AreaMention]) -> AreaMention | None:
+        # The nearest unused governorate that ends before the count and after the previous count.
         best: AreaMention | None = None
-        for a in unit_areas:
-            if a.end <= pos and a.start >= prev_end and a.start not in self.used:
+        k = bisect.bisect_left(self.area_starts, pos) - 1
+        while k >= 0 and self.areas[k].start >= prev_end:
+            a = self.areas[k]
+            if a.end <= pos and a.start not in self.used:
                 best = a
+                break
+            k -= 1
         if best is None:
             return None
         gap = self.work[best.end:pos]
@@ -569,33 +599,45 @@ class _Reader:
         return best
 
     def _date_in(self, unit: _Unit) -> DateMention | None:
-        for d in self.dates:
-            if unit.start <= d.start < unit.end and not d.reporting:
+        k = bisect.bisect_left(self.date_starts, unit.start)
+        for d in self.dates[k:]:
+            if d.start >= unit.end:
+                break
+            if not d.reporting:
                 return d
         return None
 
     def _new_day(self, unit: _Unit, items: list[_Item]) -> bool:
         """A second tally for another day, written after the first one's lines."""
-        if not any(it.area is not None for it in items):
+        if not self.n_area_items:
             return False
         d = self._date_in(unit)
         if d is None:
             return False
-        first = self._bulletin_date(items)[0]
+        if self.current_day is None:
+            self.current_day = self._bulletin_date(items)[0]
         day = d.resolve(self.published)
-        return day is not None and first is not None and day != first
+        if day is not None and self.current_day is not None and day != self.current_day:
+            self.current_day = day
+            return True
+        return False
 
     # --- bulletins ----------------------------------------------------------------
 
     def _split_by_day(self, items: list[_Item]) -> list[list[_Item]]:
         groups: list[list[_Item]] = [[]]
+        has_area = False
+        first: dt.date | None = None
         for it in items:
-            if it.area is None and it.date is not None and any(x.area is not None for x in groups[-1]):
+            if it.area is None and it.date is not None and has_area:
                 day = it.date.resolve(self.published)
-                first = self._bulletin_date(groups[-1])[0]
+                if first is None:
+                    first = self._bulletin_date(groups[-1])[0]
                 if day is not None and first is not None and day != first:
                     groups.append([])
+                    has_area, first = False, day
             groups[-1].append(it)
+            has_area = has_area or it.area is not None
         return [g for g in groups if g]
 
     def _bulletin_date(self, items: list[_Item]) -> tuple[dt.date | None, str | None]:
@@ -604,9 +646,10 @@ class _Reader:
         anchor = totals[0] if totals else (items[0] if items else None)
         candidates: list[DateMention] = []
         if anchor is not None:
-            line_start = self.work.rfind("\n", 0, anchor.start) + 1
-            line_end = self.work.find("\n", anchor.start)
-            line_end = len(self.work) if line_end < 0 else line_end
+            line_no = self._line_of(anchor.start)
+            line_start = self.line_starts[line_no]
+            nxt_line = line_no + 1
+            line_end = self.line_starts[nxt_line] - 1 if nxt_line < len(self.line_starts) else len(self.work)
             candidates = [d for d in self.dates if line_start <= d.start < line_end and not d.reporting]
         if not candidates:
             first = min([*(it.start for it in items), *([self.first_table] if self.first_table is not None
@@ -652,7 +695,7 @@ class _Reader:
             if a is None:
                 continue
             before = work[max(0, a.start - 40):a.start]
-            line_start = work.rfind("\n", 0, a.start) + 1
+            line_start = self._line_start(a.start)
             line_lead = bool(re.fullmatch(_LEAD, work[line_start:a.start], re.I))
             sent_lead = bool(re.search(rf"(?:^|[.!?;]\s+|\n){_LEAD}$", before, re.I))
             labelled = a.text.lstrip().startswith("#") or bool(
@@ -806,8 +849,6 @@ def _quote(text: str, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", text[start:end]).strip()
 
 
-def _starts_line(text: str, pos: int) -> bool:
-    return text.rfind("\n", 0, pos) >= text.rfind(".", 0, pos)
 
 
 def _clean_note(s: str) -> str | None:
