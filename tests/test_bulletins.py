@@ -165,3 +165,58 @@ def test_fakes_articles_are_not_bulletins(shared_data: Path) -> None:
     fp, n, ids = res
     assert n > 300
     assert fp / n <= 0.01, ids
+
+
+def _areas(b: Bulletin) -> list[tuple[str | None, int | None, int | None, int | None]]:
+    def v(r: Range | None) -> int | None:
+        return None if r is None else r.best
+    return [(a.admin1_pcode, v(a.killed), v(a.children), v(a.women)) for a in b.by_area]
+
+
+def test_two_days_in_one_text_are_two_bulletins() -> None:
+    text = ("LCC, Friday 12 February 2016: 30 martyrs.\nAleppo: 20 martyrs\nIdlib: 10 martyrs\n\n"
+            "LCC, Saturday 13 February 2016: 25 martyrs.\nAleppo: 5 martyrs\nHoms: 20 martyrs")
+    a, b = parse_bulletins(text, published="2016-02-13")
+    assert (a.date, b.date) == ("2016-02-12", "2016-02-13")
+    assert _areas(a) == [("SY02", 20, None, None), ("SY07", 10, None, None)]
+    assert _areas(b) == [("SY02", 5, None, None), ("SY04", 20, None, None)]
+    assert a.id != b.id
+
+
+def test_closing_total_with_its_date() -> None:
+    text = ("Aleppo: 20 martyrs, including 2 children.\nIdlib: 10 martyrs.\n"
+            "In total, 30 people were killed across Syria on Friday, 12 February 2016.")
+    (b,) = parse_bulletins(text, published="2016-02-14")
+    assert b.date == "2016-02-12" and b.totals.killed is not None and b.totals.killed.best == 30
+    assert b.consistent
+
+
+def test_markdown_bullets_and_bold() -> None:
+    text = ("**LCC daily toll, 12/02/2016**\n\n* **Aleppo**: 31 martyrs (4 children, 3 women)\n"
+            "* **Idlib** – 20 martyrs\n* **Hama** (5)\n\n**Total: 56 martyrs**")
+    (b,) = parse_bulletins(text)
+    assert b.date == "2016-02-12"
+    assert _areas(b) == [("SY02", 31, 4, 3), ("SY07", 20, None, None), ("SY05", 5, None, None)]
+    assert b.totals.killed is not None and b.totals.killed.best == 56 and b.consistent
+
+
+def test_women_before_children_and_bare_pairs() -> None:
+    text = ("VDC documented 20 deaths on 12 February 2016, among them 3 women and 4 children: "
+            "12 in Aleppo (2 women, 3 children) and 8 in Idlib (1 woman, 1 child).")
+    (b,) = parse_bulletins(text)
+    assert _areas(b) == [("SY02", 12, 3, 2), ("SY07", 8, 1, 1)]
+    (c,) = parse_bulletins("2016/02/12 - SNHR documented 20 civilian deaths: Aleppo 12, Idlib 8.")
+    assert c.date == "2016-02-12" and _areas(c) == [("SY02", 12, None, None), ("SY07", 8, None, None)]
+
+
+def test_categories_are_not_places() -> None:
+    text = "LCC: 40 martyrs today including 3 under torture.\nAleppo: 20\nIdlib: 20\nUnder torture: 3"
+    (b,) = parse_bulletins(text, published="2016-02-13")
+    assert _areas(b) == [("SY02", 20, None, None), ("SY07", 20, None, None)]
+    assert b.consistent
+
+
+def test_a_town_the_gazetteer_knows_is_placed_in_its_governorate() -> None:
+    text = "LCC daily toll, Friday 12 February 2016: 30 martyrs.\nAleppo: 20 martyrs\nDouma: 10 martyrs"
+    (b,) = parse_bulletins(text)
+    assert [a.admin1_pcode for a in b.by_area] == ["SY02", "SY03"]

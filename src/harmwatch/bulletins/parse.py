@@ -154,7 +154,9 @@ _MENTION_NO_NUMBER = re.compile(rf"\b(?:including|among\s+them)\s+(?:(?:{_CHILD}
 _ENDS_WITH_COUNT = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an))\s*$", re.I)
 _NOT_A_PLACE = re.compile(
     r"martyr|death|killed|dead|victim|toll|total|child|wom[ae]n|civilian|injur|wound|syria|today|yesterday|"
-    r"daily|report|bulletin|update|source|note|date|\b(?:lcc|sohr|snhr|vdc)\b|including|among|overall|summary",
+    r"daily|report|bulletin|update|source|note|date|\b(?:lcc|sohr|snhr|vdc)\b|including|among|overall|summary|"
+    r"tortur|detention|prison|abroad|unknown|other|various|unidentified|missing|fighters|soldiers|forces|rebels|"
+    r"regime|members|men\b",
     re.I,
 )
 _CUMULATIVE = re.compile(
@@ -166,12 +168,12 @@ _CUMULATIVE = re.compile(
     re.I,
 )
 _LIST_GAP = (
-    r"[\s,;:\-–—]*(?:(?:and|today|yesterday|on\s+\w+day|on|in\s+syria|across\s+(?:syria|the\s+country)|nationwide|"
+    r"[\s,;:\-–—().*]*(?:(?:and|today|yesterday|on\s+\w+day|on|in\s+syria|across\s+(?:syria|the\s+country)|nationwide|"
     r"were|was|documented|recorded|including|among\s+them|martyrs|deaths|victims|killed|people|civilians|"
-    r"children|child|women|woman)"
-    r"[\s,;:\-–—]*)*"
+    r"children|child|women|woman|civilian|death|martyr)"
+    r"[\s,;:\-–—().*]*)*"
 )
-_LEAD = r"\s*[-*•>]*\s*(?:(?:in|at)\s+(?:the\s+)?)?"
+_LEAD = r"[\s\-*•>]*(?:(?:in|at)\s+(?:the\s+)?)?"
 _URL_RE = re.compile(r"https?://\S+|www\.\S+", re.I)
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"“(#]?[A-Z])")
 
@@ -228,8 +230,8 @@ def parse_bulletins(
         return []
     try:
         bulletins = _Reader(text, published, source, report_id).read()
-    except RecursionError:  # pathological input: refuse it rather than crash the batch
-        log.warning("bulletin reader gave up on report %s", report_id)
+    except Exception:  # a reader bug must not sink the batch; it is logged with the report id
+        log.exception("bulletin reader failed on report %s; no bulletin read from it", report_id)
         return []
     return [check(b) for b in bulletins]
 
@@ -255,6 +257,7 @@ class _Reader:
         if not re.search(r"kill|martyr|death|dead|victim|toll|died|fatalit", text, re.I):
             return []
         tables = [t for t in find_tables(text) if self._table_rows(t)]
+        self.first_table = min((t.start for t in tables), default=None)
         work = list(text)
         for t in tables:
             _blank(work, t.start, t.end)
@@ -275,7 +278,6 @@ class _Reader:
         groups = self._split_by_day(items)
         if not groups and tables:
             groups = [[]]
-        self.first_table = min((t.start for t in tables), default=None)
         bulletins: list[Bulletin] = []
         for k, group in enumerate(groups):
             b = self._bulletin(group, tables if k == 0 else [], k)
@@ -638,6 +640,11 @@ class _Reader:
                     has_area, first = False, day
             groups[-1].append(it)
             has_area = has_area or it.area is not None
+        # A closing total with another date ("In total, 30 ... on Friday, 12 February")
+        # has no lines of its own: it belongs to the list above it.
+        if len(groups) > 1 and not any(it.area is not None for it in groups[-1]):
+            tail = groups.pop()
+            groups[-1].extend(tail)
         return [g for g in groups if g]
 
     def _bulletin_date(self, items: list[_Item]) -> tuple[dt.date | None, str | None]:
@@ -698,9 +705,9 @@ class _Reader:
             line_start = self._line_start(a.start)
             line_lead = bool(re.fullmatch(_LEAD, work[line_start:a.start], re.I))
             sent_lead = bool(re.search(rf"(?:^|[.!?;]\s+|\n){_LEAD}$", before, re.I))
-            labelled = a.text.lstrip().startswith("#") or bool(
-                it.killed is not None and it.killed.start > a.end
-                and re.fullmatch(r"\s*[:\-–—(]\s*", work[a.end:it.killed.start]))
+            gap = work[a.end:it.killed.start] if it.killed is not None and it.killed.start > a.end else None
+            labelled = a.text.lstrip().startswith("#") or (gap is not None and (
+                bool(re.fullmatch(r"[\s*]*[:\-–—(][\s*]*", gap)) or self._bare_pair(gap, it)))
             prev_end = prev.last_end if prev is not None else self._total_end(it)
             adjacent = prev_end is not None and bool(re.fullmatch(_LIST_GAP, work[prev_end:it.start], re.I))
             if line_lead or labelled or adjacent:
@@ -709,6 +716,13 @@ class _Reader:
                 leads += 1
             prev = it
         return structured, leads
+
+    def _bare_pair(self, gap: str, it: _Item) -> bool:
+        """ "Aleppo 12, Idlib 8": a name and a figure with only a space between, closed by a separator."""
+        if it.killed is None or not it.killed.text[:1].isdigit() or not re.fullmatch(r"[ \t]+", gap):
+            return False
+        after = self.work[it.killed.end:it.killed.end + 40]
+        return bool(re.match(rf"(?:\s+(?:{_KILLED}|civilians?))?\s*(?:[,;.)(\n]|$|and\b)", after, re.I))
 
     def _total_end(self, first_area_item: _Item) -> int | None:
         """Where the national total's words end, if the first governorate follows it directly."""
