@@ -278,6 +278,8 @@ class BulletinTotals:
     killed: Range | None = None
     children: Range | None = None
     women: Range | None = None
+    # Beyond the SPEC: the national breakdown in words ("64 regime soldiers; 29 civilians").
+    notes: str | None = None
 
 
 @dataclass
