@@ -478,6 +478,11 @@ class Gazetteer:
                 elif row.adm1 == hint:
                     score += 1.5
                 elif row.adm1:
+                    # The text places it in another governorate: only an exact name may
+                    # overrule that (the hint itself can be wrong); a loose match is
+                    # more likely a different village.
+                    if tier != "exact":
+                        continue
                     score -= 0.8
             if near is not None:
                 d = distance_km(near[0], near[1], row.lat, row.lon)

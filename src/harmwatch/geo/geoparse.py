@@ -64,9 +64,9 @@ def geoparse(text: str, *, title: str | None = None, gazetteer: Gazetteer | None
                 continue
             w = 2.0 if m.role == "event" else 0.8
             if src == "title":
-                w *= 1.6
+                w *= 2.0
             else:
-                w *= 1.0 / (1.0 + m.start / n)
+                w *= 1.0 / (1.0 + 2.0 * m.start / n)
             w *= 0.5 + 0.5 * min(1.0, m.score)
             k = _key(p)
             scores[k] += w
@@ -78,11 +78,12 @@ def geoparse(text: str, *, title: str | None = None, gazetteer: Gazetteer | None
         if syria_named:
             return GeoResult(gaz.resolve("Syria"), mentions, title_mentions, admin1_order)
         return GeoResult(Place(precision="unknown"), mentions, title_mentions, admin1_order)
-    total: dict[tuple[str | None, float | None, float | None, str], float] = {}
-    for k, s in scores.items():
-        p = places[k]
-        support = by_admin1.get(p.admin1_pcode or "", 0.0) - s
-        total[k] = s + 0.35 * support + _SPECIFIC.get(p.precision, 0.0)
+    # 1. the governorate the report is most about; 2. the best-supported, most specific
+    # place inside it. Choosing the governorate first keeps a multi-event roundup from
+    # drifting to whichever city it happens to name most often in passing.
+    lead_admin1 = admin1_order[0] if admin1_order else None
+    pool = [k for k in scores if places[k].admin1_pcode == lead_admin1] or list(scores)
+    total = {k: scores[k] + _SPECIFIC.get(places[k].precision, 0.0) for k in pool}
     best = max(total, key=lambda k: (total[k], _RANK.get(places[k].precision, 0)))
     # a more specific place inside the winner, nearly as well supported, is the better answer
     bp = places[best]
@@ -90,10 +91,12 @@ def geoparse(text: str, *, title: str | None = None, gazetteer: Gazetteer | None
         p = places[k]
         if k == best or _RANK.get(p.precision, 0) <= _RANK.get(bp.precision, 0):
             continue
-        inside = (bp.precision == "admin1" and p.admin1_pcode == bp.admin1_pcode) or (
-            bp.precision == "admin2" and p.admin2_pcode == bp.admin2_pcode) or (
-            bp.precision == "admin3" and p.admin3_pcode == bp.admin3_pcode)
-        if inside and scores[k] >= 0.4 * scores[best]:
+        inside = (
+            (bp.precision == "admin1" and p.admin1_pcode == bp.admin1_pcode)
+            or (bp.precision == "admin2" and p.admin2_pcode == bp.admin2_pcode)
+            or (bp.precision == "admin3" and p.admin3_pcode == bp.admin3_pcode)
+        )
+        if inside and scores[k] >= 0.25 * scores[best]:
             best, bp = k, p
             break
     return GeoResult(bp, mentions, title_mentions, admin1_order)
