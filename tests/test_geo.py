@@ -157,6 +157,21 @@ def test_namesakes_need_context(gaz: geo.Gazetteer) -> None:
     assert hama.precision == "town" and aleppo.precision == "town"
 
 
+def test_near_point_breaks_ties(gaz: geo.Gazetteer) -> None:
+    hama = gaz.resolve("Souran", admin1_hint="Hama")
+    aleppo = gaz.resolve("Souran", admin1_hint="Aleppo")
+    assert hama.lat is not None and hama.lon is not None and aleppo.lat is not None and aleppo.lon is not None
+    assert gaz.resolve("Souran", near=(hama.lat + 0.05, hama.lon)).admin1_pcode == "SY05"
+    assert gaz.resolve("Souran", near=(aleppo.lat, aleppo.lon - 0.05)).admin1_pcode == "SY02"
+
+
+def test_arabic_names(gaz: geo.Gazetteer) -> None:
+    assert gaz.resolve("دير الزور").admin1_pcode == "SY09"
+    assert gaz.admin1("ريف دمشق") == ("Rural Damascus", "SY03")
+    ms = gaz.find_mentions("قصف على مسجد و مدرسة في حلب")
+    assert [m.place.admin1_pcode for m in ms] == ["SY02"]
+
+
 def test_context_disambiguation_in_text(gaz: geo.Gazetteer) -> None:
     hama_text = "Regime shelling hit Souran in the northern Hama countryside on Monday."
     aleppo_text = "Turkish-backed factions shelled Souran near Azaz in Aleppo's northern countryside."

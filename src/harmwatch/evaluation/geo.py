@@ -376,7 +376,9 @@ def run(*, write: bool = True, sweep: bool = True) -> dict[str, Any]:
         "without context on UCDP they were nearly all wrong villages (1 right, 52 wrong before this rule).",
         f"Skeleton similarity floor: {SKELETON_MIN_SIM} without context, {SKELETON_MIN_SIM_CTX} with, chosen "
         "from skeleton_floor_sweep_dev (UCDP dev half and IOM dev half): below 80 most skeleton matches were "
-        "wrong places in both sets, and 85 beat 80 on both.",
+        "wrong places in both sets, and 85 beat 80 on both. A similarity on vowel-folded keys "
+        "('atmeh' ~ 'atma') was tried instead of the plain ratio and was worse on both dev sets at every "
+        "floor (70-93).",
         "Ties between far-apart namesakes (score gap < TIE_MARGIN) give the shared admin unit or unknown "
         "instead of a coin toss; *_wrong_town_point_over_25km counts confident (town/point) answers more "
         "than 25 km off.",

@@ -95,6 +95,8 @@ _BEFORE_OF = {
     "governorate",
     "subdistrict",
 }
+_MAJOR_KINDS = frozenset({"admin1", "admin2", "admin3", "city", "region", "foreign_city", "foreign_country",
+                          "country"})
 _CAPITAL_KINDS = ("foreign_city", "foreign_country", "admin1", "city", "country")
 
 _EVENT_BEFORE = re.compile(
@@ -295,7 +297,13 @@ class Spotter:
             return None
         if self._in_phrase(toks, sp):
             return None
-        if len(content) == 1:
+        if len(content) == 1 and first.key[:1] >= "\u0600":
+            # Arabic script has no capitals to tell "مسجد" (a mosque) from a village named so:
+            # a lone Arabic word counts only when it names a governorate, district, city or region.
+            kinds = {self.gaz.rows[r].kind for r in self.gaz.exact.get(key, ())}
+            if not kinds & _MAJOR_KINDS:
+                return None
+        elif len(content) == 1:
             w = first.key
             if len(w) < 3 and not w.isupper():
                 return None

@@ -162,3 +162,4 @@ def full_key(text: str) -> str:
 def alias_keys(name: str) -> tuple[str, str, list[str]]:
     """``(norm_key, full_key, skeleton keys)`` for one alias, as the index stores them."""
     return norm_key(name), full_key(name), sorted(k for k in skeleton_variants(name) if len(k) >= 2)
+
