@@ -62,7 +62,7 @@ _KILLED = (
     r"martyrs?|deaths?|dead|victims?|fatalities|killed|people|persons?|individuals|souls|bodies|lives|martyred"
 )
 _SIDE = (
-    r"(?:regime|government|pro-regime|pro-government|loyalist|opposition|rebel|kurdish|turkish|russian|"
+    r"(?:regime|government|pro-regime|pro-government|loyalist|opposition|rebel|faction|kurdish|turkish|russian|"
     r"iranian|pro-iranian|isis|is|isil|daesh|hts|nusra|sdf|ypg|fsa|ndf|hezbollah|foreign|syrian|army|"
     r"jihadist|islamist|turkish-backed|pro-turkish|non-syrian|unidentified)"
 )
@@ -159,6 +159,16 @@ _NOT_A_PLACE = re.compile(
     r"regime|members|men\b",
     re.I,
 )
+_STRONG_NATIONAL = re.compile(
+    r"across\s+(?:all\s+(?:of\s+)?)?(?:syria|the\s+country|syrian\s+(?:governorates|provinces|territor(?:y|ies)))|"
+    r"throughout\s+(?:syria|the\s+country)|\bnationwide\b|all\s+over\s+syria|"
+    r"in\s+all\s+(?:the\s+)?syrian\s+(?:governorates|provinces)",
+    re.I,
+)
+_DAILY_CUE = re.compile(
+    r"daily\s+(?:death\s+)?toll|\bdocumented\b|\bmartyrs?\b|(?:today|yesterday)['’]s\s+(?:total\s+)?(?:death\s+)?toll",
+    re.I,
+)
 _CUMULATIVE = re.compile(
     r"\bsince\b|\bover\s+the\s+(?:past|last)\b|\bso\s+far\s+this\b|\bthis\s+(?:year|month|week)\b|"
     r"\blast\s+(?:year|month|week)\b|\bin\s+(?:19|20)\d\d\b|\bduring\s+(?:the\s+)?(?:month|year|week)|"
@@ -202,6 +212,8 @@ class _Item:
     extra: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     date: DateMention | None = None
+    words_from: int = 0  # where the item's own words (its note) begin
+    cw_spans: list[tuple[int, int]] = field(default_factory=list)  # children/women phrases, left out of notes
 
 
 @dataclass
@@ -372,6 +384,7 @@ class _Reader:
         self.used: set[int] = set()  # starts of area mentions already tied to a count
         self.n_area_items = 0
         self.totals: list[_Item] = []
+        self.pending_extra: list[str] = []
         items: list[_Item] = []
         ci = 0
         for unit in units:
@@ -393,6 +406,7 @@ class _Reader:
         """Turn one sentence or line into items, or add to the item it continues."""
         if not hasattr(self, "pending"):
             self.pending = []
+        self.pending_extra = []  # shares named before their total belong to this sentence only
         work = self.work
         lo = bisect.bisect_left(self.area_starts, unit.start)
         hi = bisect.bisect_left(self.area_starts, unit.end)
@@ -429,8 +443,11 @@ class _Reader:
             if area is not None:
                 self.n_area_items += 1
                 self.used.add(area.start)
+                # For "9 members of regime forces were killed ..." the words are the note.
+                words_from = c.end if cc.role in ("combatants", "men") else cc.noun_end
                 self.current = _Item(min(area.start, c.start), unit.end, area=area, killed=c,
-                                     last_end=max(cc.noun_end, area.end), line=unit.line, unit=unit.start)
+                                     last_end=max(words_from, area.end), line=unit.line, unit=unit.start,
+                                     words_from=max(words_from, area.end))
                 items.append(self.current)
                 self._take_pending(self.current, unit.line)
                 primary_seen = True
@@ -439,6 +456,7 @@ class _Reader:
                     self.pending.append(cc)
                 elif getattr(cur, cc.role) is None and (same_line or self._starts_line(unit.start)):
                     setattr(cur, cc.role, c)
+                    cur.cw_spans.append((c.start, cc.noun_end))
                     cur.last_end = cc.noun_end
                 elif same_line:
                     cur.extra.append(_quote(work, c.start, cc.noun_end))
@@ -448,15 +466,14 @@ class _Reader:
             elif cc.role in ("killed", "plain", "civilians") and not in_breakdown:
                 self._no_area_count(cc, unit, items)
                 primary_seen = True
-            elif same_line and cur is not None:
+            elif same_line and cur is not None and cur.killed is not None and cur.killed.start < c.start:
                 # "including 64 regime forces", "12 civilians", "10 in Douma": kept as words.
-                end = cc.noun_end
-                town = re.match(r"\s*(?:in|from|at)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}",
-                                work[end:end + 60])
-                if town:
-                    end += town.end()
+                end = self._phrase_end(cc.noun_end)
                 cur.extra.append(_quote(work, c.start, end))
                 cur.last_end = end
+            elif cc.role in ("combatants", "men", "civilians"):
+                # "12 soldiers among 80 people killed": a share named before its total.
+                self.pending_extra.append(_quote(work, c.start, self._phrase_end(cc.noun_end)))
             prev_end = max(prev_end, cc.noun_end)
         cur = self.current
         # Words after the last count of an item are its notes ("most of them when ...").
@@ -513,16 +530,43 @@ class _Reader:
                 first.unit = unit.start
                 self._take_pending(first, unit.line)
             else:
-                first.extra.append(_quote(self.work, c.start, cc.noun_end))
+                first.extra.append(_quote(self.work, c.start, self._phrase_end(cc.noun_end)))
             return
         if cur is not None and cur.line == unit.line:
-            cur.extra.append(_quote(self.work, c.start, cc.noun_end))
+            cur.extra.append(_quote(self.work, c.start, self._phrase_end(cc.noun_end)))
             cur.last_end = cc.noun_end
 
+    def _phrase_end(self, pos: int) -> int:
+        """Where a share's words end: "64 regime forces and loyal militiamen" | ", 20 rebels"."""
+        m = re.match(r"[^,;:.()\n\d]{0,60}?(?=\s*(?:[,;:.()\n\d]|$|\b(?:including|among|of\s+whom|"
+                     r"while|when|in|by|and\s+(?:\d|a\b|an\b|one\b|two\b|three\b))))",
+                     self.work[pos:pos + 80], re.I)
+        return pos + (m.end() if m else 0)
+
+    def _item_words(self, it: _Item) -> str | None:
+        """An item's note: its own words after the figure, without the children/women phrase."""
+        if it.last_end <= it.words_from:
+            return None
+        chars = list(self.work[it.words_from:it.last_end])
+        for a, b in it.cw_spans:
+            for i in range(max(a, it.words_from), min(b, it.last_end)):
+                chars[i - it.words_from] = "\x00"
+        s = re.sub(r"\x00+", "\x00", "".join(chars))
+        # "including 4 children and 3 women, most of them ..." -> "most of them ..."
+        s = re.sub(r"(?:\b(?:including|among\s+them|among\s+whom|of\s+whom)\s*)?\(?\x00"
+                   r"(?:\s*(?:,|and)\s*\x00)*\)?", "", s, flags=re.I)
+        s = re.sub(r"\(\s*[,;]?\s*\)", "", s)
+        s = re.sub(r"\s*([,;])(?:\s*[,;])+", r"\1", s)
+        return _clean_note(s)
+
     def _take_pending(self, item: _Item, line: int) -> None:
+        if self.pending_extra:
+            item.extra[:0] = self.pending_extra
+            self.pending_extra = []
         for cc in self.pending:
             if getattr(item, cc.role) is None and self._line_of(cc.count.start) == line:
                 setattr(item, cc.role, cc.count)
+                item.cw_spans.append((cc.count.start, cc.noun_end))
             else:
                 self.reasons.append(
                     f"{cc.role} count {cc.count.text.strip()!r} not tied to a total or a governorate"
@@ -732,6 +776,17 @@ class _Reader:
         t = totals[-1]
         return max([x.end for x in (t.killed, t.children, t.women) if x is not None])
 
+    def _running_summary(self, total: _Item, breakdowns: int) -> bool:
+        """A national daily toll: "52 persons killed across Syria yesterday, including 24 soldiers"."""
+        if total.killed is None:
+            return False
+        start = self.work.rfind("\n", 0, total.killed.start) + 1
+        clause = self.work[max(start, total.killed.start - 120):total.killed.end + 120]
+        if not _STRONG_NATIONAL.search(clause) or not self._one_day(total):
+            return False
+        return breakdowns >= 1 or bool(_DAILY_CUE.search(self.work[max(0, total.killed.start - 200):
+                                                                    total.killed.end + 200]))
+
     def _one_day(self, total: _Item) -> bool:
         """The total counts one day ("yesterday", "on Friday"), not a month or a war."""
         sentence = self.text[max(0, total.start - 160):total.last_end + 60]
@@ -772,6 +827,7 @@ class _Reader:
             or (leads >= 3 and total is not None and national)
             or (total is not None and national and breakdowns >= 2 and (tally_cue or group_named)
                 and self._one_day(total))
+            or (total is not None and self._running_summary(total, breakdowns))
         )
         if not is_bulletin:
             return None
@@ -783,7 +839,8 @@ class _Reader:
                      date=day.isoformat() if day else None, scope="country")
         discrepancies: list[str] = []
         if total is not None:
-            b.totals = BulletinTotals(_rng(total.killed), _rng(total.children), _rng(total.women))
+            b.totals = BulletinTotals(_rng(total.killed), _rng(total.children), _rng(total.women),
+                                      "; ".join(total.extra) or None)
             for other in totals[1:]:
                 if other.total_label and other.killed is not None and total.killed is not None \
                         and other.killed.best != total.killed.best:
@@ -821,7 +878,7 @@ class _Reader:
             for it in area_items:
                 if it.area is None:  # keeps mypy sure; area items always have one
                     continue
-                notes = "; ".join([*it.extra, *it.notes]) or None
+                notes = self._item_words(it)
                 b.by_area.append(AreaTally(it.area.name, it.area.pcode, _rng(it.killed), _rng(it.children),
                                            _rng(it.women), notes))
         b.discrepancies = discrepancies
@@ -865,9 +922,17 @@ def _quote(text: str, start: int, end: int) -> str:
 
 
 
+_NOTE_LEAD = re.compile(
+    r"^(?:and|while|with|of\s+them|in\s+total|(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:killed|martyred))\b",
+    re.I,
+)
+
+
 def _clean_note(s: str) -> str | None:
-    s = re.sub(r"\s+", " ", s).strip(" \t,;:.-–—()[]*•#|")
-    s = re.sub(r"^(?:and|while|with|of\s+them|in\s+total)\b\s*", "", s, flags=re.I).strip(" ,;:.")
+    """Words kept as a note, without the joints left over from cutting the figures out."""
+    s = re.sub(r"\s+", " ", s)
+    for _ in range(4):
+        s = _NOTE_LEAD.sub("", s.strip(" \t,;:.-–—()[]*•#|")).strip()
     if len(s) < 4 or not re.search(r"[A-Za-z]{3}", s):
         return None
     return s[:300]

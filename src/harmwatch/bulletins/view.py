@@ -32,10 +32,11 @@ def bulletin_text(b: Bulletin) -> str:
     t = b.totals
     out = [f"{b.date or 'day unknown'}  {safe(b.source or 'group unknown', 60)}  {b.id}"
            + (f"  (report {b.report_id})" if b.report_id else ""),
-           f"  total: {_r(t.killed)} killed, {_r(t.children)} children, {_r(t.women)} women"]
+           f"  total: killed {_r(t.killed)}, children {_r(t.children)}, women {_r(t.women)}"
+           + (f"; {safe(t.notes, 200)}" if t.notes else "")]
     for a in b.by_area:
         line = (f"  - {safe(a.area, 60)}" + (f" ({a.admin1_pcode})" if a.admin1_pcode else "")
-                + f": {_r(a.killed)} killed, {_r(a.children)} children, {_r(a.women)} women")
+                + f": killed {_r(a.killed)}, children {_r(a.children)}, women {_r(a.women)}")
         if a.notes:
             line += f"; {safe(a.notes, 160)}"
         out.append(line)

@@ -1,6 +1,6 @@
 """Evaluate the bulletin reader: exact counts, caught inconsistencies, no false alarms.
 
-Three numbers, written to ``eval/bulletins.json``:
+The numbers, written to ``eval/bulletins.json``:
 
 * ``counts_exact`` — over the test bulletins in ``tests/data/bulletins`` (written
   in LCC, SOHR, SNHR and VDC styles, prose and tables), the share of figures
@@ -13,6 +13,10 @@ Three numbers, written to ``eval/bulletins.json``:
   stories about strikes, from ``../shared/data/fakes/fakes_dev.csv``) read as
   bulletins. Lower is better; the gate is a ceiling, stored as ``1 - rate``
   in ``fakes_not_bulletin`` so that every score is "higher is better".
+* ``ucdp_daily_tolls_read`` / ``ucdp_single_events_not_bulletin`` — over the SOHR
+  headlines that UCDP GED 2020 cites, the national daily tolls ("52 persons
+  killed across Syria yesterday, including ...", picked out by their wording)
+  read with the right total, and the headlines about single events left alone.
 
 Run: ``python -m harmwatch.evaluation.bulletins``.
 """
@@ -43,12 +47,18 @@ FLOORS = {
     "completeness_flag": 0.98,
     "news_rejected": 0.98,
     "fakes_not_bulletin": 0.98,
+    "ucdp_daily_tolls_read": 0.93,
+    "ucdp_single_events_not_bulletin": 0.99,
 }
 
 
 def shared_data() -> Path:
     root = os.environ.get("HARMWATCH_SHARED")
     return (Path(root) if root else REPO.parent / "shared") / "data"
+
+
+def safe_line(s: str) -> str:
+    return re.sub(r"\s+", " ", s)[:200]
 
 
 def load_cases(directory: Path = CASES_DIR) -> list[dict[str, Any]]:
@@ -181,6 +191,50 @@ def fakes_false_positives(path: Path | None = None) -> tuple[int, int, list[str]
     return len(hits), n, hits
 
 
+# A UCDP headline that is a SOHR national daily toll, told apart by its wording alone
+# (independently of the reader): "<N> persons killed across Syria yesterday ...".
+_DAILY_HEADLINE = re.compile(
+    r"(?:^|\bamong\s+|\|\s*)(?P<n>[\w-]+)\s+(?:persons|people)\s+(?:were\s+)?killed\s+(?:yesterday\s+)?"
+    r"(?:in\s+different\s+circumstances\s+)?across\s+Syria",
+    re.I,
+)
+
+
+def ucdp_headlines(path: Path | None = None) -> dict[str, Any] | None:
+    """SOHR headlines cited by UCDP GED 2020: daily national tolls read, single events left alone."""
+    from harmwatch.bulletins.numbers import words_to_int
+
+    path = path or shared_data() / "ucdp_ged_syria_2020" / "ucdp_ged_syria_2020.csv"
+    if not path.is_file():
+        return None
+    seen: set[str] = set()
+    daily = daily_ok = other = other_fp = 0
+    misses: list[str] = []
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            for part in re.findall(r'"([^"]*)"', row.get("source_article") or ""):
+                bits = part.split(",", 2)
+                if len(bits) < 3 or bits[2] in seen:
+                    continue
+                seen.add(bits[2])
+                source, published, headline = bits
+                got = parse_bulletins(headline, published=published, source=source)
+                m = _DAILY_HEADLINE.search(headline)
+                if m:
+                    daily += 1
+                    want = words_to_int(m.group("n"))
+                    if got and got[0].totals.killed is not None and got[0].totals.killed.best == want:
+                        daily_ok += 1
+                    else:
+                        misses.append(headline)
+                else:
+                    other += 1
+                    if got:
+                        other_fp += 1
+                        misses.append(f"read as a bulletin: {headline}")
+    return {"daily": daily, "daily_ok": daily_ok, "other": other, "other_fp": other_fp, "misses": misses}
+
+
 def run(write: bool = True) -> dict[str, Any]:
     """Score everything and write ``eval/bulletins.json``."""
     cases = load_cases()
@@ -203,6 +257,17 @@ def run(write: bool = True) -> dict[str, Any]:
         scores["fakes_false_positive_rate"] = fp / n if n else 0.0
         scores["fakes_not_bulletin"] = 1 - scores["fakes_false_positive_rate"]
         notes.append(f"FA-KES dev: {fp} of {n} news articles read as bulletins {ids[:10]}")
+    ucdp = ucdp_headlines()
+    if ucdp is None:
+        notes.append("UCDP GED 2020 not found; SOHR headline scores not measured")
+    else:
+        scores["ucdp_daily_tolls_read"] = ucdp["daily_ok"] / ucdp["daily"] if ucdp["daily"] else 1.0
+        fp_rate = ucdp["other_fp"] / ucdp["other"] if ucdp["other"] else 0.0
+        scores["ucdp_single_events_not_bulletin"] = 1 - fp_rate
+        notes.append(f"UCDP GED 2020 SOHR headlines: {ucdp['daily_ok']} of {ucdp['daily']} national daily "
+                     f"tolls read with the right total; {ucdp['other_fp']} of {ucdp['other']} other "
+                     "headlines read as bulletins")
+        notes.extend(f"UCDP: {safe_line(m)}" for m in ucdp["misses"][:10])
     result = {
         "scores": {k: round(v, 4) for k, v in scores.items()},
         "floors": FLOORS,
