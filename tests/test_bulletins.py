@@ -220,3 +220,28 @@ def test_a_town_the_gazetteer_knows_is_placed_in_its_governorate() -> None:
     text = "LCC daily toll, Friday 12 February 2016: 30 martyrs.\nAleppo: 20 martyrs\nDouma: 10 martyrs"
     (b,) = parse_bulletins(text)
     assert [a.admin1_pcode for a in b.by_area] == ["SY02", "SY03"]
+
+
+@pytest.mark.parametrize("text", [
+    "SNHR, 12 February 2016\nGovernorate,Killed,Children,Women\nAleppo,14,3,2\nIdlib,9,2,1\nTotal,23,5,3\n",
+    "VDC 12/02/2016\nGovernorate Deaths Children Women\nAleppo 14 3 2\nIdlib 9 2 1\nTotal 23 5 3\n",
+])
+def test_comma_and_single_space_tables(text: str) -> None:
+    (b,) = parse_bulletins(text)
+    assert b.date == "2016-02-12"
+    assert _areas(b) == [("SY02", 14, 3, 2), ("SY07", 9, 2, 1)]
+    assert b.totals.killed is not None and b.totals.killed.best == 23 and b.consistent
+
+
+def test_running_summary_keeps_its_breakdown() -> None:
+    text = "69 persons killed across Syria yesterday, including 37 regime soldiers and loyalists"
+    (b,) = parse_bulletins(text, published="2020-02-12", source="SOHR")
+    assert b.date == "2020-02-11" and b.source == "SOHR" and b.by_area == []
+    assert b.totals.killed is not None and b.totals.killed.best == 69
+    assert b.totals.notes == "37 regime soldiers and loyalists"
+
+
+def test_a_period_tally_is_not_a_daily_bulletin() -> None:
+    text = ("The group documented 236 deaths from Friday 27 March 2015 to Friday 10 April 2015 across Syria, "
+            "including 54 children and 39 women.")
+    assert parse_bulletins(text) == []

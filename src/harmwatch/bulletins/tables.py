@@ -132,7 +132,14 @@ def find_tables(text: str) -> list[Table]:
                 tables.append(t)
             i = j
             continue
-        cells = _split_spaces(line)
+        if line.count(",") >= 2 and not re.search(r"\d", line) \
+                and _is_header([c for c, _ in _split_commas(line)]):
+            t, j = _comma_table(lines, i)
+            if t is not None:
+                tables.append(t)
+                i = j
+                continue
+        cells = _header_cells(line)
         if len(cells) >= 2 and _is_header([c for c, _ in cells]) and not re.search(r"\d", line):
             t, j = _space_table(lines, i)
             if t is not None:
@@ -184,9 +191,50 @@ def _row_from_cells(cells: list[tuple[str, int]], header: list[str], off: int) -
     return row
 
 
+def _header_cells(line: str) -> list[tuple[str, int]]:
+    """Header cells split on runs of spaces, or on single spaces when every word names a column."""
+    cells = _split_spaces(line)
+    if len(cells) == 1:
+        words = [(m.group(0), m.start()) for m in re.finditer(r"\S+", line)]
+        roles = classify_header([w for w, _ in words])
+        if len(words) >= 3 and all(r != "other" for r in roles[1:]):
+            return words
+    return cells
+
+
+def _split_commas(line: str) -> list[tuple[str, int]]:
+    cells: list[tuple[str, int]] = []
+    pos = 0
+    for part in line.split(","):
+        lead = len(part) - len(part.lstrip())
+        cells.append((part.strip(), pos + lead))
+        pos += len(part) + 1
+    return cells
+
+
+def _comma_table(lines: list[tuple[int, str]], i: int) -> tuple[Table | None, int]:
+    """Comma-separated rows under a comma-separated header (CSV pasted into a post)."""
+    off, head = lines[i]
+    header = classify_header([c for c, _ in _split_commas(head)])
+    table = Table(off, off + len(head), header)
+    j = i + 1
+    while j < len(lines):
+        off_j, line = lines[j]
+        cells = _split_commas(line)
+        if not line.strip() or len(cells) < 2 or not re.search(r"\d", line):
+            break
+        row = _row_from_cells(cells, header, off_j)
+        if row is None:
+            break
+        table.rows.append(row)
+        table.end = off_j + len(line)
+        j += 1
+    return (table if table.rows else None), j
+
+
 def _space_table(lines: list[tuple[int, str]], i: int) -> tuple[Table | None, int]:
     off, head = lines[i]
-    header_cells = _split_spaces(head)
+    header_cells = _header_cells(head)
     roles = classify_header([c for c, _ in header_cells])
     numeric_roles = [r for r in roles if r not in ("area", "notes")]
     table = Table(off, off + len(head), roles)
