@@ -57,7 +57,22 @@ REPO = Path(__file__).resolve().parents[3]
 OUT = REPO / "eval" / "extraction.json"
 COMMAND = "python -m harmwatch.evaluation.extraction"
 
-FLOORS: dict[str, float] = {}
+# Measured minus about 0.02 (FA-KES: whole dev file; UCDP: single-event headlines).
+FLOORS: dict[str, float] = {
+    "fakes_governorate": 0.86,
+    "fakes_date": 0.65,
+    "fakes_date_event": 0.50,
+    "fakes_actor": 0.74,
+    "fakes_cause": 0.78,
+    "fakes_civilians": 0.74,
+    "fakes_children": 0.89,
+    "fakes_women": 0.93,
+    "fakes_noncivilians": 0.84,
+    "fakes_all_four": 0.60,
+    "ucdp_date": 0.88,
+    "ucdp_civilians": 0.80,
+    "ucdp_best": 0.26,
+}
 
 FIELDS = (
     "governorate",

@@ -59,7 +59,7 @@ _RUNNING_BEFORE = re.compile(
     re.I,
 )
 _RUNNING_AFTER = re.compile(
-    r"^[^.;]{0,90}?\b(?:since\s+(?:the\s+(?:start|beginning|outbreak|conflict|war|uprising|revolt|crisis)"
+    r"^(?:(?!\b(?:bringing|raising|pushing|taking|while|whereas)\b)[^.;,]){0,90}?\b(?:since\s+(?:the\s+(?:start|beginning|outbreak|conflict|war|uprising|revolt|crisis)"
     r"|(?:march\s+)?2011|it\s+began|then|january|february|march|april|may|june|july|august|september|october"
     r"|november|december|\d{4})|so\s+far\s+this|to\s+date|in\s+total|this\s+year|since\s+the"
     r"|over\s+the\s+past\s+(?:\w+\s+)?(?:years|months)|in\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:years|months)"
@@ -132,7 +132,7 @@ def find_casualties(
         if exclude and any(c.start < e and s < c.end for s, e in exclude):
             continue
         nxt = sentence[c.end : c.end + 2]
-        if nxt[:1] in ("-", "%", "/", ".") and not nxt.startswith(". "):
+        if nxt[:1] in ("-", "%", "/") or (nxt[:1] == "." and nxt[1:2].isdigit()):
             continue
         counts.append(c)
     for om in ONE_RE.finditer(sentence):
@@ -182,27 +182,25 @@ def find_casualties(
                 verb = fm.group("verb").lower()
                 outcome = "injured" if re.match(INJURED_WORDS, verb, re.I) else "killed"
                 cls = cls or "total"
-        if outcome is None:
-            if bm and (cls is not None or _looks_like_victims(rest)):
-                verb = bm.group("verb").lower()
-                if re.match(r"wound|injur", verb):
-                    outcome = "injured"
-                elif verb.startswith("left") or verb.startswith("leav"):
-                    # "leaving 5 dead / 10 wounded": the outcome follows the noun.
-                    tail = re.match(rf"^\s*(?P<v>{KILLED_WORDS}|{INJURED_WORDS})\b", after_noun, re.I)
-                    if tail:
-                        outcome = "injured" if re.match(INJURED_WORDS, tail.group("v"), re.I) else "killed"
-                else:
-                    outcome = "killed"
-                cls = cls or "total"
+        if outcome is None and bm and (cls is not None or _looks_like_victims(rest)):
+            verb = bm.group("verb").lower()
+            if re.match(r"wound|injur", verb):
+                outcome = "injured"
+            elif verb.startswith("left") or verb.startswith("leav"):
+                # "leaving 5 dead / 10 wounded": the outcome follows the noun.
+                tail = re.match(rf"^\s*(?P<v>{KILLED_WORDS}|{INJURED_WORDS})\b", after_noun, re.I)
+                if tail:
+                    outcome = "injured" if re.match(INJURED_WORDS, tail.group("v"), re.I) else "killed"
+            else:
+                outcome = "killed"
+            cls = cls or "total"
+        run_before = _RUNNING_BEFORE.search(sentence[max(0, c.start - 140) : c.start])
+        if outcome is None and run_before and not re.search(r"wound|injur", run_before.group(0), re.I):
+            outcome, cls = "killed", cls or "total"
         if outcome is None or cls is None:
             out.append((None, c, cls))
             continue
-        running = (
-            war_total
-            or bool(_RUNNING_BEFORE.search(before))
-            or bool(_RUNNING_AFTER.match(sentence[noun_end:]))
-        )
+        running = war_total or bool(run_before) or bool(_RUNNING_AFTER.match(sentence[noun_end:]))
         toll = toll and not running
         span = Span(c.start + offset, max(noun_end, c.end) + offset, sentence[c.start : max(noun_end, c.end)])
         rng = Range(c.range.best, c.range.low, c.range.high, span)
@@ -277,25 +275,22 @@ def _coordinated_sums(result: list[Casualty], sentence: str, offset: int) -> lis
         span = Span(
             g[0].span.start, g[-1].span.end, sentence[g[0].span.start - offset : g[-1].span.end - offset]
         )
-        mk = lambda cls, parts: Casualty(  # noqa: E731 - a local shorthand
-            g[0].outcome,
-            cls,
-            _sum_ranges([p.range for p in parts], span),
-            span,
-            g[0].noun_start,
-            g[-1].noun_end,
-            g[0].running,
-            False,
-            True,
-        )
-        derived.append(mk("total", g))
+        derived.append(_derived(g, "total", g, span))
         civ = [c for c in g if c.cls in _CIVILIAN_CLASSES]
         if len(civ) >= 2:
-            derived.append(mk("civilians", civ))
+            derived.append(_derived(g, "civilians", civ, span))
         comb = [c for c in g if c.cls == "combatants"]
         if len(comb) >= 2:
-            derived.append(mk("combatants", comb))
+            derived.append(_derived(g, "combatants", comb, span))
     return derived
+
+
+def _derived(group: list[Casualty], cls: str, parts: list[Casualty], span: Span) -> Casualty:
+    first, last = group[0], group[-1]
+    rng = _sum_ranges([p.range for p in parts], span)
+    return Casualty(
+        first.outcome, cls, rng, span, first.noun_start, last.noun_end, first.running, False, True
+    )
 
 
 def _looks_like_victims(rest: str) -> bool:

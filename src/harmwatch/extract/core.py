@@ -68,6 +68,7 @@ _BACKGROUND = re.compile(
     r"|remains?\s+a\s+common|has\s+killed\s+(?:more\s+than|over|at\s+least|some|around|nearly)\s+[\d,]{5,})\b",
     re.I,
 )
+_BLAME = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|held\s+responsible)\b", re.I)
 _ATTACK_VERB = re.compile(
     r"\b(?:hit|hits|struck|strikes?|targeted|targeting|bombed|bombing|shelled|shelling|attacked|attack|raided"
     r"|pounded|dropped|fired|exploded|explosion|blast|detonated|killed|killing|kills|executed|destroyed|damaged"
@@ -476,7 +477,8 @@ def _build_incident(
 
     # perpetrators
     perps: dict[str, Perpetrator] = {}
-    for s in d.sentences:
+    blame = [s for s in d.context if _BLAME.search(s.sent.text)]
+    for s in [*d.sentences, *blame]:
         for mm in s.actors:
             if not mm.doer or mm.actor in perps or mm.actor == "unknown":
                 continue
@@ -497,7 +499,7 @@ def _build_incident(
                 claim(kind, "perpetrators", actor, s.sent.text)
                 if actor in perps:
                     perps[actor].attribution = "admitted"
-                elif kind == "responsibility" or any(mm.actor == actor and mm.doer for mm in s.actors):
+                else:
                     perps[actor] = Perpetrator(actor, "admitted", None)
         speaker = media_speaker(s.sent.text)
         if (
@@ -586,9 +588,10 @@ def _victims(d: _Draft, claim: object) -> Victims:
     v = Victims()
     quotes: dict[str, str] = {}
     rest_cls: str | None = None
-    for s in d.sentences:
+    for s in [*d.sentences, *d.context]:
         if s.rest and rest_cls is None:
             rest_cls = s.rest
+    for s in d.sentences:
         for c in s.own_casualties:
             fld = _FIELD.get((c.outcome, c.cls))
             if fld is None:

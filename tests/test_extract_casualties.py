@@ -1,0 +1,91 @@
+"""Casualty figures: qualifiers, breakdowns, killed vs injured, civilians vs combatants."""
+
+from harmwatch.extract import extract_report
+from harmwatch.extract.casualties import find_casualties
+from harmwatch.models import Range
+
+
+def rng(r: Range | None) -> tuple[int | None, int | None, int | None] | None:
+    return None if r is None else (r.best, r.low, r.high)
+
+
+def victims(text: str, published: str = "2017-02-01"):  # type: ignore[no-untyped-def]
+    ext = extract_report(text, published=published)
+    assert ext.incidents, text
+    return ext.incidents[0].victims
+
+
+def test_qualified_totals_and_spans() -> None:
+    text = "Rockets killed at least 9 people in a market in Hama on Monday."
+    v = victims(text)
+    assert rng(v.killed) == (9, 9, None)
+    assert v.killed is not None and v.killed.span is not None
+    assert text[v.killed.span.start : v.killed.span.end] == "at least 9 people"
+
+
+def test_breakdown_children_and_women() -> None:
+    v = victims("Air raids on a village killed 21 civilians, including 8 children and 4 women, on Friday.")
+    assert rng(v.killed_civilians) == (21, 21, 21)
+    assert rng(v.killed_children) == (8, 8, 8)
+    assert rng(v.killed_women) == (4, 4, 4)
+
+
+def test_killed_apart_from_injured() -> None:
+    v = victims("The car bomb killed seven people and wounded 23 others in Azaz on Sunday.")
+    assert rng(v.killed) == (7, 7, 7)
+    assert rng(v.injured) == (23, 23, 23)
+
+
+def test_combatants_apart_from_civilians() -> None:
+    v = victims("Warplanes struck a convoy, killing 31 ISIL terrorists near Palmyra on Sunday.")
+    assert rng(v.killed_combatants) == (31, 31, 31)
+    assert v.killed_civilians is None
+
+
+def test_the_rest_were_fighters() -> None:
+    v = victims(
+        "Four civilians were among 19 people killed in strikes on Raqqa on Monday. "
+        "The rest of the dead were jihadist fighters, the monitor said."
+    )
+    assert rng(v.killed) == (19, 19, 19)
+    assert rng(v.killed_civilians) == (4, 4, 4)
+    assert rng(v.killed_combatants) == (15, 15, 15)
+
+
+def test_vague_and_family_counts() -> None:
+    v = victims("Dozens of civilians were killed when jets bombed a bakery in Aleppo on Monday.")
+    assert rng(v.killed_civilians) == (None, 24, None)
+    v = victims("A family of five was killed when a shell hit their home in Douma on Monday.")
+    assert rng(v.killed_civilians) == (5, 5, 5)
+
+
+def test_running_total_is_not_this_incidents_toll() -> None:
+    cas = find_casualties(
+        "Shelling killed three more people on Monday, bringing the toll since the offensive began to 140."
+    )
+    own = [c for c in cas if not c.running]
+    assert [(c.outcome, c.range.best) for c in own] == [("killed", 3)]
+    assert any(c.running and c.range.best == 140 for c in cas)
+
+
+def test_war_totals_are_background() -> None:
+    ext = extract_report(
+        "Artillery killed two farmers near Daraa on Monday. "
+        "More than 300,000 people have been killed since the war began in 2011.",
+        published="2017-02-01",
+    )
+    assert len(ext.incidents) == 1
+    civilians = ext.incidents[0].victims.killed_civilians
+    assert civilians is not None and civilians.best == 2
+
+
+def test_coordinated_groups_add_up() -> None:
+    v = victims("Three nurses and two children were killed when a hospital in Idlib was bombed on Monday.")
+    assert rng(v.killed_children) == (2, 2, 2)
+    assert rng(v.killed_civilians) == (5, 5, 5)
+    assert rng(v.killed) == (5, 5, 5)
+
+
+def test_death_toll_update() -> None:
+    v = victims("The death toll from Saturday's suicide bombing in Jableh rose to 48, officials said.")
+    assert rng(v.killed) == (48, 48, 48)

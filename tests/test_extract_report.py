@@ -1,0 +1,77 @@
+"""Whole reports: several incidents, background, bad input, spans."""
+
+import time
+
+from harmwatch.extract import extract_report
+from harmwatch.models import Extraction
+
+
+def test_empty_text_gives_no_incidents() -> None:
+    assert extract_report("").incidents == []
+    assert extract_report("   \n\t ").incidents == []
+
+
+def test_non_english_is_flagged_and_not_mined() -> None:
+    ar = "قتل عشرة مدنيين في غارات جوية على مدينة إدلب يوم الاثنين بحسب المرصد السوري لحقوق الإنسان"
+    ext = extract_report(ar)
+    assert ext.language == "ar" and ext.incidents == []
+    fr = "Dix civils ont été tués lundi dans des frappes aériennes sur la ville d'Idleb, selon une ONG."
+    ext = extract_report(fr)
+    assert ext.language not in (None, "en") and ext.incidents == []
+
+
+def test_binary_junk_does_not_crash() -> None:
+    ext = extract_report("\x00\x01\x02 killed \xff\xfe 5 people \x07 in Homs on Monday.")
+    assert isinstance(ext, Extraction)
+
+
+def test_several_incidents_main_first() -> None:
+    text = (
+        "Sat 12 Nov 2016 Air strikes killed 14 civilians in Saraqib in Idlib province on Saturday, a monitor said. "
+        "Elsewhere, rebel shelling killed three people in Hamdaniyeh in Aleppo on Friday. "
+        "The war has killed more than 300,000 people since 2011."
+    )
+    ext = extract_report(text, report_id="rep-1", source="test")
+    assert len(ext.incidents) == 2
+    main, other = ext.incidents
+    assert main.victims.killed_civilians is not None and main.victims.killed_civilians.best == 14
+    assert main.date.start == "2016-11-12" and main.place.admin1 == "Idleb"
+    assert other.date.start == "2016-11-11" and other.place.admin1 == "Aleppo"
+    assert other.perpetrators[0].actor == "opposition"
+    assert main.id and main.id != other.id and main.report_ids == ["rep-1"]
+
+
+def test_every_span_quotes_the_text() -> None:
+    text = (
+        "Mon 14 Nov 2016 Syrian government helicopters dropped barrel bombs on Anadan on Monday, killing "
+        "at least 11 people including 4 children, activists said."
+    )
+    ext = extract_report(text, report_id="r9", source="test")
+    inc = ext.incidents[0]
+    spans = [inc.date.span, inc.place.span] + [p.span for p in inc.perpetrators]
+    spans += [getattr(inc.victims, f).span for f in ("killed", "killed_children")]
+    for sp in spans:
+        assert sp is not None
+        assert text[sp.start : sp.end] == sp.text
+    for c in inc.claims:
+        assert c.quote in text and c.report_id == "r9"
+
+
+def test_huge_report_is_linear_and_bounded() -> None:
+    unit = "Shelling killed two men in Douma on Monday, activists said. The market was closed. "
+    small = unit * 200
+    t0 = time.perf_counter()
+    extract_report(small, published="2016-01-05")
+    t_small = time.perf_counter() - t0
+    big = unit * 2000
+    t0 = time.perf_counter()
+    ext = extract_report(big, published="2016-01-05")
+    t_big = time.perf_counter() - t0
+    assert ext.incidents
+    assert t_big < max(30 * t_small, 1.0) * 1.0 + 10 * t_small  # about linear, generous bound
+
+
+def test_long_run_without_punctuation() -> None:
+    text = "killed " * 20000
+    ext = extract_report(text)
+    assert isinstance(ext, Extraction)

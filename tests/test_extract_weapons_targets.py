@@ -1,0 +1,79 @@
+"""Weapons, event types, targets and facility events."""
+
+from harmwatch.extract import extract_report
+
+
+def first(text: str):  # type: ignore[no-untyped-def]
+    ext = extract_report(text, published="2016-11-20")
+    assert ext.incidents, text
+    return ext, ext.incidents[0]
+
+
+def test_weapons_and_types() -> None:
+    cases = {
+        "Helicopters dropped barrel bombs on Anadan on Friday, killing three.": (
+            "barrel_bomb",
+            "barrel bomb",
+        ),
+        "A chlorine attack on Sarmin on Monday killed a family of six.": ("chemical", "chlorine"),
+        "Jets used vacuum bombs on Harasta on Monday, killing 8 people.": ("airstrike", "thermobaric"),
+        "Bunker buster bombs hit Aleppo on Monday, killing 9 people.": ("airstrike", "bunker buster"),
+        "Cluster munitions fell on Binnish on Monday, killing 2 boys.": ("airstrike", "cluster munition"),
+        "A Tochka missile hit Kafr Nabl on Monday, killing 4 people.": (
+            "missile",
+            "ballistic missile (Tochka)",
+        ),
+        "A car bomb exploded in Azaz on Monday, killing 11 people.": ("explosion", "car bomb"),
+    }
+    for text, (etype, weapon) in cases.items():
+        _, inc = first(text)
+        assert inc.event_type == etype, text
+        assert weapon in inc.weapons, text
+
+
+def test_shooting_and_execution() -> None:
+    _, inc = first("Gunmen opened fire on a minibus near Daraa on Monday, killing five passengers.")
+    assert inc.event_type == "shooting"
+    _, inc = first("Militants executed 12 captured soldiers near Palmyra on Monday.")
+    assert inc.event_type == "execution"
+
+
+def test_named_hospital_is_a_target_and_facility_event() -> None:
+    text = "Air strikes destroyed Al-Amal Hospital in Atareb on Monday, killing two nurses."
+    ext, inc = first(text)
+    assert any(t.kind == "hospital" and t.name == "Al-Amal Hospital" for t in inc.targets)
+    fe = [f for f in ext.facility_events if f.name == "Al-Amal Hospital"]
+    assert fe and fe[0].status == "destroyed" and fe[0].incident_index == 0
+    assert fe[0].quote in text and fe[0].date == "2016-11-14"
+
+
+def test_named_hospital_forms() -> None:
+    ext, _ = first("Shells hit the national hospital of Jisr al-Shughour on Monday, killing a doctor.")
+    assert any(f.name and "national hospital of Jisr al-Shughour" in f.name for f in ext.facility_events)
+    ext, _ = first("Jets bombed the M4 hospital in eastern Aleppo on Monday, killing three patients.")
+    assert any(f.name == "M4 hospital" or f.name == "M4" for f in ext.facility_events)
+
+
+def test_unnamed_facilities_and_statuses() -> None:
+    text = (
+        "Warplanes struck a children's hospital in Kafr Takharim on Monday, killing a nurse. "
+        "The hospital went out of service. A field hospital moved underground continues to operate."
+    )
+    ext, _ = first(text)
+    statuses = {(f.kind, f.status) for f in ext.facility_events}
+    assert ("hospital", "damaged") in statuses
+    assert ("hospital", "out_of_service") in statuses
+    assert any(k == "field_hospital" for k, _ in statuses)
+
+
+def test_wounded_treated_abroad_is_not_a_facility_event() -> None:
+    ext, _ = first(
+        "Shelling killed four people in Tafas on Monday. The wounded were taken to hospitals in Jordan."
+    )
+    assert ext.facility_events == []
+
+
+def test_other_targets() -> None:
+    _, inc = first("Jets bombed a school and a bakery in Maarat al-Numan on Monday, killing 9 civilians.")
+    kinds = {t.kind for t in inc.targets}
+    assert {"school", "bakery"} <= kinds
