@@ -309,12 +309,50 @@ def synthetic_events(
 
 # --- the noise model ----------------------------------------------------------------------------
 
+
+@dataclass(frozen=True)
+class Noise:
+    """How differently outlets (and the extractor) describe one event. Rates are per report."""
+
+    date_late: float  # the date a day late ("yesterday" read on the next day's page)
+    date_early: float
+    month_precision: float  # "earlier this month"
+    week_precision: float  # "last week"
+    coarse_place: float  # only the governorate is given
+    spelling: float  # another spelling of the place (the gazetteer's, or a transliteration swap)
+    jitter_deg: float  # geocoding error (standard deviation, degrees; 0.01 is about 1 km)
+    far_jitter: float  # share of reports geocoded about 5 km off (a homonym nearby)
+    admin3_missing: float
+    event_swap: float  # airstrike called shelling, ...
+    event_unknown: float
+    toll_exact: float  # the rest of the toll mass: off by 1-3, "at least", a range, or no toll
+    toll_off: float
+    toll_at_least: float
+    toll_range: float
+    copies: float  # a syndicated copy of an earlier outlet's story
+
+
+#: The stress set of the issue: dates a day off, gazetteer spellings, toll variations,
+#: paraphrased openings, syndicated copies. The place resolves to the same gazetteer entry.
+STRESS = Noise(
+    date_late=0.15, date_early=0.05, month_precision=0.0, week_precision=0.0, coarse_place=0.0,
+    spelling=0.5, jitter_deg=0.002, far_jitter=0.0, admin3_missing=0.0, event_swap=0.05,
+    event_unknown=0.05, toll_exact=0.5, toll_off=0.2, toll_at_least=0.2, toll_range=0.05, copies=0.1,
+)  # fmt: skip
+#: Harsher: also extraction errors (a governorate instead of the town, month/week dates,
+#: geocoding a few km off, missing admin3, the event type misread).
+HARSH = Noise(
+    date_late=0.25, date_early=0.05, month_precision=0.03, week_precision=0.02, coarse_place=0.04,
+    spelling=0.5, jitter_deg=0.01, far_jitter=0.1, admin3_missing=0.1, event_swap=0.15,
+    event_unknown=0.1, toll_exact=0.55, toll_off=0.15, toll_at_least=0.15, toll_range=0.05, copies=0.1,
+)  # fmt: skip
+
 N_REPORTS = (1, 2, 3, 4, 5)
 N_REPORTS_W = (35, 25, 20, 12, 8)  # mean 2.33 reports per event
 
 
 def noisy_reports(
-    events: Iterable[Event], seed: int = 0, *, n_sources: int = 40
+    events: Iterable[Event], seed: int = 0, *, n_sources: int = 40, noise: Noise = STRESS
 ) -> Iterator[SyntheticReport]:
     """1-5 noisy per-report records for each event; ``event_id`` is the truth."""
     rng = random.Random(seed)
@@ -325,7 +363,7 @@ def noisy_reports(
         for j in range(k):
             rid = f"{ev.id}-r{j}"
             source = f"outlet-{rng.randrange(n_sources):02d}"
-            if made and rng.random() < 0.1:
+            if made and rng.random() < noise.copies:
                 # a syndicated copy: another outlet republishes an earlier story, new opening
                 orig = rng.choice(made)
                 inc = Incident.from_dict(orig.incident.to_dict())
@@ -337,7 +375,7 @@ def noisy_reports(
                     SyntheticReport(rid, ev.id, source, orig.published, text, inc, copy_of=orig.report_id)
                 )
                 continue
-            inc = _noisy_incident(ev, rid, source, rng, centroids)
+            inc = _noisy_incident(ev, rid, source, rng, centroids, noise)
             published = (ev.day + timedelta(days=rng.choice((0, 0, 1, 1, 2)))).isoformat()
             text = f"{_opening(rng, ev)} in {inc.place.name} on {inc.date.start}. {ev.headline}."
             made.append(SyntheticReport(rid, ev.id, source, published, text, inc))
@@ -349,23 +387,28 @@ def _opening(rng: random.Random, ev: Event) -> str:
 
 
 def _noisy_incident(
-    ev: Event, rid: str, source: str, rng: random.Random, centroids: dict[str, tuple[str, float, float]]
+    ev: Event,
+    rid: str,
+    source: str,
+    rng: random.Random,
+    centroids: dict[str, tuple[str, float, float]],
+    noise: Noise,
 ) -> Incident:
     r = rng.random()
-    shift = 0 if r < 0.7 else (1 if r < 0.95 else -1)
+    shift = 1 if r < noise.date_late else (-1 if r < noise.date_late + noise.date_early else 0)
     day = (ev.day + timedelta(days=shift)).isoformat()
     r = rng.random()
-    if r < 0.03:  # "earlier this month"
+    if r < noise.month_precision:  # "earlier this month"
         first = ev.day.replace(day=1)
         last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         when = DateSpan(first.isoformat(), last.isoformat(), "month")
-    elif r < 0.05:  # "last week"
+    elif r < noise.month_precision + noise.week_precision:  # "last week"
         monday = ev.day - timedelta(days=ev.day.weekday())
         when = DateSpan(monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week")
     else:
         when = DateSpan(day, day, "day")
     p = ev.place
-    if ev.precision == "admin1" or rng.random() < 0.04:
+    if ev.precision == "admin1" or rng.random() < noise.coarse_place:
         a1name, a1lat, a1lon = centroids.get(p.admin1_pcode, (p.admin1, ev.lat, ev.lon))
         place = Place(
             name=a1name if rng.random() < 0.7 else f"{a1name} province",
@@ -377,37 +420,38 @@ def _noisy_incident(
             country="SY",
         )
     else:
-        if rng.random() < 0.5:
+        if rng.random() >= noise.spelling:
             name = ev.name
         else:
             pool = [v for v in p.variants if v != ev.name] if _same_place(ev.name, p) else []
             name = rng.choice(pool) if pool and rng.random() < 0.6 else spelling_variant(ev.name, rng)
-        jitter = 0.01 if rng.random() < 0.9 else 0.05
+        jitter = 0.05 if rng.random() < noise.far_jitter else noise.jitter_deg
         place = Place(
             name=name, admin1=p.admin1, admin1_pcode=p.admin1_pcode, admin2=p.admin2,
             admin2_pcode=p.admin2_pcode,
-            admin3=p.admin3 if rng.random() < 0.9 else None,
-            admin3_pcode=p.admin3_pcode if rng.random() < 0.9 else None,
+            admin3=None if (no_admin3 := rng.random() < noise.admin3_missing) else p.admin3,
+            admin3_pcode=None if no_admin3 else p.admin3_pcode,
             lat=ev.lat + rng.gauss(0, jitter), lon=ev.lon + rng.gauss(0, jitter),
             precision="town", country="SY",
         )  # fmt: skip
     r = rng.random()
     etype = ev.event_type
-    if r < 0.15:
+    if r < noise.event_swap:
         etype = rng.choice(FAMILY_SWAP.get(etype, (etype,)))
-    elif r < 0.25:
+    elif r < noise.event_swap + noise.event_unknown:
         etype = "unknown"
     best, low, high = ev.killed
     r = rng.random()
     killed: Range | None
-    if r < 0.55:
+    cut = (noise.toll_exact, noise.toll_off, noise.toll_at_least, noise.toll_range)
+    if r < cut[0]:
         killed = Range.exact(best)
-    elif r < 0.7:
+    elif r < sum(cut[:2]):
         killed = Range.exact(max(0, best + rng.choice((-3, -2, -1, 1, 2, 3))))
-    elif r < 0.85:
-        killed = Range(max(0, best - rng.randint(0, 2)), max(0, best - rng.randint(0, 2)), None)
-        killed.low = killed.best
-    elif r < 0.9:
+    elif r < sum(cut[:3]):
+        at_least = max(0, best - rng.randint(0, 2))
+        killed = Range(at_least, at_least, None)
+    elif r < sum(cut):
         killed = Range(best, low, high)
     else:
         killed = None
@@ -460,17 +504,17 @@ def _same_place(name: str, p: PlaceEntry) -> bool:
 # --- evaluation sets ------------------------------------------------------------------------------
 
 
-def ucdp_reports(seed: int = 0, *, limit: int | None = None) -> list[SyntheticReport]:
+def ucdp_reports(seed: int = 0, *, limit: int | None = None, noise: Noise = STRESS) -> list[SyntheticReport]:
     """Noisy reports of the UCDP GED Syria 2020 events (the synthetic stress set)."""
     events = ucdp_events()
     if limit is not None:
         events = events[:limit]
-    return list(noisy_reports(events, seed))
+    return list(noisy_reports(events, seed, noise=noise))
 
 
-def synthetic_reports(n_records: int, seed: int = 0) -> Iterator[SyntheticReport]:
-    """About ``n_records`` noisy per-report records of invented events (for benchmarks)."""
-    for count, rep in enumerate(noisy_reports(synthetic_events(n_records, seed), seed)):
+def synthetic_reports(n_records: int, seed: int = 0, *, noise: Noise = STRESS) -> Iterator[SyntheticReport]:
+    """``n_records`` noisy per-report records of invented events (for benchmarks)."""
+    for count, rep in enumerate(noisy_reports(synthetic_events(n_records, seed), seed, noise=noise)):
         if count >= n_records:
             return
         yield rep
