@@ -265,20 +265,21 @@ def _compare(area: str, pcode: str | None, bulletin: dict[str, int | None], inci
 def possible_duplicates(incidents: list[Incident]) -> list[dict[str, Any]]:
     """Pairs of incidents that may be one event entered twice."""
     out: list[dict[str, Any]] = []
+    names = {i.id: normalise(i.place.name) if i.place.name else "" for i in incidents}
     for i, a in enumerate(incidents):
         for b in incidents[i + 1:]:
-            reason = _same_event(a, b)
+            reason = _same_event(a, b, names)
             if reason:
                 out.append({"incidents": [a.id, b.id], "reason": reason})
     return out
 
 
-def _same_event(a: Incident, b: Incident) -> str | None:
+def _same_event(a: Incident, b: Incident, names: dict[str, str]) -> str | None:
     if a.place.admin1_pcode != b.place.admin1_pcode:
         return None
     same_place = False
     why_place = ""
-    if a.place.name and b.place.name and normalise(a.place.name) == normalise(b.place.name):
+    if names.get(a.id) and names.get(a.id) == names.get(b.id):
         same_place, why_place = True, f"both in {safe(a.place.name, 40)}"
     elif a.place.admin3_pcode and a.place.admin3_pcode == b.place.admin3_pcode:
         same_place, why_place = True, f"same sub-district {a.place.admin3_pcode}"
