@@ -11,10 +11,14 @@ listed here once so that extraction, linking and the web layer agree.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
+import types
+import typing
+from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, cast
 
 EVENT_TYPES = (
     "airstrike",
@@ -393,34 +397,57 @@ def to_jsonable(obj: Any) -> Any:
 
 def from_jsonable(cls: type[T], data: Any) -> T:
     """Rebuild a dataclass from ``to_jsonable`` output, following the type hints."""
-    import typing
-
-    hints = typing.get_type_hints(cls)
     kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name not in data:
+    for name, tp in _field_types(cast(Hashable, cls)):
+        if name not in data:
             continue
-        kwargs[f.name] = _convert(hints[f.name], data[f.name])
+        kwargs[name] = _convert(tp, data[name])
     return cls(**kwargs)
 
 
-def _convert(tp: Any, value: Any) -> Any:
-    import types
-    import typing
+# Reading a page of records back is on the API's hot path, so the type analysis
+# (``typing.get_type_hints`` re-evaluates string annotations on every call) is
+# done once per class and once per annotation, not once per value.
 
-    if value is None:
-        return None
+
+@functools.cache
+def _field_types(cls: Any) -> tuple[tuple[str, Any], ...]:
+    """(field name, resolved type) of a dataclass."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+
+
+@functools.cache
+def _plan(tp: Any) -> tuple[str, Any]:
+    """How to convert a value of annotation ``tp``: (kind, argument)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(args[0], value) if len(args) == 1 else value
+        return ("optional", args[0]) if len(args) == 1 else ("raw", None)
     if tp is Range:
-        return Range.from_dict(value)
+        return ("range", None)
     if origin is list:
         (item_tp,) = typing.get_args(tp)
-        return [_convert(item_tp, v) for v in value]
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp) and isinstance(value, dict):
-        return from_jsonable(tp, value)
+        return ("list", item_tp)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return ("dataclass", tp)
+    return ("raw", None)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    kind, arg = _plan(tp)
+    if kind == "raw":
+        return value
+    if kind == "optional":
+        return _convert(arg, value)
+    if kind == "range":
+        return Range.from_dict(value)
+    if kind == "list":
+        return [_convert(arg, v) for v in value]
+    if isinstance(value, dict):
+        return from_jsonable(arg, value)
     return value
 
 
