@@ -33,6 +33,7 @@ __all__ = [
     "Filters",
     "area_pcode",
     "incident_page",
+    "incident_page_json",
     "incident_points",
     "iter_incidents",
     "parse_filters",
@@ -322,10 +323,14 @@ def _rtree_seqs(
     return out[:want]
 
 
-def incident_page(
+def incident_page_json(
     store: Store, f: Filters, *, after_seq: int | None = None, limit: int = 100
-) -> tuple[list[tuple[int, Incident]], bool]:
-    """One page of matching incidents, ``(seq, incident)`` in ``seq`` order, and whether more follow."""
+) -> tuple[list[tuple[int, str]], bool]:
+    """One page of matching incidents as their stored JSON text (the SPEC record), in ``seq`` order.
+
+    The API sends these strings as they are: rebuilding and re-serialising
+    each record would cost more than the query.
+    """
     if limit < 1 or limit > MAX_PAGE:
         raise BadQuery(f"limit must be between 1 and {MAX_PAGE}")
     seqs = _page_seqs(store, f, after_seq, limit + 1)
@@ -335,8 +340,22 @@ def incident_page(
         return [], False
     marks = ",".join("?" for _ in seqs)
     rows = store._query(f"SELECT seq, data FROM incidents WHERE seq IN ({marks}) ORDER BY seq", seqs)
-    out = [(int(r["seq"]), Incident.from_dict(_loads(r["data"]))) for r in rows]
+    out = [
+        (
+            int(r["seq"]),
+            r["data"] if isinstance(r["data"], str) else json.dumps(r["data"], ensure_ascii=False),
+        )
+        for r in rows
+    ]
     return out, has_more
+
+
+def incident_page(
+    store: Store, f: Filters, *, after_seq: int | None = None, limit: int = 100
+) -> tuple[list[tuple[int, Incident]], bool]:
+    """One page of matching incidents, ``(seq, incident)`` in ``seq`` order, and whether more follow."""
+    page, has_more = incident_page_json(store, f, after_seq=after_seq, limit=limit)
+    return [(seq, Incident.from_dict(json.loads(text))) for seq, text in page], has_more
 
 
 def iter_incidents(store: Store, f: Filters, *, batch: int = 500) -> Any:
