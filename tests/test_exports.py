@@ -125,3 +125,18 @@ def test_empty_export_still_has_header() -> None:
     buf = io.StringIO()
     assert incidents_to_csv([], buf) == 0
     assert buf.getvalue().strip() == ",".join(CSV_COLUMNS)
+
+
+def test_write_incidents_dispatches_and_rejects_unknown_formats() -> None:
+    import pytest
+
+    from harmwatch.errors import BadQuery
+    from harmwatch.publish import write_incidents
+
+    incs = [incident("inc-8", "2017-01-01", 35.0, 36.0)]
+    for fmt, check in (("csv", "event_date,"), ("hxl", "#date"), ("geojson", '"FeatureCollection"')):
+        buf = io.StringIO()
+        assert write_incidents(incs, fmt, buf) == 1
+        assert check in buf.getvalue()
+    with pytest.raises(BadQuery):
+        write_incidents(incs, "xlsx", io.StringIO())

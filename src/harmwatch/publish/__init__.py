@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
-from harmwatch.publish.exports import incidents_to_csv, incidents_to_geojson, incidents_to_hxl
+from harmwatch.publish.exports import (
+    FORMATS,
+    incidents_to_csv,
+    incidents_to_geojson,
+    incidents_to_hxl,
+    write_incidents,
+)
 
-__all__ = ["incidents_to_csv", "incidents_to_geojson", "incidents_to_hxl"]
+__all__ = ["FORMATS", "incidents_to_csv", "incidents_to_geojson", "incidents_to_hxl", "write_incidents"]

@@ -31,14 +31,17 @@ report text is hostile, and an export is often opened in Excel.
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from harmwatch.errors import BadQuery
 from harmwatch.models import Incident, Range
 
 __all__ = [
     "ACLED_SUB_EVENT_TYPES",
     "CSV_COLUMNS",
+    "FORMATS",
     "GEO_PRECISION",
     "HXL_TAGS",
     "TIME_PRECISION",
@@ -47,6 +50,7 @@ __all__ = [
     "incidents_to_geojson",
     "incidents_to_hxl",
     "safe_cell",
+    "write_incidents",
 ]
 
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 4}
@@ -260,3 +264,23 @@ def incident_feature(incident: Incident) -> dict[str, Any]:
 def incidents_to_geojson(incidents: Iterable[Incident]) -> dict[str, Any]:
     """A GeoJSON FeatureCollection (RFC 7946: WGS 84, [lon, lat] order)."""
     return {"type": "FeatureCollection", "features": [incident_feature(i) for i in incidents]}
+
+
+FORMATS = ("csv", "hxl", "geojson")
+
+
+def write_incidents(incidents: Iterable[Incident], fmt: str, fh: IO[str]) -> int:
+    """Write incidents in one of :data:`FORMATS` to a text handle (``harmwatch incidents --format``).
+
+    Returns the number of incidents written. Open files with ``newline=""``.
+    """
+    if fmt == "csv":
+        return incidents_to_csv(incidents, fh)
+    if fmt == "hxl":
+        return incidents_to_hxl(incidents, fh)
+    if fmt == "geojson":
+        collection = incidents_to_geojson(incidents)
+        json.dump(collection, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+        return len(collection["features"])
+    raise BadQuery(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
