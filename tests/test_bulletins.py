@@ -245,3 +245,31 @@ def test_a_period_tally_is_not_a_daily_bulletin() -> None:
     text = ("The group documented 236 deaths from Friday 27 March 2015 to Friday 10 April 2015 across Syria, "
             "including 54 children and 39 women.")
     assert parse_bulletins(text) == []
+
+
+def test_a_governorate_listed_twice_is_flagged() -> None:
+    text = "LCC, Friday 12 February 2016: 35 martyrs.\nAleppo: 20 martyrs\nIdlib: 5\nAleppo: 10 martyrs"
+    (b,) = parse_bulletins(text)
+    assert inconsistency_tags(b) == {"dup:SY02"}
+
+
+def test_later_prose_about_a_listed_governorate_is_a_detail_not_a_line() -> None:
+    text = ("SNHR documented 30 civilians killed on 12 February 2016: Aleppo: 20, Idlib: 10.\n"
+            "In Aleppo, government forces killed 5 civilians in al-Sukkari.")
+    (b,) = parse_bulletins(text)
+    assert _areas(b) == [("SY02", 20, None, None), ("SY07", 10, None, None)]
+    assert b.consistent and "al-Sukkari" in (b.by_area[0].notes or "")
+
+
+def test_a_share_of_the_same_governorate_is_not_a_new_line() -> None:
+    text = ("LCC, Friday 12 February 2016: 35 martyrs.\n"
+            "Damascus Suburbs: 20 martyrs, 15 of them in Eastern Ghouta and 5 in Qalamoun.\n"
+            "Aleppo: 15 martyrs.")
+    (b,) = parse_bulletins(text)
+    assert _areas(b) == [("SY03", 20, None, None), ("SY02", 15, None, None)] and b.consistent
+
+
+def test_weekday_that_does_not_match_the_date_marks_the_record_incomplete() -> None:
+    (b,) = parse_bulletins("LCC, Friday 13 February 2016: 30 martyrs.\nAleppo: 20\nIdlib: 10")
+    assert b.date == "2016-02-13" and not b.complete
+    assert any("weekday" in r for r in b.incomplete_reasons)

@@ -1,10 +1,11 @@
 """Does a bulletin add up? The arithmetic a careful reader does by hand.
 
-Three checks, each for killed, children and women:
+The checks (the first three for killed, children and women each):
 
 * the governorate lines add up to the national total;
 * children plus women are no more than killed, nationally and on every line;
-* a line's children or women are no more than its killed.
+* a line's children or women are no more than its killed;
+* no governorate is listed twice.
 
 A total written "at least N" is met by any sum of N or more. A figure that is
 not given is not checked (a line without children is not read as "0 children"
@@ -63,6 +64,13 @@ def check(bulletin: Bulletin) -> Bulletin:
         own.append(
             f"{role}: the governorates add up to {s}, {abs(s - t)} {word} than the total of {t}"
         )
+    seen: dict[tuple[str, str | None], list[int | None]] = {}
+    for a in areas:
+        seen.setdefault((a.area, a.admin1_pcode), []).append(_value(a.killed))
+    for (name, _), values in seen.items():
+        if len(values) > 1:
+            figures = " and ".join("?" if v is None else str(v) for v in values)
+            own.append(f"{name} is listed {len(values)} times ({figures} killed)")
     own.extend(_subtotal_checks("nationally", totals.killed, totals.children, totals.women))
     for a in areas:
         own.extend(_subtotal_checks(f"in {a.area}", a.killed, a.children, a.women))
@@ -73,7 +81,8 @@ def check(bulletin: Bulletin) -> Bulletin:
 
 _OWN_RE = re.compile(
     r"^(?:(?:killed|children|women): the governorates add up to "
-    r"|(?:nationally|in .+?): \d+ (?:children|women) (?:but only|and))"
+    r"|(?:nationally|in .+?): \d+ (?:children|women) (?:but only|and)"
+    r"|.+ is listed \d+ times \()"
 )
 
 

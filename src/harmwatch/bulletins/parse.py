@@ -213,6 +213,7 @@ class _Item:
     notes: list[str] = field(default_factory=list)
     date: DateMention | None = None
     words_from: int = 0  # where the item's own words (its note) begin
+    details: list[str] = field(default_factory=list)  # said of this line elsewhere in the text
     cw_spans: list[tuple[int, int]] = field(default_factory=list)  # children/women phrases, left out of notes
 
 
@@ -385,6 +386,7 @@ class _Reader:
         self.n_area_items = 0
         self.totals: list[_Item] = []
         self.pending_extra: list[str] = []
+        self.by_pcode: dict[str, _Item] = {}
         items: list[_Item] = []
         ci = 0
         for unit in units:
@@ -440,6 +442,27 @@ class _Reader:
                 if area is None and not in_breakdown and cc.role in ("killed", "plain", "civilians") \
                         and not cc.total_label and self.n_area_items:
                     area = self._unresolved_area(c, cc, unit)
+            if area is not None and cur is not None and cur.area is not None and cur.unit == unit.start \
+                    and area.pcode is not None and area.pcode == cur.area.pcode:
+                # "Damascus Suburbs: 20 martyrs, 15 of them in Eastern Ghouta": a share of the same line.
+                self.used.add(area.start)
+                end = max(cc.noun_end, area.end)
+                cur.extra.append(_quote(work, c.start, end))
+                cur.last_end = end
+                area = None
+                prev_end = max(prev_end, end)
+                continue
+            earlier = self.by_pcode.get(area.pcode) if area is not None and area.pcode else None
+            if area is not None and earlier is not None and earlier.killed is not None \
+                    and c.best is not None and earlier.killed.best is not None \
+                    and c.best <= earlier.killed.best and not self._starts_line(area.start):
+                # "In Aleppo, 5 of them died in al-Sukkari" after the list: a detail of Aleppo's line.
+                self.used.add(area.start)
+                end = self._phrase_end(max(cc.noun_end, area.end))
+                earlier.details.append(_quote(work, unit.start, unit.end).strip(" .;"))
+                prev_end = max(prev_end, end)
+                area = None
+                continue
             if area is not None:
                 self.n_area_items += 1
                 self.used.add(area.start)
@@ -449,6 +472,8 @@ class _Reader:
                                      last_end=max(words_from, area.end), line=unit.line, unit=unit.start,
                                      words_from=max(words_from, area.end))
                 items.append(self.current)
+                if area.pcode:
+                    self.by_pcode.setdefault(area.pcode, self.current)
                 self._take_pending(self.current, unit.line)
                 primary_seen = True
             elif cc.role in ("children", "women"):
@@ -712,6 +737,9 @@ class _Reader:
         for d in ordered:
             day = d.resolve(self.published)
             if day is not None:
+                if d.kind == "full" and d.weekday is not None and d.weekday != day.weekday():
+                    return day, (f"the weekday written beside {d.text.strip()!r} is not that date's "
+                                 f"weekday ({day:%A}); the day counted is uncertain")
                 return day, None
         if ordered:
             return None, f"the day counted ({ordered[0].text!r}) needs a publication date"
@@ -878,7 +906,7 @@ class _Reader:
             for it in area_items:
                 if it.area is None:  # keeps mypy sure; area items always have one
                     continue
-                notes = self._item_words(it)
+                notes = "; ".join(x for x in (self._item_words(it), *it.details) if x) or None
                 b.by_area.append(AreaTally(it.area.name, it.area.pcode, _rng(it.killed), _rng(it.children),
                                            _rng(it.women), notes))
         b.discrepancies = discrepancies

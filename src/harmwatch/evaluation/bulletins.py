@@ -81,6 +81,10 @@ def inconsistency_tags(b: Bulletin) -> set[str]:
         if m:
             tags.add("cw:national")
             continue
+        m = re.match(r"^(.+) is listed \d+ times \(", d)
+        if m:
+            tags.add(f"dup:{by_name.get(m.group(1), m.group(1))}")
+            continue
         m = re.match(r"^in (.+?): \d+ (?:children|women)", d)
         if m:
             tags.add(f"cw:{by_name.get(m.group(1), m.group(1))}")
