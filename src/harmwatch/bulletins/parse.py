@@ -159,6 +159,12 @@ _NOT_A_PLACE = re.compile(
     r"regime|members|men\b",
     re.I,
 )
+_WHOLE_CUE = re.compile(
+    r"\b(?:among\s+(?:the|all\s+the|those)\s+(?:victims|dead|killed|martyrs|deaths)|the\s+(?:victims|dead|martyrs)"
+    r"\s+(?:included|include|were)|of\s+the\s+(?:victims|dead|total)|in\s+total|overall|altogether|"
+    r"nationwide|across\s+syria|the\s+total)\b",
+    re.I,
+)
 _STRONG_NATIONAL = re.compile(
     r"across\s+(?:all\s+(?:of\s+)?)?(?:syria|the\s+country|syrian\s+(?:governorates|provinces|territor(?:y|ies)))|"
     r"throughout\s+(?:syria|the\s+country)|\bnationwide\b|all\s+over\s+syria|"
@@ -477,6 +483,10 @@ class _Reader:
                 self._take_pending(self.current, unit.line)
                 primary_seen = True
             elif cc.role in ("children", "women"):
+                target = self._national_share(cc, cur, unit)
+                if target is not None:
+                    cur = target
+                    same_line = True
                 if cur is None or cur.killed is None:
                     self.pending.append(cc)
                 elif getattr(cur, cc.role) is None and (same_line or self._starts_line(unit.start)):
@@ -516,8 +526,8 @@ class _Reader:
             cur.last_end = max(cur.last_end, end)
         # Children or women named without a number ("including children").
         for m in _MENTION_NO_NUMBER.finditer(work, unit.start, unit.end):
-            target = cur.area.text.strip() if cur is not None and cur.area is not None else "the total"
-            self.reasons.append(f"{m.group(0).strip()!r} without a number ({target})")
+            where = cur.area.text.strip() if cur is not None and cur.area is not None else "the total"
+            self.reasons.append(f"{m.group(0).strip()!r} without a number ({where})")
         # A governorate line with no count at all ("Aleppo: no figures").
         for a in unit_areas:
             if a.start in self.used:
@@ -560,6 +570,27 @@ class _Reader:
         if cur is not None and cur.line == unit.line:
             cur.extra.append(_quote(self.work, c.start, self._phrase_end(cc.noun_end)))
             cur.last_end = cc.noun_end
+
+    def _national_share(self, cc: _Counted, cur: _Item | None, unit: _Unit) -> _Item | None:
+        """The national total, when children or women plainly belong to it and not to the last line.
+
+        "... 5 in Daraa. Among the victims were 7 children" speaks of all the victims;
+        so does a figure larger than the last line's killed.
+        """
+        # A figure in the line's own sentence stays with the line, so that
+        # "Hama: 3 deaths - 5 children" is kept and flagged, not moved.
+        if not self.totals or cur is None or cur.area is None or cur.unit == unit.start:
+            return None
+        total = self.totals[-1]
+        if total.killed is None or getattr(total, cc.role) is not None:
+            return None
+        if _WHOLE_CUE.search(self.work[unit.start:cc.count.start]):
+            return total
+        value, line_killed = cc.count.best, cur.killed.best if cur.killed is not None else None
+        if value is not None and line_killed is not None and value > line_killed \
+                and total.killed.best is not None and value <= total.killed.best:
+            return total
+        return None
 
     def _phrase_end(self, pos: int) -> int:
         """Where a share's words end: "64 regime forces and loyal militiamen" | ", 20 rebels"."""
