@@ -273,3 +273,23 @@ def test_weekday_that_does_not_match_the_date_marks_the_record_incomplete() -> N
     (b,) = parse_bulletins("LCC, Friday 13 February 2016: 30 martyrs.\nAleppo: 20\nIdlib: 10")
     assert b.date == "2016-02-13" and not b.complete
     assert any("weekday" in r for r in b.incomplete_reasons)
+
+
+def test_sample_corpus_bulletins_found_and_checked() -> None:
+    """The bundled sample corpus marks which reports are bulletins and which one does not add up."""
+    import json
+
+    sample = Path(__file__).resolve().parents[1] / "src" / "harmwatch" / "sample"
+    if not (sample / "truth.json").is_file():
+        pytest.skip("sample corpus not present")
+    truth = json.loads((sample / "truth.json").read_text(encoding="utf-8"))
+    found: dict[str, list[Bulletin]] = {}
+    for line in (sample / "reports.jsonl").read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        bs = parse_bulletins(r["text"], published=r.get("published"), source=r.get("source"),
+                             report_id=r["id"])
+        if bs:
+            found[r["id"]] = bs
+    assert sorted(found) == sorted(truth["bulletins"])
+    inconsistent = sorted(rid for rid, bs in found.items() if not bs[0].consistent)
+    assert inconsistent == sorted(truth["inconsistent_bulletins"])

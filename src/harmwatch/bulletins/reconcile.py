@@ -219,6 +219,7 @@ def _counts(line: Any) -> dict[str, int | None]:
 def _compare(area: str, pcode: str | None, bulletin: dict[str, int | None], incidents: list[Incident],
              notes: str | None, *, list_incidents: bool = True) -> AreaReconciliation:
     record = {r: 0 for r in ROLES}
+    given = {r: 0 for r in ROLES}  # how many incidents state the figure at all
     no_figure: list[str] = []
     for inc in incidents:
         f = figures(inc)
@@ -226,6 +227,7 @@ def _compare(area: str, pcode: str | None, bulletin: dict[str, int | None], inci
             no_figure.append(inc.id)
         for r in ROLES:
             record[r] += f[r] or 0
+            given[r] += f[r] is not None
     diff: dict[str, int | None] = {}
     for r in ROLES:
         stated = bulletin[r]
@@ -239,19 +241,22 @@ def _compare(area: str, pcode: str | None, bulletin: dict[str, int | None], inci
     if stated_killed is not None:
         d = diff["killed"] or 0
         if n == 0 and stated_killed > 0:
-            a.findings.append(f"the record holds no incident here; it is missing all {stated_killed} deaths"
+            a.findings.append(f"the record holds no incident here; it is missing all {_deaths(stated_killed)}"
                               + (f" (the bulletin says: {safe(notes, 200)})" if notes else ""))
         elif d < 0:
-            a.findings.append(f"the record is missing {-d} of the bulletin's {stated_killed} deaths"
+            a.findings.append(f"the record is missing {-d} of the bulletin's {_deaths(stated_killed)}"
                               + (f" (the bulletin says: {safe(notes, 200)})" if notes else ""))
         elif d > 0:
-            a.findings.append(f"the record has {d} more deaths than the bulletin"
+            a.findings.append(f"the record has {_deaths(d, 'more ')} than the bulletin"
                               + ("; see the possible double counts" if a.possible_duplicates else ""))
         else:
             a.findings.append(f"killed agree ({stated_killed}) across {n} incident(s)")
     for r in ("children", "women"):
         stated, gap = bulletin[r], diff[r]
-        if stated is not None and gap:
+        if stated is not None and gap and n and not given[r]:
+            a.findings.append(f"{r}: no incident on record here says how many were {r}; "
+                              f"the bulletin says {stated}")
+        elif stated is not None and gap:
             a.findings.append(f"{r}: the record {'lacks' if gap < 0 else 'has'} {abs(gap)} "
                               f"{'of the' if gap < 0 else 'more than the'} bulletin's {stated}")
     for dup in a.possible_duplicates:
@@ -260,6 +265,10 @@ def _compare(area: str, pcode: str | None, bulletin: dict[str, int | None], inci
     if no_figure:
         a.findings.append(f"{len(no_figure)} incident(s) give no death toll: {', '.join(no_figure)}")
     return a
+
+
+def _deaths(n: int, more: str = "") -> str:
+    return f"{n} {more}death{'s' if n != 1 else ''}"
 
 
 def possible_duplicates(incidents: list[Incident]) -> list[dict[str, Any]]:
