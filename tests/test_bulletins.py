@@ -26,7 +26,7 @@ def test_ids_are_stable_and_derived_from_report_and_day() -> None:
     b = parse_bulletins(case["text"], published=case["published"], report_id="rep-1")
     assert a[0].id == b[0].id
     assert a[0].id.startswith("bul-")
-    assert a[0].id == content_id("bul", "rep-1", a[0].date or "", "0")
+    assert a[0].id == content_id("bul", "rep-1", a[0].date or "")
     c = parse_bulletins(case["text"], published=case["published"])
     assert c[0].id != a[0].id  # no report id: seeded by the text's hash
 

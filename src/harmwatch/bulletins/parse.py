@@ -301,6 +301,8 @@ class _Reader:
         for k, group in enumerate(groups):
             b = self._bulletin(group, tables if k == 0 else [], k)
             if b is not None:
+                if any(x.id == b.id for x in bulletins):  # two tallies of one day in one text
+                    b.id = content_id("bul", self.report_id or b.id, b.date or "", str(k))
                 bulletins.append(b)
         return bulletins
 
@@ -944,7 +946,7 @@ class _Reader:
         b.complete = not reasons
         b.incomplete_reasons = reasons
         seed = self.report_id or hashlib.sha256(self.text.encode("utf-8", "replace")).hexdigest()
-        b.id = content_id("bul", seed, b.date or "", str(k))
+        b.id = content_id("bul", seed, b.date or "")
         return b
 
 
