@@ -293,3 +293,19 @@ def test_sample_corpus_bulletins_found_and_checked() -> None:
     assert sorted(found) == sorted(truth["bulletins"])
     inconsistent = sorted(rid for rid, bs in found.items() if not bs[0].consistent)
     assert inconsistent == sorted(truth["inconsistent_bulletins"])
+
+
+def test_governorates_resolve_without_the_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    from harmwatch.bulletins import areas
+
+    monkeypatch.setattr(areas, "_gazetteer", lambda: None)
+    areas.resolve_governorate.cache_clear()
+    try:
+        for name, pcode in (("#Rif_Dimashq", "SY03"), ("the Damascus countryside", "SY03"), ("Dar'a", "SY12"),
+                            ("Deir Al-Zour", "SY09"), ("Idlib countryside", "SY07"), ("Houran", "SY12")):
+            hit = areas.resolve_governorate(name)
+            assert hit is not None and hit[1] == pcode, name
+        case = next(c for c in CASES if c["file"] == "vdc_hashtags.txt")
+        assert score_case(case, parse_bulletins(case["text"], published=case["published"]))["errors"] == []
+    finally:
+        areas.resolve_governorate.cache_clear()

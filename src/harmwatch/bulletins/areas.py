@@ -8,8 +8,10 @@ Damascus (SY03). Two jobs live here:
   lexicon of surface forms, so it carries the spellings below (facts: names
   and P-codes of the OCHA COD for Syria, 2016, attribution OCHA/HDX).
 * :func:`resolve_governorate` turns a name into ``(OCHA English name, pcode)``.
-  It asks the project gazetteer (:mod:`harmwatch.geo`) when that is installed
-  and falls back to the table here otherwise, so this package works on its own.
+  It asks the project gazetteer (:mod:`harmwatch.geo`), which also places
+  districts and towns ("Douma", "Afrin") in their governorate. The table here
+  only adds the spellings the gazetteer lacks ("Houran", "Edleb", "Tarsous"),
+  and is the whole resolver if the gazetteer cannot be loaded.
 
 "Damascus" plus a rural qualifier ("countryside", "suburbs", "rural", "Rif",
 "Reef") is Rural Damascus; any other governorate with such a qualifier is the
@@ -141,6 +143,9 @@ def resolve_governorate(name: str) -> tuple[str, str] | None:
         return None
     if _is_rural_damascus(n):
         return _lookup("Rural Damascus") or ("Rural Damascus", "SY03")
+    hit = _gazetteer_admin1(name.strip())  # the name as written ("Dar'a", "#Deir_ez-Zor")
+    if hit is not None:
+        return hit
     # Peel articles, directions and qualifiers until a name is known.
     for _ in range(4):
         hit = _lookup(n)
@@ -162,16 +167,20 @@ def _is_rural_damascus(n: str) -> bool:
     )
 
 
-def _lookup(n: str) -> tuple[str, str] | None:
+def _gazetteer_admin1(name: str) -> tuple[str, str] | None:
     gaz = _gazetteer()
-    if gaz is not None:
-        try:
-            hit = gaz.admin1(n)
-        except Exception:
-            hit = None
-        if hit:
-            return (str(hit[0]), str(hit[1]))
-    return _fallback_admin1(n)
+    if gaz is None:
+        return None
+    try:
+        hit = gaz.admin1(name)
+    except Exception:  # a gazetteer fault must not stop a bulletin being read
+        return None
+    return (str(hit[0]), str(hit[1])) if hit else None
+
+
+def _lookup(n: str) -> tuple[str, str] | None:
+    """The gazetteer first; this module's table adds spellings it lacks ("Houran", "Edleb")."""
+    return _gazetteer_admin1(n) or _fallback_admin1(n)
 
 
 # --- spotting governorates in running text --------------------------------------
