@@ -309,3 +309,18 @@ def test_governorates_resolve_without_the_gazetteer(monkeypatch: pytest.MonkeyPa
         assert score_case(case, parse_bulletins(case["text"], published=case["published"]))["errors"] == []
     finally:
         areas.resolve_governorate.cache_clear()
+
+
+@pytest.mark.parametrize("text", [
+    "LCC documented 23 martyrs on Friday 12 February 2016. Aleppo topped the list with 12 martyrs, "
+    "followed by Idlib with 8 and Homs with 3.",
+    "SNHR, 12 February 2016: 23 civilians killed. Aleppo 12 / Idlib 8 / Homs 3",
+    "VDC 12-02-2016 | deaths: 23 | Aleppo 12 | Idlib 8 | Homs 3",
+    "Death toll in Syria on Friday 12 February 2016 according to the LCC: 23 martyrs. "
+    "Aleppo (12 martyrs), Idlib (8 martyrs), Homs (3 martyrs).",
+])
+def test_list_separators(text: str) -> None:
+    (b,) = parse_bulletins(text)
+    assert b.date == "2016-02-12"
+    assert _areas(b) == [("SY02", 12, None, None), ("SY07", 8, None, None), ("SY04", 3, None, None)]
+    assert b.consistent

@@ -90,7 +90,7 @@ _VERB_RE = re.compile(
     re.I,
 )
 _LOOSE_AFTER_RE = re.compile(
-    r"^\s*(?:$|[,;:.)\]/]|\(|-|–|—|\n|(?:and|in|at|from|across|throughout|nationwide|today|yesterday|on|"
+    r"^\s*(?:$|[,;:.)\]/|•·]|\(|-|–|—|\n|(?:and|in|at|from|across|throughout|nationwide|today|yesterday|on|"
     r"including|among|during|of\s+them|of\s+whom|mostly|most|so\s+far|by|until|while|were|was|in\s+total|"
     r"total|overall)\b)",
     re.I,
@@ -827,7 +827,8 @@ class _Reader:
         if it.killed is None or not it.killed.text[:1].isdigit() or not re.fullmatch(r"[ \t]+", gap):
             return False
         after = self.work[it.killed.end:it.killed.end + 40]
-        return bool(re.match(rf"(?:\s+(?:{_KILLED}|civilians?))?\s*(?:[,;.)(\n]|$|and\b)", after, re.I))
+        closer = r"(?:[,;.)(\n|/•·–—]|-\s|$|and\b)"
+        return bool(re.match(rf"(?:\s+(?:{_KILLED}|civilians?))?\s*{closer}", after, re.I))
 
     def _total_end(self, first_area_item: _Item) -> int | None:
         """Where the national total's words end, if the first governorate follows it directly."""
