@@ -102,6 +102,9 @@ def _store_batch(
         try:
             if c.error:
                 raise InputRejected(c.error)
+            if c.raw and store.has_report(hashlib.sha256(c.raw).hexdigest()):
+                summary.duplicate += 1  # the same bytes are stored already: nothing to parse
+                continue
             report = report_from_bytes(
                 c.raw,
                 media_type=c.media_type,
