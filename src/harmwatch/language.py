@@ -16,8 +16,50 @@ _SAMPLE_CHARS = 4000
 _WORD = re.compile(r"[a-z]+")
 # Function words that make up a large share of any English prose and little of other languages'.
 _ENGLISH = frozenset(
-    "the of and to in a is was were that for on with as by at from it he she they his her their "
-    "said has have had been are be this which who after an or not but also more than".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "was",
+        "were",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "it",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "said",
+        "has",
+        "have",
+        "had",
+        "been",
+        "are",
+        "be",
+        "this",
+        "which",
+        "who",
+        "after",
+        "an",
+        "or",
+        "not",
+        "but",
+        "also",
+        "more",
+        "than",
+    ]
 )
 
 
