@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -142,6 +143,145 @@ def _cell(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+class ExportFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    geojson = "geojson"
+    hxl = "hxl"
+
+
+@app.command()
+@friendly_errors
+def incidents(
+    format: Annotated[ExportFormat, typer.Option("--format", help="json, or an export format.")] = (
+        ExportFormat.json
+    ),
+    since: Annotated[str | None, typer.Option(help="Only incidents on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only incidents on or before this date.")] = None,
+    area: Annotated[str | None, typer.Option(help="Governorate or district (name or P-code).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Perpetrator, e.g. russia, syria_gov.")] = None,
+    event_type: Annotated[str | None, typer.Option("--event-type", help="e.g. airstrike, shelling.")] = None,
+    grade: Annotated[str | None, typer.Option(help="confirmed, fair, weak, contested, discounted.")] = None,
+    bbox: Annotated[str | None, typer.Option(help="min_lon,min_lat,max_lon,max_lat")] = None,
+    db: DbOption = None,
+) -> None:
+    """Query incidents and export them (JSON, CSV with ACLED/UCDP columns, GeoJSON, HXL)."""
+    from harmwatch.publish.exports import write_incidents
+    from harmwatch.web.queries import iter_incidents, parse_filters
+
+    filters = parse_filters(
+        since=since, until=until, area=area, actor=actor, event_type=event_type, grade=grade, bbox=bbox
+    )
+    with _store(db) as store:
+        found = iter_incidents(store, filters)
+        if format is ExportFormat.json:
+            _print_json([i.to_dict() for i in found])
+        else:
+            write_incidents(found, format.value, sys.stdout)
+
+
+class TextFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+@friendly_errors
+def bulletins(
+    format: Annotated[TextFormat, typer.Option("--format", help="Output format.")] = TextFormat.text,
+    date: Annotated[
+        str | None, typer.Option(help="A day: its stored bulletins and a tally written from the record.")
+    ] = None,
+    reconcile: Annotated[
+        bool, typer.Option("--reconcile", help="With --date: compare bulletins with the incident record.")
+    ] = False,
+    area: Annotated[str | None, typer.Option(help="With --reconcile: one governorate only.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Read stored bulletins, or write a day's tally from the incident record."""
+    from harmwatch.bulletins import bulletins_text, day_view
+
+    with _store(db) as store:
+        if date is None:
+            stored = store.list_bulletins()
+            if format is TextFormat.json:
+                _print_json([b.to_dict() for b in stored])
+            else:
+                typer.echo(bulletins_text(stored), nl=False)
+            return
+        view = day_view(store, date, reconcile_=reconcile, area=area)
+    if format is TextFormat.json:
+        _print_json(view.to_dict())
+    else:
+        typer.echo(view.to_text(), nl=False)
+
+
+class FacilityFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    geojson = "geojson"
+
+
+@app.command()
+@friendly_errors
+def facilities(
+    format: Annotated[FacilityFormat, typer.Option("--format", help="Output format.")] = FacilityFormat.json,
+    area: Annotated[str | None, typer.Option(help="A governorate, district or town.")] = None,
+    on: Annotated[str | None, typer.Option(help="Status as of this date, with counts.")] = None,
+    registry: Annotated[
+        Path | None, typer.Option(help="Load a facility registry (CSV or GeoJSON) first.")
+    ] = None,
+    population: Annotated[
+        Path | None, typer.Option(help="CSV of the people each area or facility serves.")
+    ] = None,
+    patterns: Annotated[
+        bool, typer.Option("--patterns", help="Repeated attacks; attacks by perpetrator, weapon, month.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Read the facility registry, each facility's status on a date, and attack patterns."""
+    import harmwatch.facilities as fac
+
+    with _store(db) as store:
+        if registry is not None:
+            fac.update_registry(store, registry=registry)
+        if patterns:
+            _print_json(fac.patterns(store))
+            return
+        if on is not None:
+            answer = fac.as_of(store, area=area, on=on, population=population)
+            listed: list[Any] = answer["facilities"]
+        else:
+            answer = None
+            listed = store.list_facilities()
+            if area is not None:
+                listed = [f for f in listed if _in_area(f, area)]
+    if format is FacilityFormat.csv:
+        fac.facilities_to_csv(listed, sys.stdout)
+    elif format is FacilityFormat.geojson:
+        _print_json(fac.facilities_to_geojson(listed))
+    else:
+        _print_json(answer if answer is not None else [f.to_dict() for f in listed])
+
+
+def _in_area(facility: Any, area: str) -> bool:
+    wanted = area.strip().lower()
+    place = facility.place
+    names = (place.name, place.admin1, place.admin2, place.admin3, place.admin1_pcode, place.admin2_pcode)
+    return any(n and n.lower() == wanted for n in names)
+
+
+@app.command()
+@friendly_errors
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    db: DbOption = None,
+) -> None:
+    """Serve the offline map and the JSON API. Writes need HARMWATCH_TOKEN to be set."""
+    _serve(db or default_db(), host, port)
+
+
 @app.command()
 @friendly_errors
 def demo(
@@ -159,13 +299,12 @@ def demo(
 
 
 def _serve(db: str, host: str, port: int) -> None:
-    try:
-        from harmwatch.web import serve as run_server
-    except ImportError:
-        typer.echo("(the web app is not part of this build yet)")
-        return
+    import os
+
+    from harmwatch.web import serve as run_server
+
     typer.echo(f"serving the map on http://{host}:{port}/ (Ctrl-C to stop)")
-    run_server(db, host=host, port=port)
+    run_server(db, host=host, port=port, token=os.environ.get("HARMWATCH_TOKEN") or None)
 
 
 def main() -> None:  # pragma: no cover - console entry point
