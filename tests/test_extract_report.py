@@ -27,7 +27,8 @@ def test_binary_junk_does_not_crash() -> None:
 
 def test_several_incidents_main_first() -> None:
     text = (
-        "Sat 12 Nov 2016 Air strikes killed 14 civilians in Saraqib in Idlib province on Saturday, a monitor said. "
+        "Sat 12 Nov 2016 Air strikes killed 14 civilians in Saraqib in Idlib province on Saturday, "
+        "a monitor said. "
         "Elsewhere, rebel shelling killed three people in Hamdaniyeh in Aleppo on Friday. "
         "The war has killed more than 300,000 people since 2011."
     )

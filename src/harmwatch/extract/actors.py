@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from harmwatch.extract.lexicon import (
-    ACTOR_RES,
+    ACTOR_ANY_RE,
+    ACTOR_PATTERNS,
     ADMISSION_RE,
     ALLEGED_RE,
     ATTACK_AFTER_RE,
@@ -52,16 +53,14 @@ _SPEAKER_AFTER = re.compile(
 def find_actor_mentions(sentence: str) -> list[ActorMention]:
     """All actor mentions in a sentence, specific names before generic words."""
     found: list[ActorMention] = []
-    for actor, rx, generic in ACTOR_RES:
-        for m in rx.finditer(sentence):
-            if m.end() - m.start() < 2:
-                continue
-            if any(m.start() < f.end and f.start < m.end() for f in found):
-                continue
-            if generic and any(0 <= m.start() - f.end <= 12 for f in found if not f.generic):
-                # "ISIL terrorists": the generic word only repeats the specific name.
-                continue
-            found.append(ActorMention(actor, m.start(), m.end(), m.group(0), generic))
+    for m in ACTOR_ANY_RE.finditer(sentence):
+        if m.end() - m.start() < 2 or m.lastgroup is None:
+            continue
+        actor, _pattern, generic = ACTOR_PATTERNS[int(m.lastgroup[1:])]
+        if generic and any(0 <= m.start() - f.end <= 12 for f in found if not f.generic):
+            # "ISIL terrorists": the generic word only repeats the specific name.
+            continue
+        found.append(ActorMention(actor, m.start(), m.end(), m.group(0), generic))
     found.sort(key=lambda f: f.start)
     return found
 

@@ -24,13 +24,14 @@ from harmwatch.extract.actors import (
     score_doers,
 )
 from harmwatch.extract.casualties import Casualty, find_casualties, find_rest_clause
-from harmwatch.extract.dates import DateExpr, find_date_expressions, find_dateline, find_full_dates, parse_iso
+from harmwatch.extract.dates import DateExpr, find_date_expressions, find_dateline, parse_iso
 from harmwatch.extract.lexicon import (
     FACILITY_RES,
     HEALTH_KINDS,
     NO_CLAIM_RE,
     TYPE_PRIORITY,
-    WEAPON_RES,
+    WEAPON_ANY_RE,
+    WEAPON_PATTERNS,
 )
 from harmwatch.extract.places import PlaceMention, foreign_context, get_finder
 from harmwatch.extract.text import Sentence, clean_text, detect_language, split_sentences
@@ -50,6 +51,8 @@ from harmwatch.models import (
 )
 
 MAX_INCIDENTS = 200
+# Reports longer than this are geoparsed sentence by sentence, only where events are.
+DOC_GEO_LIMIT = 100_000
 
 _TRANSITION = re.compile(
     r"^\W*(?:elsewhere|meanwhile|separately|in\s+(?:a\s+)?(?:separate|another|other|related)\b|also\s+on\b"
@@ -67,6 +70,22 @@ _BACKGROUND = re.compile(
     r"|the\s+(?:war|conflict)\s+in\s+syria\s+has|more\s+than\s+\d+\s+(?:years|months)|began\s+in\s+(?:march\s+)?2011"
     r"|remains?\s+a\s+common|has\s+killed\s+(?:more\s+than|over|at\s+least|some|around|nearly)\s+[\d,]{5,})\b",
     re.I,
+)
+_GATE = re.compile(
+    r"kill|dead|death|die|wound|injur|strik|struck|raid|shell|bomb|blast|explo|attack|missile|rocket|mortar"
+    r"|artiller|execut|shot|shoot|gunfire|fire|clash|fight|battle|chemic|gas\b|gases|chlorine|sarin|toxic"
+    r"|hospital|clinic|medical|health|ambulance|school|market|baker|mosque|camp|deni|deny|claim|blame|accus"
+    r"|responsib|admit|acknowledg|toll|massacre|barrel|jet|plane|helicopter|drone|aircraft|victim|casualt"
+    r"|martyr|slain|behead|rest\b|remainder|others\b|target|hit\b|hits\b|murder|slaughter|perish|lives",
+    re.I,
+)
+_DATE_GATE = re.compile(
+    r"\d|day|night|yesterday|today|morning|evening|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec",
+    re.I,
+)
+_STATEMENT_GATE = re.compile(
+    r"deni|deny|claim|blame|accus|responsib|admit|acknowledg|said|video|footage", re.I
 )
 _BLAME = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|held\s+responsible)\b", re.I)
 _ATTACK_VERB = re.compile(
@@ -289,7 +308,16 @@ def extract_report(
     finder = get_finder()
     if finder.name != "harmwatch.geo":
         ext.notes.append("places from the governorate fallback (harmwatch.geo not available)")
-    infos = [_read_sentence(i, s, ref, finder, dateline) for i, s in enumerate(split_sentences(text))]
+    doc_places: list[PlaceMention] | None = None
+    if len(text) <= DOC_GEO_LIMIT:
+        # One gazetteer pass over the whole report: cheaper, and roles see the context.
+        try:
+            doc_places = sorted(finder.find(text), key=lambda m: m.start)
+        except Exception:  # a geocoder bug must not lose the report
+            doc_places = []
+    infos = [
+        _read_sentence(i, s, ref, finder, dateline, doc_places) for i, s in enumerate(split_sentences(text))
+    ]
     drafts = _group(infos, ref)
     for idx, d in enumerate(drafts[:MAX_INCIDENTS]):
         inc = _build_incident(d, idx, ref, rid, source, text, title, finder, infos)
@@ -298,35 +326,59 @@ def extract_report(
     return ext
 
 
+def _sentence_places(t: str, offset: int, doc_places: list[PlaceMention]) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    end = offset + len(t)
+    for m in doc_places:
+        if offset <= m.start < end:
+            role = m.role
+            if role == "event" and foreign_context(t, m.start - offset):
+                role = "foreign"
+            span = Span(m.start, m.end, t[m.start - offset : m.end - offset])
+            out.append(PlaceMention(m.start, m.end, m.surface, _with_span(m.place, span), role, m.score))
+    return out
+
+
 def _read_sentence(
-    i: int, s: Sentence, ref: dt.date | None, finder: object, dateline: DateExpr | None
+    i: int,
+    s: Sentence,
+    ref: dt.date | None,
+    finder: object,
+    dateline: DateExpr | None,
+    doc_places: list[PlaceMention] | None = None,
 ) -> SentenceInfo:
     info = SentenceInfo(i, s)
     t = s.text
-    date_spans = [(d.start, d.end) for d in find_full_dates(t)]
-    info.casualties = find_casualties(t, s.start, date_spans)
-    for etype, weapon, rx in WEAPON_RES:
-        for m in rx.finditer(t):
-            if any(m.start() < e and b < m.end() for _, _, b, e in info.types):
-                continue
+    # Most sentences of a long report say nothing about an attack: a cheap test
+    # first, so the costly rules run only where they can pay.
+    if not _GATE.search(t):
+        return info
+    for m in WEAPON_ANY_RE.finditer(t):
+        if m.lastgroup is not None:
+            etype, weapon, _p = WEAPON_PATTERNS[int(m.lastgroup[1:])]
             info.types.append((etype, weapon, m.start(), m.end()))
+    all_dates = find_date_expressions(t, s.start, ref) if _DATE_GATE.search(t) else []
+    info.casualties = find_casualties(t, s.start, [(d.start - s.start, d.end - s.start) for d in all_dates])
     info.dates = [
         d
-        for d in find_date_expressions(t, s.start, ref)
+        for d in all_dates
         if not (dateline is not None and d.start < dateline.end and dateline.start < d.end)
     ]
-    victim_spans = [(c.span.start - s.start, c.noun_end - s.start) for c in info.casualties]
-    info.actors = score_doers(t, find_actor_mentions(t), victim_spans)
-    info.statements = actor_statements(t, info.actors)
     info.rest = find_rest_clause(t)
+    attack_types = [ty for ty in info.types if ty[0] != "clash"]
+    info.eventful = bool(info.own_casualties) or bool(attack_types and _ATTACK_VERB.search(t))
+    if info.eventful or info.types or _STATEMENT_GATE.search(t):
+        victim_spans = [(c.span.start - s.start, c.noun_end - s.start) for c in info.casualties]
+        info.actors = score_doers(t, find_actor_mentions(t), victim_spans)
+        info.statements = actor_statements(t, info.actors)
     info.background = bool(_BACKGROUND.search(t)) or (
         any(d.kind == "background" for d in info.dates) and not info.event_dates
     )
     info.transition = bool(_TRANSITION.match(t))
-    attack_types = [ty for ty in info.types if ty[0] != "clash"]
-    info.eventful = bool(info.own_casualties) or bool(attack_types and _ATTACK_VERB.search(t))
-    if info.eventful or info.statements:
+    if (info.eventful or info.statements) and doc_places is None:
         info.places = _places_in(t, s.start, finder)
+    elif doc_places is not None:
+        info.places = _sentence_places(t, s.start, doc_places)
     return info
 
 

@@ -86,6 +86,10 @@ ACTOR_PATTERNS: list[tuple[str, str, bool]] = [
     ),
 ]
 ACTOR_RES = [(a, re.compile(p, re.I), g) for a, p, g in ACTOR_PATTERNS]
+# One pass over the sentence: group ``a<i>`` is ``ACTOR_PATTERNS[i]``.
+ACTOR_ANY_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<a{i}>{p})" for i, (_, p, _) in enumerate(ACTOR_PATTERNS)) + ")", re.I
+)
 # A mention that already names the means of attack ("government air strikes").
 ATTACK_IN_MENTION_RE = re.compile(
     r"(?:strikes?|raids?|shelling|bombardment|bombing|war\s*planes?|jets|helicopters?|aircraft|artillery|barrel"
@@ -242,6 +246,12 @@ WEAPON_PATTERNS: list[tuple[str, str | None, str]] = [
     ),
 ]
 WEAPON_RES = [(t, w, re.compile(p, re.I)) for t, w, p in WEAPON_PATTERNS]
+# One pass instead of one per pattern: group ``w<i>`` is ``WEAPON_PATTERNS[i]``.
+# Every pattern starts at a word start, so a leading \b lets the engine skip the
+# positions inside words without trying each alternative there.
+WEAPON_ANY_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<w{i}>{p})" for i, (_, _, p) in enumerate(WEAPON_PATTERNS)) + ")", re.I
+)
 
 # Priority of event types when several appear in the same lead sentence: the more
 # specific mechanism wins (a chemical attack delivered by aircraft is "chemical").
