@@ -206,4 +206,15 @@ MIGRATIONS: list[Migration] = [
         """,
         dialects=("sqlite",),
     ),
+    Migration(
+        "0006_incident_filter_indexes",
+        """
+        -- Pages of incidents come in seq order (a keyset cursor); these let a filtered
+        -- page stop after its first matches instead of sorting every matching row.
+        CREATE INDEX incidents_admin1_seq ON incidents (admin1_pcode, seq);
+        CREATE INDEX incidents_admin2_seq ON incidents (admin2_pcode, seq);
+        CREATE INDEX incidents_type_admin1_seq ON incidents (event_type, admin1_pcode, seq);
+        CREATE INDEX incidents_grade_seq ON incidents (grade, seq);
+        """,
+    ),
 ]
