@@ -169,6 +169,8 @@ class SparkEngine(LinkEngine):
         self._own_session = spark is None
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self.spark = spark if spark is not None else self._start(master, conf or {})
+        # How Splink breaks Spark's lineage between steps (parquet, persist, checkpoint, ...).
+        self.break_lineage = os.environ.get("HARMWATCH_SPARK_LINEAGE") or "parquet"
 
     def _start(self, master: str | None, conf: dict[str, str]) -> Any:
         from pyspark.sql import SparkSession
@@ -178,8 +180,9 @@ class SparkEngine(LinkEngine):
         settings = {
             "spark.jars": similarity_jar_location(),
             "spark.ui.enabled": "false",
-            "spark.sql.shuffle.partitions": "8" if master.startswith("local") else "200",
-            "spark.default.parallelism": "8" if master.startswith("local") else "200",
+            "spark.ui.showConsoleProgress": "false",
+            "spark.sql.shuffle.partitions": "4" if master.startswith("local") else "200",
+            "spark.default.parallelism": "4" if master.startswith("local") else "200",
             "spark.sql.execution.arrow.pyspark.enabled": "true",
             "spark.driver.memory": "2g",
         }
@@ -200,7 +203,7 @@ class SparkEngine(LinkEngine):
     def _db_api(self) -> Any:
         from splink.backends.spark import SparkAPI
 
-        return SparkAPI(spark_session=self.spark)
+        return SparkAPI(spark_session=self.spark, break_lineage_method=self.break_lineage)
 
     def _input(self, table: Any) -> Any:
         return self.spark.createDataFrame(table.to_pandas())
