@@ -36,7 +36,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from harmwatch.errors import BadQuery, HarmwatchError, NotFound, Unauthorized, UserError
 from harmwatch.models import Facility, Incident
@@ -133,6 +135,34 @@ class _Stores:
             self._all.clear()
 
 
+class SecurityHeaders:
+    """Pure ASGI middleware adding the CSP and friends to every response (streams included)."""
+
+    HEADERS = (
+        ("content-security-policy", CSP),
+        ("x-content-type-options", "nosniff"),
+        ("referrer-policy", "no-referrer"),
+        ("x-frame-options", "DENY"),
+    )
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.HEADERS:
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def _static_dir() -> Path:
     return Path(str(resources.files("harmwatch.web").joinpath("static")))
 
@@ -178,16 +208,9 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
     )
     app.state.stores = stores
     app.state.token = token
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    # Level 5 compresses a page of records nearly as well as 9, in a fraction of the time.
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
+    app.add_middleware(SecurityHeaders)
 
     # --- errors: one shape ----------------------------------------------------
 
