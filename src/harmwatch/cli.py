@@ -143,6 +143,40 @@ def _cell(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+class JsonFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.command()
+@friendly_errors
+def extract(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help=".txt/.html (one report) or .jsonl files; stdin if none.")
+    ] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (ISO) for every report.")] = None,
+    source: Annotated[str | None, typer.Option(help="Publisher or group for every report.")] = None,
+    format: Annotated[JsonFormat, typer.Option("--format", help="One JSON document, or one line each.")] = (
+        JsonFormat.jsonl
+    ),
+) -> None:
+    """Extract incidents, bulletins and facility events from reports, statelessly (no database)."""
+    from harmwatch.pipeline import extract_documents
+
+    results, failures = extract_documents(
+        files or [], published=published, source=source, stdin=sys.stdin.buffer
+    )
+    if format is JsonFormat.json:
+        _print_json(results)
+    else:
+        for result in results:
+            typer.echo(json.dumps(result, ensure_ascii=False))
+    for origin, reason in failures:
+        typer.echo(f"error: {origin}: {reason}", err=True)
+    if failures:
+        raise typer.Exit(1)
+
+
 class ExportFormat(StrEnum):
     json = "json"
     csv = "csv"

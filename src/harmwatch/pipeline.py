@@ -15,8 +15,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, BinaryIO
 
-from harmwatch.models import Report
+from harmwatch.errors import InputRejected, NotFound
+from harmwatch.models import Extraction, Report
 from harmwatch.store import Store
 
 log = logging.getLogger(__name__)
@@ -65,12 +67,96 @@ def process(store: Store, *, engine: str = "duckdb", registry: Path | None = Non
     return summary
 
 
-def _extract_one(store: Store, report: Report, summary: ProcessSummary) -> None:
+def extract_all(
+    text: str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    source: str | None = None,
+    report_id: str | None = None,
+) -> Extraction:
+    """Everything one report says: incidents, facility events and bulletins (``harmwatch extract``)."""
     from harmwatch.bulletins import parse_bulletins
     from harmwatch.extract import extract_report
+
+    extraction = extract_report(text, title=title, published=published, source=source, report_id=report_id)
+    if extraction.language in (None, "en"):
+        extraction.bulletins = parse_bulletins(text, published=published, source=source, report_id=report_id)
+    return extraction
+
+
+def extract_documents(
+    paths: list[Path],
+    *,
+    published: str | None = None,
+    source: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    """Stateless extraction over files (or JSONL on stdin when ``paths`` is empty).
+
+    Returns the SPEC output objects ``{id, incidents, bulletins, facility_events}`` and the
+    inputs that could not be read, as ``(origin, reason)``. Inputs are decoded exactly as
+    ``ingest`` decodes them, so both see the same text.
+    """
+    from harmwatch.ingest import DEFAULT_MAX_BYTES, report_from_bytes
+
+    documents: list[tuple[str, bytes, str]] = []  # (origin, raw, media type)
+    for path in paths:
+        suffix = path.suffix.lower()
+        try:
+            raw = path.read_bytes()
+        except OSError as e:
+            raise NotFound(f"cannot read {path}: {e.strerror or e}") from e
+        if suffix in (".jsonl", ".ndjson"):
+            documents += [(f"{path}:{n}", line, "application/json") for n, line in _lines(raw)]
+        else:
+            media = "text/html" if suffix in (".html", ".htm", ".xhtml") else "text/plain"
+            documents.append((str(path), raw, media))
+    if not paths and stdin is not None:
+        documents += [(f"stdin:{n}", line, "application/json") for n, line in _lines(stdin.read())]
+    results: list[dict[str, Any]] = []
+    failures: list[tuple[str, str]] = []
+    for origin, raw, media in documents:
+        try:
+            report = report_from_bytes(
+                raw,
+                media_type=media,
+                origin=origin,
+                published=published,
+                source=source,
+                max_bytes=DEFAULT_MAX_BYTES,
+            )
+        except InputRejected as e:
+            failures.append((origin, str(e)))
+            continue
+        doc_id = report.external_id or (Path(origin).stem if media != "application/json" else report.id)
+        extraction = extract_all(
+            report.text,
+            title=report.title,
+            published=report.published,
+            source=report.source,
+            report_id=doc_id,
+        )
+        results.append(
+            {
+                "id": doc_id,
+                "language": extraction.language,
+                "incidents": [i.to_dict() for i in extraction.incidents],
+                "bulletins": [b.to_dict() for b in extraction.bulletins],
+                "facility_events": [f.to_dict() for f in extraction.facility_events],
+            }
+        )
+    return results, failures
+
+
+def _lines(raw: bytes) -> list[tuple[int, bytes]]:
+    return [(n, line.rstrip(b"\r\n")) for n, line in enumerate(raw.splitlines(), start=1) if line.strip()]
+
+
+def _extract_one(store: Store, report: Report, summary: ProcessSummary) -> None:
     from harmwatch.facilities import area_statements
 
-    extraction = extract_report(
+    extraction = extract_all(
         report.text,
         title=report.title,
         published=report.published,
@@ -78,18 +164,13 @@ def _extract_one(store: Store, report: Report, summary: ProcessSummary) -> None:
         report_id=report.id,
     )
     english = extraction.language in (None, "en")
-    bulletins = (
-        parse_bulletins(report.text, published=report.published, source=report.source, report_id=report.id)
-        if english
-        else []
-    )
     statements = (
         area_statements(report.text, published=report.published, report_id=report.id) if english else []
     )
     with store.transaction():
         store.save_report_incidents(report.id, extraction.incidents)
         store.save_facility_events(report.id, extraction.facility_events)
-        for bulletin in bulletins:
+        for bulletin in extraction.bulletins:
             store.save_bulletin(bulletin)
         for statement in statements:
             store.save_area_statement(
@@ -105,6 +186,6 @@ def _extract_one(store: Store, report: Report, summary: ProcessSummary) -> None:
     if not english:
         summary.not_english.append((report.id, extraction.language or "und"))
     summary.extracted_incidents += len(extraction.incidents)
-    summary.bulletins += len(bulletins)
+    summary.bulletins += len(extraction.bulletins)
     summary.facility_events += len(extraction.facility_events)
     summary.area_statements += len(statements)
