@@ -132,16 +132,23 @@ def comparisons() -> list[Any]:
 
 
 def blocking_rules() -> list[str]:
-    """Candidate pairs: same governorate and a shared 7-day bucket (two shifts guarantee +-3 days),
-    or the same place skeleton, or the same named facility, in one calendar month.
+    """Which pairs are scored at all. Each rule is an equi-join, so it scales to millions of records:
+
+    * same district (admin2) and a shared 7-day bucket; buckets shifted by 0 and
+      by 3 days, so any two days at most 3 apart share one of them;
+    * same governorate on the same day (a report that gives only the governorate);
+    * the same place-name skeleton in the same calendar month (a district
+      misassigned by the geocoder, a month-precision date);
+    * the same named facility in the same calendar month.
 
     Pairs of two already merged incidents are never generated: linking is
     incremental and does not revisit settled incidents.
     """
     fresh = "(l.existing + r.existing) < 2"
     return [
-        f"l.admin1 = r.admin1 AND l.wk0 = r.wk0 AND {fresh}",
-        f"l.admin1 = r.admin1 AND l.wk3 = r.wk3 AND {fresh}",
+        f"l.admin2 = r.admin2 AND l.wk0 = r.wk0 AND {fresh}",
+        f"l.admin2 = r.admin2 AND l.wk3 = r.wk3 AND {fresh}",
+        f"l.admin1 = r.admin1 AND l.day = r.day AND {fresh}",
         f"l.place_skel = r.place_skel AND l.mon = r.mon AND {fresh}",
         f"l.facility = r.facility AND l.mon = r.mon AND {fresh}",
     ]
