@@ -43,11 +43,12 @@ COARSE_PLACES = frozenset({"admin1", "country", "unknown"})
 _ARTICLES = frozenset(
     {"al", "el", "il", "ul", "as", "ash", "ad", "adh", "ar", "az", "at", "an", "ath", "es", "er", "ed"}
 )
+# Words that say what kind of place a name is, not which. Directions stay: eastern
+# and western Aleppo are different places.
 _PLACE_WORDS = frozenset(
     {
         "town", "village", "city", "camp", "governorate", "province", "district", "subdistrict",
         "countryside", "neighbourhood", "neighborhood", "area", "region", "outskirts", "of", "the",
-        "rural", "eastern", "western", "northern", "southern", "east", "west", "north", "south",
     }
 )  # fmt: skip
 _SKELETON_RULES = (

@@ -81,6 +81,7 @@ def train(
             best_t, best_f1 = t, s["f1"]
     model["harmwatch"] = {
         "threshold": best_t,
+        "records": len(reports),
         "trained_on": (
             f"ucdp_reports(seed={seed}, noise=HARSH) + noisy_reports(synthetic_events({SYNTHETIC_EVENTS}, "
             f"seed={seed}), noise=HARSH): {len(reports)} records"
