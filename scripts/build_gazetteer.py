@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import shapefile  # pyshp
-from shapely.geometry import Point, mapping, shape
+from shapely.geometry import Point, box, mapping, shape
 from shapely.strtree import STRtree
 
 REPO = Path(__file__).resolve().parents[1]
@@ -207,6 +207,7 @@ class Builder:
         self.adm3_tree: STRtree | None = None
         self.adm3_geoms: list[Any] = []
         self.adm3_codes: list[str] = []
+        self.adm1_geoms: dict[str, Any] = {}
 
     # admin units ----------------------------------------------------------------
     def load_admins(self) -> None:
@@ -240,6 +241,8 @@ class Builder:
                     "alt": sorted({row.get("NAM_EN_REF", "").strip()} - {"", row["NAME_EN"].strip()}),
                     "ar_alt": sorted({row.get("NAM_AR_REF", "").strip()} - {"", row["NAME_AR"].strip()}),
                 }
+                if level == 1 and g is not None:
+                    self.adm1_geoms[pc] = g
                 if level == 3 and g is not None:
                     self.adm3_geoms.append(g)
                     self.adm3_codes.append(pc)
@@ -517,50 +520,40 @@ class Builder:
 
     def directional(self) -> None:
         """ "northern Hama countryside", "Western Deir ez Zor governorate": for each
-        governorate and compass sector, the mean of its populated places lying in that
-        sector seen from the governorate's middle."""
-        sectors = {
-            "northern": 0,
-            "north-eastern": 45,
-            "eastern": 90,
-            "south-eastern": 135,
-            "southern": 180,
-            "south-western": 225,
-            "western": 270,
-            "north-western": 315,
-        }
-        members: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for p in self.places:
-            if p["country"] == "SY" and p["kind"] in ("city", "town", "village", "hamlet"):
-                members[self._adm1(p)].append(p)
+        governorate and compass word, the centroid of that part of the OCHA polygon -- the
+        half beyond the governorate's centroid for north/south/east/west, the quadrant for
+        the diagonals. Event datasets such as UCDP place such strings at the centroid of
+        the part named, so the polygon part beats a mean of whichever villages the sources
+        happen to list (measured in eval/geo.json)."""
         for pc, a in self.admins.items():
-            if a["level"] != 1 or pc == "SY01":
+            g = self.adm1_geoms.get(pc)
+            if a["level"] != 1 or pc == "SY01" or g is None:
                 continue
-            pts = members.get(pc, [])
-            if len(pts) < 8:
-                continue
-            clat = sum(p["lat"] for p in pts) / len(pts)
-            clon = sum(p["lon"] for p in pts) / len(pts)
-            for word, bearing in sectors.items():
-                sel = []
-                for p in pts:
-                    dy = p["lat"] - clat
-                    dx = (p["lon"] - clon) * math.cos(math.radians(clat))
-                    if math.hypot(dx, dy) < 0.05:
-                        continue
-                    b = (math.degrees(math.atan2(dx, dy)) + 360) % 360
-                    diff = min(abs(b - bearing), 360 - abs(b - bearing))
-                    if diff <= 45:
-                        sel.append(p)
-                if len(sel) < 3:
+            c = g.centroid
+            x0, y0, x1, y1 = g.bounds
+            cx, cy = c.x, c.y
+            parts = {
+                "northern": box(x0, cy, x1, y1),
+                "southern": box(x0, y0, x1, cy),
+                "eastern": box(cx, y0, x1, y1),
+                "western": box(x0, y0, cx, y1),
+                "north-eastern": box(cx, cy, x1, y1),
+                "north-western": box(x0, cy, cx, y1),
+                "south-eastern": box(cx, y0, x1, cy),
+                "south-western": box(x0, y0, cx, cy),
+            }
+            for word, clip in parts.items():
+                part = g.intersection(clip)
+                if part.is_empty or part.area < 0.02 * g.area:
                     continue
-                lat = sum(p["lat"] for p in sel) / len(sel)
-                lon = sum(p["lon"] for p in sel) / len(sel)
+                pt = part.centroid
+                if not part.contains(pt):
+                    pt = part.representative_point()
                 self.add_place(
                     kind="sector",
                     name=f"{word.capitalize()} {a['name']}",
-                    lat=r5(lat),
-                    lon=r5(lon),
+                    lat=r5(pt.y),
+                    lon=r5(pt.x),
                     adm=pc,
                     adm3="",
                     pcode="",
@@ -636,9 +629,9 @@ def _keys(names: list[str]) -> list[list[Any]]:
     """Precomputed index keys, so loading the package needs no normalisation work."""
     out = []
     for n in names:
-        nk, fk, sks = alias_keys(n)
+        nk, fk, sks, ck = alias_keys(n)
         if nk:
-            out.append([nk, fk, sks] if fk != nk else [nk, 0, sks])
+            out.append([nk, fk if fk != nk else 0, sks, ck if ck != nk else 0])
     return out
 
 

@@ -49,7 +49,7 @@ ADMIN1_ALIASES: dict[str, list[str]] = {
         "Al Ladhiqiyah",
         "Latakieh",
     ],
-    "SY07": ["Idlib", "Idleb", "Edlib", "Idlip"],
+    "SY07": ["Idlib", "Idleb", "Edlib", "Edleb", "Idlip"],
     "SY08": [
         "Hasakah",
         "Al-Hasakah",
@@ -78,9 +78,13 @@ ADMIN1_ALIASES: dict[str, list[str]] = {
         "Deir Ez Zor",
         "Dayr al-Zawr",
     ],
-    "SY10": ["Tartus", "Tartous", "Tartouss", "Tartoos"],
-    "SY11": ["Raqqa", "Raqqah", "Rakka", "Al-Raqqa", "Ar Raqqah", "Raqa"],
-    "SY12": ["Daraa", "Deraa", "Dara'a", "Der'a", "Daraya province", "Dera'a", "Darʿa"],
+    "SY10": ["Tartus", "Tartous", "Tartouss", "Tartoos", "Tarsous", "Tartos"],
+    "SY11": [
+        "Raqqa", "Raqqah", "Rakka", "Al-Raqqa", "Ar Raqqah", "Raqa", "Arraqqa", "Al-Raqqah", "Ar-Raqqah",
+    ],
+    # Houran/Hauran: the plain of Dar'a; reports use it for the governorate.
+    "SY12": ["Daraa", "Deraa", "Dara'a", "Der'a", "Daraya province", "Dera'a", "Darʿa", "Houran", "Hauran",
+             "Horan", "Hawran", "Houran plain"],
     "SY13": [
         "Suwayda",
         "Sweida",

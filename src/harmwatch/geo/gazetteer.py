@@ -21,6 +21,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +36,7 @@ from harmwatch.geo.mentions import Mention, Spotter, find_mentions
 from harmwatch.geo.normalise import (
     NORMALISER_VERSION,
     alias_keys,
+    canon_key,
     fold,
     full_key,
     norm_key,
@@ -52,6 +54,15 @@ SKELETON_MIN_SIM_CTX = 70.0
 # Two far-apart namesakes whose scores differ by less than this are a tie: the answer is
 # the admin unit they share (or unknown), not a coin toss.
 TIE_MARGIN = 0.15
+
+# Governorates that are one city, and the governorate around each: "the Damascus
+# countryside" or "Damascus suburbs" is Rural Damascus (SY03), not Damascus (SY01).
+CITY_GOVERNORATES: dict[str, str] = {"SY01": "SY03"}
+_OUTSIDE_CITY = re.compile(
+    r"\b(?:countryside|countrysides|rural|rif|reef|suburbs?|outskirts|environs|surroundings|province|"
+    r"ghouta)\b",
+    re.IGNORECASE,
+)
 
 POPULATED = frozenset({"city", "town", "village", "hamlet"})
 SETTLEMENT_KINDS = POPULATED | {"neighbourhood", "foreign_city"}
@@ -131,7 +142,7 @@ class Resolution:
     place: Place
     score: float
     row: Row | None = None
-    tier: str = "none"  # exact|skeleton|fuzzy|none
+    tier: str = "none"  # exact|canon|skeleton|fuzzy|none
 
 
 def distance_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
@@ -164,6 +175,7 @@ class Gazetteer:
         fuzzy_cutoff: float = FUZZY_CUTOFF,
         skeleton_min_sim: float = SKELETON_MIN_SIM,
         skeleton_min_sim_ctx: float = SKELETON_MIN_SIM_CTX,
+        use_canon: bool = True,
     ) -> None:
         if data is None:
             data = load_data()
@@ -171,6 +183,7 @@ class Gazetteer:
         self.fuzzy_cutoff = fuzzy_cutoff
         self.skeleton_min_sim = skeleton_min_sim
         self.skeleton_min_sim_ctx = skeleton_min_sim_ctx
+        self.use_canon = use_canon
         self.tie_margin = TIE_MARGIN
         self.attribution: list[str] = list(data.get("attribution", []))
         self.admins: dict[str, tuple[int, str, str, str, float, float]] = {
@@ -181,6 +194,7 @@ class Gazetteer:
         self.rows: list[Row] = []
         self.exact: dict[str, list[int]] = {}
         self.skel: dict[str, list[int]] = {}
+        self.canon: dict[str, list[int]] = {}
         self.sectors: dict[tuple[str, str], int] = {}
         self.admin_rows: dict[str, int] = {}
         self.full: dict[str, list[int]] = {}
@@ -213,16 +227,16 @@ class Gazetteer:
                 keys = list(rec[cols["keys"]])
                 if include_held:
                     keys += rec[cols["held_keys"]]
-                for nk, fk, sks in keys:
-                    self._add_keys(i, nk, fk or nk, sks)
+                for nk, fk, sks, ck in keys:
+                    self._add_keys(i, nk, fk or nk, sks, ck or nk)
             else:
                 names = list(rec[cols["aliases"]])
                 if include_held:
                     names += rec[cols["held"]]
                 for name in names:
-                    nk, fk, sks = alias_keys(name)
+                    nk, fk, sks, ck = alias_keys(name)
                     if nk:
-                        self._add_keys(i, nk, fk, sks)
+                        self._add_keys(i, nk, fk, sks, ck)
         self._fuzzy_keys: list[str] = []
         self._fuzzy_rows: list[list[int]] = []
         for k, ids in self.exact.items():
@@ -230,6 +244,7 @@ class Gazetteer:
                 self._fuzzy_keys.append(k)
                 self._fuzzy_rows.append(ids)
         self._spotter: Spotter | None = None
+        self._keys_inv: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] | None = None
         self._resolve_cached = lru_cache(maxsize=50000)(self._resolve_uncached)
 
     # --- building -------------------------------------------------------------------
@@ -246,8 +261,8 @@ class Gazetteer:
             pc = self.admins[pc][3]
         return a1, a2, a3
 
-    def _add_keys(self, i: int, nk: str, fk: str, sks: list[str]) -> None:
-        for index, key in ((self.exact, nk), (self.full, fk)):
+    def _add_keys(self, i: int, nk: str, fk: str, sks: list[str], ck: str) -> None:
+        for index, key in ((self.exact, nk), (self.full, fk), (self.canon, ck)):
             lst = index.get(key)
             if lst is None:
                 index[key] = [i]
@@ -312,6 +327,11 @@ class Gazetteer:
         full = set(self.full.get(full_key(name), ()))
         for i in self.exact.get(nk, ()):
             out[i] = (1.0 if i in full else 0.93, "exact", 100.0)
+        ck = canon_key(name)
+        if self.use_canon:
+            for i in self.canon.get(ck, ()):
+                if i not in out:
+                    out[i] = (0.92, "canon", 95.0)
         for sk in skeleton_variants(name):
             ids = self.skel.get(sk)
             if not ids:
@@ -332,43 +352,63 @@ class Gazetteer:
         return [(i, s, t, sim) for i, (s, t, sim) in out.items()]
 
     def _best_alias_sim(self, nk: str, i: int) -> float:
-        """Best ``fuzz.ratio`` between the query key and any key of row ``i``."""
+        """Best ``fuzz.ratio`` between the query key and any normalised key of row ``i``.
+
+        (Comparing canonical keys here as well was measured and rejected: it let more
+        wrong villages past the floor than it rescued variants; see eval/geo.json.)"""
         best = 0.0
-        for key in self._row_keys(i):
+        for key in self._row_keys(i)[0]:
             r = fuzz.ratio(nk, key)
             if r > best:
                 best = r
         return best
 
-    @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer is a long-lived singleton
-    def _row_keys(self, i: int) -> tuple[str, ...]:
-        return tuple(k for k, ids in self._keys_by_row().get(i, {}).items())
-
-    @lru_cache(maxsize=1)  # noqa: B019
-    def _keys_by_row(self) -> dict[int, dict[str, None]]:
-        inv: dict[int, dict[str, None]] = {}
-        for k, ids in self.exact.items():
-            for i in ids:
-                inv.setdefault(i, {})[k] = None
-        return inv
+    def _row_keys(self, i: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The normalised and canonical keys of row ``i`` (built for all rows on first use)."""
+        inv = self._keys_inv
+        if inv is None:
+            acc: dict[int, tuple[dict[str, None], dict[str, None]]] = {}
+            for slot, index in ((0, self.exact), (1, self.canon)):
+                for k, ids in index.items():
+                    for j in ids:
+                        acc.setdefault(j, ({}, {}))[slot][k] = None
+            inv = {j: (tuple(a), tuple(b)) for j, (a, b) in acc.items()}
+            self._keys_inv = inv
+        return inv.get(i, ((), ()))
 
     # --- resolution -----------------------------------------------------------------
     def resolve(
-        self, name: str, *, admin1_hint: str | None = None, near: tuple[float, float] | None = None
+        self,
+        name: str,
+        *,
+        admin1_hint: str | None = None,
+        near: tuple[float, float] | None = None,
+        fallback: Place | None = None,
     ) -> Place:
         """The place a name means. Unknown names give ``Place(name=raw, precision="unknown")``.
 
         Args:
             name: a place string, possibly with descriptor words ("Idlib town",
-                "northern Hama countryside", "#Rif_Dimashq", "near Saraqib").
+                "northern Hama countryside", "#Rif_Dimashq", "near Saraqib",
+                "Abu Juraif village, Idlib governorate", "between X and Y").
             admin1_hint: a governorate (any spelling, or a P-code) the place is known to lie in.
             near: (lat, lon) of places resolved nearby, to break ties between namesakes.
+            fallback: where the surrounding text says the event was (e.g. the report's
+                ``geoparse`` event place). An unknown name then gets that place, with the raw
+                name kept and a precision no finer than admin3: the village is somewhere
+                there, not at that town's point.
         """
-        return self.resolve_full(name, admin1_hint=admin1_hint, near=near).place
+        return self.resolve_full(name, admin1_hint=admin1_hint, near=near, fallback=fallback).place
 
     def resolve_full(
-        self, name: str, *, admin1_hint: str | None = None, near: tuple[float, float] | None = None
+        self,
+        name: str,
+        *,
+        admin1_hint: str | None = None,
+        near: tuple[float, float] | None = None,
+        fallback: Place | None = None,
     ) -> Resolution:
+        """Like ``resolve`` with the 0-1 confidence, the gazetteer row and the match tier."""
         if not isinstance(name, str):
             return Resolution(Place(name=None, precision="unknown"), 0.0)
         raw = name.strip()
@@ -377,7 +417,12 @@ class Gazetteer:
         hint = self._hint_pcode(admin1_hint) if admin1_hint else ""
         near_key = (round(near[0], 2), round(near[1], 2)) if near else None
         res = self._resolve_cached(raw, hint, near_key)
-        return Resolution(Place(**res.place.__dict__), res.score, res.row, res.tier)
+        place = Place(**res.place.__dict__)
+        if place.precision == "unknown" and fallback is not None:
+            fb = _coarse(fallback, raw)
+            if fb is not None:
+                return Resolution(fb, 0.3, None, "fallback")
+        return Resolution(place, res.score, res.row, res.tier)
 
     def _hint_pcode(self, hint: str) -> str:
         h = hint.strip()
@@ -387,8 +432,49 @@ class Gazetteer:
         return a[1] if a else ""
 
     def _resolve_uncached(self, raw: str, hint: str, near: tuple[float, float] | None) -> Resolution:
-        # 1. the whole string as given ("Damascus countryside", "Tiyas military Airbase")
         q = parse(raw)
+        if q.between:
+            return self._resolve_between(q, hint, near)
+        # Qualifiers ("(Tall Tamr area)", ", Idlib governorate", ", in rural Hama") say which
+        # governorate the name lies in, and where to fall back to when the name is unknown.
+        ctx: tuple[Resolution, str | None] | None = None
+        for nm, kind in zip(q.context, q.context_kinds, strict=False):
+            sq = parse(nm)
+            if kind and not sq.kind:
+                sq.kind = kind
+            r = self._resolve_query(sq, nm, hint, near)
+            if r is not None and r.row is not None and r.place.country == "SY" and r.place.admin1_pcode:
+                ctx = (r, kind)
+                break
+        use_hint = hint or (ctx[0].place.admin1_pcode or "" if ctx else "")
+        best = self._resolve_query(q, raw, use_hint, near)
+        if best is not None:
+            return best
+        if ctx is not None:
+            r, kind = ctx
+            assert r.row is not None
+            if kind in ("admin1", "admin2", "admin3", "countryside") or r.row.kind in (
+                "admin1", "admin2", "admin3", "sector", "region"
+            ):
+                # "X village, Idlib governorate": somewhere in that unit, not a wrong point
+                p = Place(**r.place.__dict__)
+                p.name = raw
+                if p.precision in ("point", "neighbourhood", "town"):
+                    p.precision = "admin3"
+                return Resolution(p, r.score * 0.6, r.row, r.tier)
+            # "Tall Tawil (Tall Tamr area)": near that town, i.e. in its subdistrict
+            lifted = self.lift(r.row, 3)
+            if lifted is not r.row:
+                return Resolution(self.place_of(lifted, name=raw), r.score * 0.6, lifted, r.tier)
+            p3 = self.place_of(r.row, name=raw, precision="admin3")
+            return Resolution(p3, r.score * 0.6, r.row, r.tier)
+        return Resolution(Place(name=raw, precision="unknown"), 0.0)
+
+    def _resolve_query(
+        self, q: Query, raw: str, hint: str, near: tuple[float, float] | None
+    ) -> Resolution | None:
+        """The main look-up of one parsed string, or ``None``."""
+        # 1. the whole string as given ("Damascus countryside", "Tiyas military Airbase")
         whole = raw.lstrip("#").replace("_", " ")
         best = None
         if [whole] != q.names:
@@ -409,25 +495,36 @@ class Gazetteer:
                     r = self._pick(self.candidates(" ".join(core), fuzzy=False), q, hint, near)
                     if r is not None and r.row is not None and r.row.kind in POPULATED:
                         return Resolution(self.place_of(r.row, name=raw), r.score * 0.8, r.row, r.tier)
-        if best is None and q.context:
-            # "Tall Tawil (Tall Tamr area)": fall back to the area named in brackets, vaguely.
-            for nm in q.context:
-                r = self._pick(
-                    self.candidates(nm, fuzzy=bool(hint) or near is not None), parse(nm), hint, near
-                )
-                if r is not None:
-                    lifted = self.lift(r.row, 3) if r.row else None
-                    if lifted is not None and lifted is not r.row:
-                        return Resolution(self.place_of(lifted, name=raw), r.score * 0.6, lifted, r.tier)
-                    return Resolution(
-                        self.place_of(r.row, name=raw, precision="admin3") if r.row else r.place,
-                        r.score * 0.6,
-                        r.row,
-                        r.tier,
-                    )
-        if best is None:
-            return Resolution(Place(name=raw, precision="unknown"), 0.0)
         return best
+
+    def _resolve_between(self, q: Query, hint: str, near: tuple[float, float] | None) -> Resolution:
+        """ "Road between As Sukhnah and Tadmur": the midpoint, as vague as the ends are apart."""
+        ends = []
+        for nm in q.names[:2]:
+            r = self._resolve_query(parse(nm), nm, hint, near)
+            if r is not None and r.row is not None and r.place.lat is not None and r.place.lon is not None:
+                ends.append(r)
+        if not ends:
+            return Resolution(Place(name=q.raw, precision="unknown"), 0.0)
+        if len(ends) == 1:
+            r = ends[0]
+            assert r.row is not None
+            p3 = self.place_of(r.row, name=q.raw, precision="admin3")
+            return Resolution(p3, r.score * 0.5, r.row, r.tier)
+        a, b = ends
+        assert a.row is not None and b.row is not None
+        assert a.place.lat is not None and a.place.lon is not None
+        assert b.place.lat is not None and b.place.lon is not None
+        d = distance_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
+        shared = self._shared_admin(a.row, b.row)
+        base = self.place_of(shared, name=q.raw) if shared is not None else Place(name=q.raw, country="SY")
+        base.lat = round((a.place.lat + b.place.lat) / 2, 5)
+        base.lon = round((a.place.lon + b.place.lon) / 2, 5)
+        by_distance = "admin3" if d <= 10 else "admin2" if d <= 60 else "admin1"
+        by_unit = _PRECISION.get(shared.kind, by_distance) if shared is not None else by_distance
+        order = ("admin3", "admin2", "admin1")
+        base.precision = by_unit if order.index(by_unit) < order.index(by_distance) else by_distance  # type: ignore[assignment]
+        return Resolution(base, min(a.score, b.score) * 0.6, shared, a.tier)
 
     def _pick(
         self,
@@ -453,6 +550,7 @@ class Gazetteer:
                 floor = self.skeleton_min_sim_ctx if context else self.skeleton_min_sim
                 if sim < floor:
                     continue
+
             elif tier == "fuzzy":
                 if not context:
                     continue
@@ -541,6 +639,16 @@ class Gazetteer:
             return self.place_of(row)
         kind = q.kind
         if (
+            row.adm1 in CITY_GOVERNORATES
+            and row.kind in ("admin1", "admin2", "admin3", "city")
+            and _OUTSIDE_CITY.search(q.raw)
+        ):
+            # "the Damascus countryside", "Damascus suburbs": the governorate around the city
+            outer = self.admin_rows.get(CITY_GOVERNORATES[row.adm1])
+            if outer is not None:
+                row = self.rows[outer]
+                kind = "admin1"
+        if (
             q.direction
             and row.kind in ("admin1", "city", "town")
             and kind in ("admin1", "countryside", "area", None)
@@ -592,7 +700,7 @@ class Gazetteer:
             cands = self.candidates(nm, fuzzy=False)
             best: tuple[float, Row] | None = None
             for i, s, tier, sim in cands:
-                if tier != "exact" and sim < self.skeleton_min_sim:
+                if tier == "skeleton" and sim < self.skeleton_min_sim:
                     continue
                 row = self.rows[i]
                 if row.country != "SY" or not row.adm1:
@@ -610,6 +718,10 @@ class Gazetteer:
                     best = (sc, row)
             if best is not None:
                 a1 = best[1].adm1
+                if a1 in CITY_GOVERNORATES and _OUTSIDE_CITY.search(name):
+                    # "the Damascus countryside", "suburbs of Damascus", "Reef Damascus":
+                    # the governorate around the city, not the city's own.
+                    a1 = CITY_GOVERNORATES[a1]
                 return (self.admins[a1][1], a1)
         return None
 
@@ -629,6 +741,18 @@ class Gazetteer:
     def rows_of_kind(self, kinds: Iterable[str]) -> list[Row]:
         ks = set(kinds)
         return [r for r in self.rows if r.kind in ks]
+
+
+def _coarse(p: Place, raw: str) -> Place | None:
+    """A fallback place for an unknown name: same unit, raw name, no finer than admin3."""
+    if p.country not in (None, "SY") or p.lat is None or p.lon is None or p.precision == "unknown":
+        return None
+    out = Place(**p.__dict__)
+    out.name = raw
+    out.span = None
+    if out.precision in ("point", "neighbourhood", "town"):
+        out.precision = "admin3"
+    return out
 
 
 def load_data(path: Path | None = None) -> dict[str, Any]:

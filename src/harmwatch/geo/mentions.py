@@ -342,7 +342,9 @@ class Spotter:
             nk = " ".join(c.key for c in content)
             if len(content) == 1 and (len(nk) < 5 or nk in ENGLISH or nk in PERSONAL or nk in lower_words):
                 continue
-            sim = max((fuzz.ratio(nk, k) for r in gaz.skel[sk][:20] for k in gaz._row_keys(r)), default=0.0)
+            sim = max(
+                (fuzz.ratio(nk, k) for r in gaz.skel[sk][:20] for k in gaz._row_keys(r)[0]), default=0.0
+            )
             if sim >= SKELETON_TEXT_MIN:
                 best = _Spot(i, j, 0, 0, "", "skeleton")
         if best is None:

@@ -4,11 +4,15 @@ One Syrian town is spelt a dozen ways ("Maarat al-Numan", "Ma'arrat an-Nu'man",
 "Marret Numan", "Maaret al-Noman") because each writer transliterates Arabic with their
 own conventions: French or English vowels, the article assimilated or not, the ayn and
 hamza written as ``'`` or `````, or dropped, doubled letters kept or not, the final
-ta marbuta as -a, -ah or -eh. Two keys absorb most of that:
+ta marbuta as -a, -ah or -eh. Three keys absorb most of that:
 
 ``norm_key``
     lower case, no diacritics or apostrophes, articles (al-, el-, as-, ash-, ...) removed,
     tokens joined by single spaces. Exact but forgiving of punctuation.
+``canon_key``
+    the normalised key with generic words (Tall/Tell/Tal, Kafr/Kfar, Deir/Dayr, Ain/Ein/
+    Ayn, Khirbet/Kherbet, ...), endings (-iyeh/-iyah/-iya/-iyet) and a few letter pairs
+    (ou/u, ei/ay, q/k) written one way: looser than the key, far safer than the skeleton.
 ``skeleton``
     the consonant skeleton of the tokens after folding the usual alternations (q/k,
     sh/ch, kh, ou/u, ee/i, -eh/-ah endings, doubled letters), vowels dropped except
@@ -33,7 +37,7 @@ ARTICLES = frozenset({
 
 # Bump when any key function below changes: the build stores precomputed keys with it,
 # and a mismatch makes the loader recompute them.
-NORMALISER_VERSION = 2
+NORMALISER_VERSION = 3
 
 _APOSTROPHES = "'`´‘’ʿʾʻʼ′ʹ"
 _APOS_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
@@ -88,6 +92,7 @@ _DIGRAPHS = (
     ("ee", "i"), ("z", "z"), ("v", "f"),
 )
 _END_H = re.compile(r"([aeiouy])h$")
+_DOUBLED = re.compile(r"(.)\1+")
 _VOWELS = frozenset("aeiouyw")
 
 
@@ -117,6 +122,73 @@ def skeleton_token(t: str) -> str:
     return res
 
 
+# Generic words that open Syrian place names, each spelt many ways; the canonical key
+# writes each one way (facts of transliteration, not of any one place).
+_GENERIC: dict[str, str] = {}
+for _canon, _forms in {
+    "tall": "tal tall tel tell til tulul",
+    "kafr": "kafr kfar kafar kefr kfr kufr kafer kefer",
+    "dayr": "dayr deir dair der dier deyr",
+    "ayn": "ayn ain ein ayin aain eyn en",
+    "jabal": "jabal jebel jabel jbel jabl jibal",
+    "bayt": "bayt beit bait bet beyt",
+    "qasr": "qasr kasr qaser kaser qsar",
+    "khirbat": "khirbat khirbet kherbet kherbat khirba kherba khurbet khirbeh kharbet khrbet kharbat",
+    "umm": "umm um om oum",
+    "abu": "abu abou abo",
+    "bir": "bir beer ber bire",
+    "maarat": "maarat maarrat marat maaret marret maarrat maaret marrat maarret",
+    "ras": "ras raas",
+    "jisr": "jisr jesr jser",
+    "shaykh": "shaykh sheikh shaikh sheik shekh shiekh cheikh",
+    "harat": "harat haret",
+    "hawsh": "hawsh hosh housh hush",
+    "mazraat": "mazraat mazraa mazraet mazraah mazrat",
+    "arab": "arab orban",
+}.items():
+    for _f in _forms.split():
+        _GENERIC[_f] = _canon
+_CANON_END = re.compile(r"(?:iyy|iy|y|i)(?:eh|ah|a|e|et|at)$")
+_CANON_SUBS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "ay"), ("ey", "ay"), ("ai", "ay"),
+               ("dj", "j"), ("q", "k"), ("ck", "k"))
+_GLUED_EL = re.compile(r"^(?:al|el)(?=[a-z]{3,})")
+
+
+@lru_cache(maxsize=65536)
+def canon_token(t: str) -> str:
+    """One token in canonical spelling (see ``canon_key``)."""
+    if not t or t[0] >= "\u0600" or t.isdigit():
+        return t
+    g = _GENERIC.get(t)
+    if g is not None:
+        return g
+    s = t
+    for a, b in _CANON_SUBS:
+        if a in s:
+            s = s.replace(a, b)
+    s = _CANON_END.sub("iya", s)
+    if len(s) > 3 and s[-2:] in ("ah", "eh"):
+        s = s[:-2] + "a"
+    return _DOUBLED.sub(r"\1", s)
+
+
+@lru_cache(maxsize=65536)
+def canon_key(text: str) -> str:
+    """A normalised key with the spelling of generic words and endings made canonical:
+    "Tal Al-Jayer" / "Tell al-Jayer", "Kherbet Khaled" / "Khirbet Khaled", "Salhiyeh" /
+    "Salhiyet", "Jalaqah" / "Jalaqa" meet here. Unlike the skeleton it keeps the vowels
+    of the distinctive part of the name, so a match needs no similarity check."""
+    out = []
+    for t in tokens(text):
+        if t not in _GENERIC and len(t) >= 5:
+            # "Arraqqa", "Ezzor", "Elasfar": an article written into the word
+            t = strip_glued_article(t)
+            if len(t) >= 6:
+                t = _GLUED_EL.sub("", t)
+        out.append(canon_token(t))
+    return " ".join(out)
+
+
 def skeleton(text: str) -> str:
     """The skeleton key of a whole name: token skeletons joined without spaces."""
     return skeleton_of_tokens(tokens(text))
@@ -125,7 +197,8 @@ def skeleton(text: str) -> str:
 def skeleton_of_tokens(toks: list[str] | tuple[str, ...]) -> str:
     out = "".join(skeleton_token(t) for t in toks)
     # collapse letters doubled across a token boundary ("Tall Lahm" ~ "Tallahm")
-    return re.sub(r"(.)\1+", r"\1", out)
+    return _DOUBLED.sub(r"\1", out)
+
 
 
 _GLUED_ARTICLE = re.compile(r"^(?:[ae]l(?=[^aeiouy\s]{1}[a-z]{2,})|[ae]([tdrzsn])(?=\1[a-z]{2,}))")
@@ -159,7 +232,12 @@ def full_key(text: str) -> str:
     return " ".join(out)
 
 
-def alias_keys(name: str) -> tuple[str, str, list[str]]:
-    """``(norm_key, full_key, skeleton keys)`` for one alias, as the index stores them."""
-    return norm_key(name), full_key(name), sorted(k for k in skeleton_variants(name) if len(k) >= 2)
+def alias_keys(name: str) -> tuple[str, str, list[str], str]:
+    """``(norm_key, full_key, skeleton keys, canonical key)`` for one alias, as the index stores them."""
+    return (
+        norm_key(name),
+        full_key(name),
+        sorted(k for k in skeleton_variants(name) if len(k) >= 2),
+        canon_key(name),
+    )
 

@@ -73,6 +73,7 @@ MODIFIERS = frozenset({
 _ALL_WORDS = frozenset(_SUFFIX_KIND) | frozenset(_PREFIX_KIND) | frozenset(_DIRECTIONS) | frozenset(
     w for phrase in _NEAR_WORDS for w in phrase.split()) | {"the", "of", "in", "a", "military", "refugee",
                                                              "displacement", "idp", "idps", "air", "army",
+                                                             "between",
                                                              "oil", "gas", "field"}
 
 
@@ -86,6 +87,9 @@ class Query:
     direction: str | None = None   # "northern", "south-western", ...
     near: bool = False             # "near X", "outskirts of X": X is a reference point
     context: list[str] = field(default_factory=list)  # "(Tall Tamr area)" -> ["Tall Tamr"]
+    # what the descriptor word of each context part said ("(Raqqa governorate)" -> "admin1")
+    context_kinds: list[str | None] = field(default_factory=list)
+    between: bool = False          # "between X and Y": names holds both ends
 
 
 _HASHTAG = re.compile(r"#(\w+)")
@@ -93,6 +97,26 @@ _INNER_NEAR = re.compile(r"\b(?:near|outside|nearby|close to|outskirts of|on the
                          r"(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?:the\s+)?", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(\w)['’]s\b")
 _PAREN = re.compile(r"\(([^()]*)\)")
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+)$", re.IGNORECASE)
+_CONTEXT_LEAD = re.compile(r"^\s*(?:in|of|at|near|inside|within|the)\s+", re.IGNORECASE)
+
+
+def _add_context(q: Query, text: str) -> None:
+    """One bracketed or comma-separated qualifier: its name and what kind it says it is."""
+    inner = text.strip()
+    while True:
+        m = _CONTEXT_LEAD.match(inner)
+        if not m:
+            break
+        inner = inner[m.end():]
+    if not inner or len(inner) > 80:
+        return
+    sub = parse(inner)
+    name = sub.names[0] if sub.names else ""
+    if not name:
+        return
+    q.context.append(name)
+    q.context_kinds.append(sub.kind)
 
 
 def parse(text: str) -> Query:
@@ -113,13 +137,25 @@ def parse(text: str) -> Query:
     s = _HASHTAG.sub(lambda m: m.group(1).replace("_", " "), s)
     s = s.replace("_", " ")
     for m in _PAREN.finditer(s):
-        inner = m.group(1).strip()
-        words = inner.split()
-        if words and words[-1].lower() in _SUFFIX_KIND and len(words) > 1:
-            inner = " ".join(words[:-1])
-        if inner:
-            q.context.append(inner)
+        _add_context(q, m.group(1))
     s = _PAREN.sub(" ", s)
+    # "X village, Idlib governorate", "Kafr Nabl, in rural Idlib": the parts after a comma
+    # say where X lies; they are context, not alternatives.
+    if "," in s:
+        head, *rest = s.split(",")
+        if head.strip() and rest:
+            for part in rest:
+                _add_context(q, part)
+            s = head
+    # "between As Sukhnah and Tadmur", "road between X and Y"
+    bm = _BETWEEN.search(s)
+    if bm:
+        ends = [parse(bm.group(1)), parse(bm.group(2))]
+        if all(e.names for e in ends):
+            q.between = True
+            q.near = True
+            q.names = [ends[0].names[0], ends[1].names[0]]
+            return q
     s = _POSSESSIVE.sub(r"\1", s)
     # "Field outside Ein Issa town", "farmland near Kafr Nabl": the reference place follows.
     inner_near = _INNER_NEAR.search(s)
