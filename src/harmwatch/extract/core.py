@@ -34,7 +34,14 @@ from harmwatch.extract.lexicon import (
     WEAPON_PATTERNS,
 )
 from harmwatch.extract.places import PlaceMention, foreign_context, get_finder
-from harmwatch.extract.text import Sentence, clean_text, detect_language, split_sentences
+from harmwatch.extract.text import (
+    Sentence,
+    clean_text,
+    detect_language,
+    find_title,
+    furniture,
+    split_sentences,
+)
 from harmwatch.models import (
     Claim,
     DateSpan,
@@ -51,6 +58,7 @@ from harmwatch.models import (
 )
 
 MAX_INCIDENTS = 200
+MAX_TITLE = 400
 # Reports longer than this are geoparsed sentence by sentence, only where events are.
 DOC_GEO_LIMIT = 100_000
 
@@ -236,6 +244,9 @@ class SentenceInfo:
     background: bool = False
     transition: bool = False
     eventful: bool = False
+    furniture: bool = False  # page furniture (tags, captions): not news
+    headline: bool = False  # the title, or its copy at the top of the text
+    virtual: bool = False  # read from the title argument, not from the text: no spans
 
     @property
     def event_dates(self) -> list[DateExpr]:
@@ -285,9 +296,10 @@ def extract_report(
     """
     rid = report_id or ""
     ext = Extraction(id=rid)
-    if not text or not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not text.strip():
         ext.notes.append("empty text")
         return ext
+    title = clean_text(title).strip() if isinstance(title, str) and title.strip() else None
     text = clean_text(text)
     lang = detect_language(text if len(text) > 200 or not title else f"{title} {text}")
     ext.language = lang or "en"
@@ -308,6 +320,15 @@ def extract_report(
     finder = get_finder()
     if finder.name != "harmwatch.geo":
         ext.notes.append("places from the governorate fallback (harmwatch.geo not available)")
+    # The page's own furniture (dateline, headline copy, tags, captions) is cut
+    # off from the story so that its words do not read as the lead.
+    title_span = find_title(text, title) if title else None
+    floor = max(dateline.end if dateline else 0, title_span[1] if title_span else 0)
+    fspans, breaks = furniture(text, floor=floor)
+    if dateline is not None:
+        breaks += [dateline.start, dateline.end]
+    if title_span is not None:
+        breaks += list(title_span)
     doc_places: list[PlaceMention] | None = None
     if len(text) <= DOC_GEO_LIMIT:
         # One gazetteer pass over the whole report: cheaper, and roles see the context.
@@ -315,15 +336,51 @@ def extract_report(
             doc_places = sorted(finder.find(text), key=lambda m: m.start)
         except Exception:  # a geocoder bug must not lose the report
             doc_places = []
-    infos = [
-        _read_sentence(i, s, ref, finder, dateline, doc_places) for i, s in enumerate(split_sentences(text))
-    ]
+        if fspans:
+            doc_places = [m for m in doc_places if not _inside(m.start, fspans)]
+    infos: list[SentenceInfo] = []
+    for i, s in enumerate(split_sentences(text, breaks)):
+        if fspans and _mostly_inside(s.start, s.end, fspans):
+            infos.append(SentenceInfo(i, s, furniture=True))
+            continue
+        info = _read_sentence(i, s, ref, finder, dateline, doc_places)
+        if title_span is not None and title_span[0] <= s.start and s.end <= title_span[1] + 2:
+            info.headline = True
+        infos.append(info)
+    head = next((x for x in infos if x.headline), None)
+    if head is None and title:
+        t = title[:MAX_TITLE]
+        head = _read_sentence(-1, Sentence(0, len(t), t), ref, finder, None, None)
+        if not head.places:
+            head.places = _places_in(t, 0, finder)
+        head.headline = True
+        head.virtual = True
     drafts = _group(infos, ref)
+    if head is not None:
+        drafts = _main_first(drafts, head)
     for idx, d in enumerate(drafts[:MAX_INCIDENTS]):
-        inc = _build_incident(d, idx, ref, rid, source, text, title, finder, infos)
+        inc = _build_incident(d, idx, ref, rid, source, text, title, finder, infos, head)
+        if idx == 0 and head is not None:
+            _fill_from_headline(inc, d, head, rid, source)
         ext.incidents.append(inc)
+    if not ext.incidents and head is not None and (head.own_casualties or head.eventful):
+        d = _Draft(sentences=[head])
+        inc = _build_incident(d, 0, ref, rid, source, text, title, finder, infos, head)
+        _strip_virtual_spans(inc, head)
+        ext.incidents.append(inc)
+        drafts = [d]
     ext.facility_events = _facility_events(infos, drafts[:MAX_INCIDENTS], ext.incidents, text)
     return ext
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _mostly_inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    n = max(end - start, 1)
+    covered = sum(max(0, min(end, b) - max(start, a)) for a, b in spans)
+    return covered * 2 >= n
 
 
 def _sentence_places(t: str, offset: int, doc_places: list[PlaceMention]) -> list[PlaceMention]:
@@ -421,6 +478,8 @@ def _group(infos: list[SentenceInfo], ref: dt.date | None = None) -> list[_Draft
     drafts: list[_Draft] = []
     cur: _Draft | None = None
     for info in infos:
+        if info.furniture or info.headline:
+            continue
         if info.background and not (info.own_casualties and info.event_dates):
             continue
         if not info.eventful:
@@ -469,6 +528,119 @@ def _starts_new(cur: _Draft, info: SentenceInfo, ref: dt.date | None) -> bool:
     return False
 
 
+_CAUSE_CLASS = {"airstrike": "fire", "shelling": "fire", "missile": "fire", "barrel_bomb": "fire"}
+
+
+def _killed_values(infos: list[SentenceInfo]) -> set[int]:
+    out: set[int] = set()
+    for s in infos:
+        for c in s.own_casualties:
+            if c.outcome == "killed":
+                v = c.range.best if c.range.best is not None else c.range.low
+                if v:
+                    out.add(v)
+    return out
+
+
+def _agreement(d: _Draft, head: SentenceInfo) -> float:
+    """How well a draft incident matches the headline: the headline names the main event."""
+    score = 0.0
+    hk = _killed_values([head])
+    if hk and hk & _killed_values(d.sentences):
+        score += 3.0
+    h_admin = {p.place.admin1 for p in head.event_places}
+    if h_admin and h_admin & {p.place.admin1 for s in d.sentences for p in s.event_places}:
+        score += 1.0
+    h_types = {_CAUSE_CLASS.get(t[0], t[0]) for t in head.types if t[0] != "clash"}
+    if h_types and h_types & {_CAUSE_CLASS.get(t[0], t[0]) for s in d.sentences for t in s.types}:
+        score += 1.0
+    h_actors = {m.actor for m in head.actors if m.doer and m.actor != "unknown"}
+    if h_actors and h_actors & {m.actor for s in d.sentences for m in s.actors if m.doer}:
+        score += 1.0
+    return score
+
+
+def _main_first(drafts: list[_Draft], head: SentenceInfo) -> list[_Draft]:
+    """Put the draft the headline describes first, if it is clearly not the first already."""
+    if len(drafts) < 2:
+        return drafts
+    scores = [_agreement(d, head) for d in drafts[:12]]
+    best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    if best != 0 and scores[best] >= scores[0] + 2.0:
+        return [drafts[best], *drafts[:best], *drafts[best + 1 :]]
+    return drafts
+
+
+def _has_killed(v: Victims) -> bool:
+    return any(
+        getattr(v, f) is not None
+        for f in ("killed", "killed_civilians", "killed_children", "killed_women", "killed_combatants")
+    )
+
+
+def _fill_from_headline(inc: Incident, d: _Draft, head: SentenceInfo, rid: str, source: str | None) -> None:
+    """What the main incident's own sentences leave open, the headline may say."""
+    quote = head.sent.text
+
+    def claim(kind: str, fld: str, value: object) -> None:
+        inc.claims.append(Claim(rid or None, source, kind, fld, value, quote))
+
+    def span(start: int, end: int, txt: str) -> Span | None:
+        return None if head.virtual else Span(head.sent.start + start, head.sent.start + end, txt)
+
+    if not inc.perpetrators:
+        for mm in head.actors:
+            if mm.doer and mm.actor != "unknown" and all(p.actor != mm.actor for p in inc.perpetrators):
+                inc.perpetrators.append(
+                    Perpetrator(
+                        mm.actor, attribution_in(quote, mm, head.actors), span(mm.start, mm.end, mm.text)
+                    )
+                )
+                claim("report", "perpetrators", mm.actor)
+    if inc.event_type in ("unknown", "clash"):
+        types = [t[0] for t in head.types if t[0] != "clash"]
+        if types:
+            inc.event_type = min(types, key=lambda x: TYPE_PRIORITY.get(x, 99))
+            claim("report", "event_type", inc.event_type)
+    if not _has_killed(inc.victims) and head.own_casualties:
+        hv = _victims(_Draft(sentences=[head]), lambda *a: None)
+        for f in ("killed", "killed_civilians", "killed_children", "killed_women", "killed_combatants"):
+            r: Range | None = getattr(hv, f)
+            if r is not None:
+                if head.virtual:
+                    r = Range(r.best, r.low, r.high, None)
+                setattr(inc.victims, f, r)
+                claim("report", f"victims.{f}", {"best": r.best, "low": r.low, "high": r.high})
+    if inc.place.precision == "unknown" and head.event_places:
+        pl = head.event_places[0].place
+        inc.place = _with_span(pl, None) if head.virtual else pl
+
+
+def _strip_virtual_spans(inc: Incident, head: SentenceInfo) -> None:
+    """An incident read from the title argument alone has no spans in the text."""
+    if not head.virtual:
+        return
+    inc.date.span = None
+    inc.place = _with_span(inc.place, None)
+    for p in inc.perpetrators:
+        p.span = None
+    for f in (
+        "killed",
+        "killed_civilians",
+        "killed_children",
+        "killed_women",
+        "killed_combatants",
+        "injured",
+        "injured_children",
+        "injured_women",
+    ):
+        r = getattr(inc.victims, f)
+        if r is not None:
+            setattr(inc.victims, f, Range(r.best, r.low, r.high, None))
+    for t in inc.targets:
+        t.span = None
+
+
 def _same_capital(a: str, others: set[str | None]) -> bool:
     pair = {"Damascus", "Rural Damascus"}
     return a in pair and bool(pair & {o for o in others if o})
@@ -484,6 +656,7 @@ def _build_incident(
     title: str | None,
     finder: object,
     infos: list[SentenceInfo],
+    head: SentenceInfo | None = None,
 ) -> Incident:
     inc = Incident()
     if rid:
@@ -506,7 +679,7 @@ def _build_incident(
         inc.review.append("no date")
 
     # place
-    place = _pick_place(d, idx, title, finder, text)
+    place = _pick_place(d, idx, title, finder, text, head)
     if place is not None:
         inc.place = place
     else:
@@ -600,7 +773,30 @@ def _sentence_of(d: _Draft, pos: int) -> Sentence:
     return d.sentences[0].sent
 
 
-def _pick_place(d: _Draft, idx: int, title: str | None, finder: object, text: str) -> Place | None:
+def _gov_group(admin1: str | None) -> str | None:
+    return "Damascus" if admin1 == "Rural Damascus" else admin1
+
+
+def _pick_place(
+    d: _Draft, idx: int, title: str | None, finder: object, text: str, head: SentenceInfo | None = None
+) -> Place | None:
+    if idx == 0 and head is not None and head.event_places:
+        # The headline names where the main event happened; the story's own
+        # sentences may name it more precisely.
+        hp = head.event_places[0]
+        group = _gov_group(hp.place.admin1)
+        found: Place | None = None
+        for s in [*d.sentences, *d.context]:
+            for c in s.event_places:
+                if _gov_group(c.place.admin1) == group and (
+                    found is None or found.precision in ("admin1", "country")
+                ):
+                    found = c.place
+            if found is not None and found.precision not in ("admin1", "country"):
+                break
+        if found is not None:
+            return found
+        return _with_span(hp.place, None) if head.virtual else hp.place
     for s in d.sentences:
         cands = s.event_places
         if cands:

@@ -58,7 +58,7 @@ _FULL_DATE_RES = [
     # ISO "2017-04-23"
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
     # European "26.12.2014", "02-09-2013", "26/12/2014"
-    re.compile(r"\b(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>(?:19|20)\d\d)(?!\d)"),
 ]
 
 # Partial dates inside the body: "on 27 May", "on March 25", "in August 2013", "in 2013".

@@ -25,16 +25,25 @@ class Sentence:
     text: str
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, breaks: list[int] | None = None) -> list[Sentence]:
     """Split into sentences, keeping offsets. Linear in the length of the text.
 
-    Very long runs without punctuation are cut every ``MAX_SENTENCE`` characters
-    at a space so that no later rule sees an unbounded string.
+    ``breaks`` are extra offsets where a sentence must end (page furniture glued
+    to the story, a dateline run into the lead). Very long runs without
+    punctuation are cut every ``MAX_SENTENCE`` characters at a space so that no
+    later rule sees an unbounded string.
     """
     out: list[Sentence] = []
     start = 0
     n = len(text)
+    extra = sorted({b for b in breaks or () if 0 < b < n})
+    bi = 0
     for m in _BOUNDARY.finditer(text):
+        while bi < len(extra) and extra[bi] <= m.start():
+            if extra[bi] > start:
+                _emit(text, start, extra[bi], out)
+                start = extra[bi]
+            bi += 1
         end = m.end()
         piece = text[start : m.start() + 1]
         if _ABBREV.search(piece.rstrip()):
@@ -45,9 +54,96 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         _emit(text, start, m.end(), out)
         start = end
+    while bi < len(extra):
+        if extra[bi] > start:
+            _emit(text, start, extra[bi], out)
+            start = extra[bi]
+        bi += 1
     if start < n:
         _emit(text, start, n, out)
     return out
+
+
+# Page furniture that news sites glue to the story: photo credits, tag lists,
+# share widgets. A caption describes a picture, not the news, and its place and
+# date must not become the event's.
+_CREDIT = re.compile(
+    r"\((?:(?:AFP|AP|Reuters|REUTERS|TRT\s+World(?:\s+and\s+Agencies)?|Anadolu(?:\s+Agency)?|SANA|EPA|Getty"
+    r"(?:\s+Images)?|file|archive)(?:\s+(?:photo|file\s+photo|picture|image))?|(?:AFP|AP|File|Reuters)\s+Photo"
+    r"|Photo(?::|\s+by)?\s+[A-Z][\w./-]*(?:\s+[A-Z][\w./-]*){0,3}|photo|file\s+photo|archive)\)",
+    re.I,
+)
+_CAPTION_START = re.compile(
+    r"^\W*(?:(?:in\s+)?(?:this|a|an|the)\s+(?:file\s+)?(?:photo|picture|image|handout|still|frame\s+grab)"
+    r"(?:\s+\w+){0,6}?\s+(?:taken|released|provided|shows?|made|obtained|posted|distributed|grabbed)"
+    r"|(?:photo|picture|image)\s*:|file\s+photo)",
+    re.I,
+)
+_TAGS = re.compile(r"(?:^|(?<=[\s.]))Tags\s+(?=[A-Z])")
+_SHARE = re.compile(
+    r"(?:\(updated\s+[\d:]+\s+[\d.]+\)\s*)?Get\s+short\s+URL(?:\s+Topic\s+[^\n(]{0,80}\(\d+\))?(?:\s+\d+){0,3}",
+    re.I,
+)
+_AGENCY_SLUG = re.compile(r"\b[A-Z]{3,}(?:\s+[A-Z]{3,})?\s+\((?:Sputnik|AFP|Reuters|AP|SANA|Anadolu)\)\s*")
+
+
+def furniture(text: str, limit: int = 200_000, floor: int = 0) -> tuple[list[tuple[int, int]], list[int]]:
+    """Spans of page furniture in ``text`` and the sentence breaks around them.
+
+    Returns ``(spans, breaks)``: spans whose words are not news (tag lists,
+    share widgets, photo captions with their credit) and offsets where a sentence
+    must end so that furniture does not run into the story. Only the first
+    ``limit`` characters are searched: furniture sits at the top of a page. A
+    caption never reaches back before ``floor`` (the end of the dateline or of
+    the headline copy).
+    """
+    head = text[:limit]
+    spans: list[tuple[int, int]] = []
+    breaks: list[int] = []
+    for m in _TAGS.finditer(head):
+        end = _tags_end(head, m.end())
+        spans.append((m.start(), end))
+        breaks += [m.start(), end]
+    for m in _SHARE.finditer(head):
+        spans.append((m.start(), m.end()))
+        breaks += [m.start(), m.end()]
+    for m in _AGENCY_SLUG.finditer(head[:3000]):
+        spans.append((m.start(), m.end()))
+        breaks += [m.start(), m.end()]
+    for m in _CREDIT.finditer(head):
+        # The caption runs from the previous sentence end (or the credit itself
+        # when it opens a sentence: then the sentence before it is the caption).
+        cut = max(head.rfind(". ", 0, m.start()), head.rfind("\n", 0, m.start()))
+        before = head[cut + 1 : m.start()].strip()
+        if before:
+            cap_start = cut + 1
+        else:
+            prev = max(head.rfind(". ", 0, max(cut, 0)), head.rfind("\n", 0, max(cut, 0)))
+            cap_start = prev + 1 if cut > 0 else m.start()
+        if cap_start < floor <= m.start():
+            cap_start = floor
+        spans.append((cap_start, m.end()))
+        breaks += [cap_start, m.end()]
+    return spans, breaks
+
+
+def _tags_end(text: str, pos: int) -> int:
+    """Where a "Tags A B C" list ends: before the word that opens the story."""
+    words = list(re.finditer(r"\S+", text[pos : pos + 400]))
+    last_cap = 0
+    for i, w in enumerate(words):
+        tok = w.group(0)
+        if tok[:1].isupper() or tok[:1].isdigit() or tok.lower().startswith(("al-", "el-")):
+            last_cap = i
+            continue
+        # the word before the first lower-case word opens the sentence
+        return pos + words[max(i - 1, 0)].start() if i > 0 else pos
+    return pos + (words[last_cap].end() if words else 0)
+
+
+def is_caption(sentence: str) -> bool:
+    """A sentence that describes a picture ("A picture taken on ... shows ...")."""
+    return bool(_CAPTION_START.match(sentence)) or bool(_CREDIT.search(sentence))
 
 
 def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
@@ -114,3 +210,56 @@ def clean_text(text: str) -> str:
     if not text:
         return ""
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text)
+
+
+_TITLE_SUFFIX = re.compile(r"\s+(?:\||-|–|—)\s+[^|\-–—]{0,60}$")
+_TITLE_PREFIX = re.compile(r"^\s*(?:title\s*:|UPDATED\s+)\s*", re.I)
+
+
+def _folded(s: str, limit: int) -> tuple[str, list[int]]:
+    """Lower-case letters and digits with single spaces, and each one's offset in ``s``."""
+    chars: list[str] = []
+    pos: list[int] = []
+    space = True
+    for i, ch in enumerate(s[:limit]):
+        if ch.isalnum():
+            chars.append(ch.lower())
+            pos.append(i)
+            space = False
+        elif not space and ch not in "'’":
+            chars.append(" ")
+            pos.append(i)
+            space = True
+    return "".join(chars), pos
+
+
+def find_title(text: str, title: str | None, window: int = 700) -> tuple[int, int] | None:
+    """Where the headline is copied into the top of the text, as ``(start, end)``.
+
+    Sites repeat the headline before or after the dateline, sometimes with the
+    site's name appended to the title ("... | Jordan Times"). The match is made on
+    folded text (case, punctuation) so the copy is found however it is glued in.
+    """
+    if not title:
+        return None
+    t = _TITLE_PREFIX.sub("", title)
+    t = _TITLE_SUFFIX.sub("", t) if len(t) > 30 else t
+    ft, _ = _folded(t, 400)
+    ft = ft.strip()
+    if len(ft) < 12:
+        return None
+    fx, pos = _folded(text, window + len(t))
+    key = ft[: min(len(ft), 40)]
+    i = fx.find(key)
+    if i < 0:
+        return None
+    j = i + len(key)
+    k = len(key)
+    while k < len(ft) and j < len(fx) and fx[j] == ft[k]:
+        j += 1
+        k += 1
+    if k < len(ft) * 0.8:
+        return None
+    start = pos[i]
+    end = pos[j - 1] + 1
+    return start, end
