@@ -18,6 +18,7 @@ answer is better than a wrong confident point.
 
 from __future__ import annotations
 
+import copy
 import gzip
 import json
 import math
@@ -36,11 +37,9 @@ from harmwatch.geo.mentions import Mention, Spotter, find_mentions
 from harmwatch.geo.normalise import (
     NORMALISER_VERSION,
     alias_keys,
-    canon_key,
     fold,
-    full_key,
     norm_key,
-    skeleton_variants,
+    query_keys,
 )
 from harmwatch.geo.query import MODIFIERS, Query, parse
 from harmwatch.models import Place
@@ -319,20 +318,21 @@ class Gazetteer:
         ``fuzz.ratio`` against the row's names as similarity), ``fuzzy`` (ratio above the
         cut-off, only tried when nothing else matched). Callers decide which tiers to trust.
         """
-        nk = norm_key(name)
+        nk, fk, sks, ck = query_keys(name)
         if not nk:
             return []
         out: dict[int, tuple[float, str, float]] = {}
         # An exact key match that also agrees on articles ("Hama" vs "Al-Hama") scores 1.0.
-        full = set(self.full.get(full_key(name), ()))
-        for i in self.exact.get(nk, ()):
-            out[i] = (1.0 if i in full else 0.93, "exact", 100.0)
-        ck = canon_key(name)
+        exact = self.exact.get(nk)
+        if exact:
+            full = self.full.get(fk, ())
+            for i in exact:
+                out[i] = (1.0 if i in full else 0.93, "exact", 100.0)
         if self.use_canon:
             for i in self.canon.get(ck, ()):
                 if i not in out:
                     out[i] = (0.92, "canon", 95.0)
-        for sk in skeleton_variants(name):
+        for sk in sks:
             ids = self.skel.get(sk)
             if not ids:
                 continue
@@ -417,7 +417,7 @@ class Gazetteer:
         hint = self._hint_pcode(admin1_hint) if admin1_hint else ""
         near_key = (round(near[0], 2), round(near[1], 2)) if near else None
         res = self._resolve_cached(raw, hint, near_key)
-        place = Place(**res.place.__dict__)
+        place = copy.copy(res.place)  # callers may set .span; the cached one stays clean
         if place.precision == "unknown" and fallback is not None:
             fb = _coarse(fallback, raw)
             if fb is not None:

@@ -52,6 +52,12 @@ _LATIN_SPECIAL = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "�
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and apostrophes; separators become spaces."""
+    if text.isascii():
+        # the common case: no diacritics to strip, no Arabic to fold
+        s = text.lower()
+        if "'" in s or "`" in s:
+            s = s.replace("'", "").replace("`", "")
+        return " ".join(_SPLIT_RE.split(s)).strip()
     s = unicodedata.normalize("NFKD", text)
     s = "".join(c for c in s if not unicodedata.combining(c) or _ARABIC_RE.match(c))
     s = s.lower().translate(_LATIN_SPECIAL)
@@ -71,6 +77,11 @@ def _arabic_token(t: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Folded tokens with articles dropped (``"Ma'arrat an-Nu'man"`` -> ``["maarrat", "numan"]``)."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:
     out = []
     for t in fold(text).split():
         if t in ARTICLES:
@@ -78,12 +89,12 @@ def tokens(text: str) -> list[str]:
         if t[0] >= "\u0600":
             t = _arabic_token(t)
         out.append(t)
-    return out
+    return tuple(out)
 
 
 def norm_key(text: str) -> str:
     """The exact-match key: folded tokens without articles, space-joined."""
-    return " ".join(tokens(text))
+    return " ".join(_tokens(text))
 
 
 _DIGRAPHS = (
@@ -179,7 +190,7 @@ def canon_key(text: str) -> str:
     "Salhiyet", "Jalaqah" / "Jalaqa" meet here. Unlike the skeleton it keeps the vowels
     of the distinctive part of the name, so a match needs no similarity check."""
     out = []
-    for t in tokens(text):
+    for t in _tokens(text):
         if t not in _GENERIC and len(t) >= 5:
             # "Arraqqa", "Ezzor", "Elasfar": an article written into the word
             t = strip_glued_article(t)
@@ -215,9 +226,9 @@ def strip_glued_article(tok: str) -> str:
 
 def skeleton_variants(text: str) -> set[str]:
     """The skeleton plus the skeleton with glued articles stripped from each token."""
-    toks = tokens(text)
+    toks = _tokens(text)
     keys = {skeleton_of_tokens(toks)}
-    stripped = [strip_glued_article(t) for t in toks]
+    stripped = tuple(strip_glued_article(t) for t in toks)
     if stripped != toks:
         keys.add(skeleton_of_tokens(stripped))
     return keys
@@ -230,6 +241,13 @@ def full_key(text: str) -> str:
     for t in fold(text).split():
         out.append("al" if t in ARTICLES else skeleton_token(t))
     return " ".join(out)
+
+
+@lru_cache(maxsize=65536)
+def query_keys(name: str) -> tuple[str, str, tuple[str, ...], str]:
+    """``(norm_key, full_key, skeleton variants, canon_key)`` of a query string, computed
+    from one folding (the resolver needs all four for every name it looks up)."""
+    return " ".join(_tokens(name)), full_key(name), tuple(skeleton_variants(name)), canon_key(name)
 
 
 def alias_keys(name: str) -> tuple[str, str, list[str], str]:

@@ -93,6 +93,7 @@ class Query:
 
 
 _HASHTAG = re.compile(r"#(\w+)")
+_SPECIAL = re.compile(r"[#_()/'’,]")
 _INNER_NEAR = re.compile(r"\b(?:near|outside|nearby|close to|outskirts of|on the outskirts of|"
                          r"(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?:the\s+)?", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(\w)['’]s\b")
@@ -130,8 +131,7 @@ def parse(text: str) -> Query:
     q = Query(raw=text)
     s = text.strip()
     # fast path: a bare name with no descriptor, direction, hashtag, bracket or alternative
-    if s and not any(c in s for c in "#_()/'’,") and not any(
-            w in _ALL_WORDS for w in s.lower().split()):
+    if s and not _SPECIAL.search(s) and _ALL_WORDS.isdisjoint(s.lower().split()):
         q.names = [s]
         return q
     s = _HASHTAG.sub(lambda m: m.group(1).replace("_", " "), s)
