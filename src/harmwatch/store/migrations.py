@@ -217,4 +217,12 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX incidents_grade_seq ON incidents (grade, seq);
         """,
     ),
+    Migration(
+        "0007_incident_points_index",
+        """
+        -- Covers the map's compact points query (/api/incidents/points), so drawing
+        -- 100k incidents reads this index, not every record's JSON.
+        CREATE INDEX incidents_points ON incidents (seq, lat, lon, date_start, event_type, killed_best, id);
+        """,
+    ),
 ]
