@@ -261,12 +261,20 @@ def bench_api(db: Path, n_queries: int) -> dict[str, Any]:
 
 
 def bench_page(db: Path) -> dict[str, Any]:
+    """Load the page three times (fresh browser context each) and time it with the page's own clock.
+
+    ``ready_ms``: navigation start until the first markers are on the map and
+    the page takes input. ``filter_ms``: how long a filter change made right
+    then takes to show (the page is still adding the rest of the markers).
+    ``interactive_ms`` is their sum. ``all_markers_ms``: until every marker is
+    in the cluster.
+    """
     from playwright.sync_api import sync_playwright
 
     outside: list[str] = []
+    runs: list[dict[str, float]] = []
     with serving(db) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        runs = []
         for _ in range(3):
             ctx = browser.new_context(viewport={"width": 1280, "height": 800})
 
@@ -279,29 +287,42 @@ def bench_page(db: Path) -> dict[str, Any]:
 
             ctx.route("**/*", route)
             page = ctx.new_page()
-            t0 = time.perf_counter()
-            page.goto(url + "/")
+            page.goto(url + "/", wait_until="commit")
             page.wait_for_selector("body[data-state=ready]", timeout=60000)
-            # Interactive: the main thread answers, and a filter change is taken.
-            page.evaluate("1")
             page.select_option("#filter-type", "chemical")
-            page.wait_for_selector("body[data-shown]", timeout=60000)
-            t_interactive = (time.perf_counter() - t0) * 1000
+            page.wait_for_selector("body[data-type=chemical]", timeout=60000)
+            t = page.evaluate("window.harmwatch.timings")
+            # From the input event's timestamp (so time spent queued behind a busy
+            # main thread counts) to the filtered markers being on the map.
+            filter_ms = t["input_shown"] - t["input_at"]
             page.select_option("#filter-type", "")
-            page.wait_for_selector("body[data-markers=loaded]", timeout=120000)
-            t_all = (time.perf_counter() - t0) * 1000
-            n_points = page.evaluate("window.harmwatch.state.points.length")
-            ready_ms = page.evaluate("window.harmwatch.readyMs")
-            runs.append((t_interactive, t_all, n_points, ready_ms))
+            page.wait_for_selector("body[data-markers=loaded][data-type=all]", timeout=120000)
+            t = page.evaluate("window.harmwatch.timings")
+            ready_ms = t["script_start"] + t["ready"]
+            runs.append(
+                {
+                    "ready_ms": ready_ms,
+                    "filter_ms": filter_ms,
+                    "interactive_ms": ready_ms + filter_ms,
+                    "points_loaded_ms": t["script_start"] + t["points_loaded"],
+                    "all_markers_ms": t["script_start"] + t.get("all_markers", float("nan")),
+                    "points": page.evaluate("window.harmwatch.state.n"),
+                }
+            )
             ctx.close()
         browser.close()
-    best = min(runs)
+
+    def med(k: str) -> float:
+        return round(statistics.median(r[k] for r in runs), 1)
+
     return {
-        "points": best[2],
-        "interactive_ms": round(statistics.median(r[0] for r in runs), 1),
-        "interactive_ms_runs": [round(r[0], 1) for r in runs],
-        "in_page_ready_ms": round(statistics.median(r[3] for r in runs), 1),
-        "all_markers_clustered_ms": round(statistics.median(r[1] for r in runs), 1),
+        "points": int(runs[0]["points"]),
+        "interactive_ms": med("interactive_ms"),
+        "ready_ms": med("ready_ms"),
+        "filter_ms": med("filter_ms"),
+        "points_loaded_ms": med("points_loaded_ms"),
+        "all_markers_ms": med("all_markers_ms"),
+        "interactive_ms_runs": [round(r["interactive_ms"], 1) for r in runs],
         "outside_requests": len(outside),
     }
 
@@ -336,9 +357,10 @@ def main() -> None:
         result["page"] = {"incidents": args.page_n, **bench_page(page_db)}
         pg = result["page"]
         print(
-            f"map page, {args.page_n:,} incidents: interactive in {pg['interactive_ms']} ms (target < 2000),"
-            f" all markers clustered in {pg['all_markers_clustered_ms']} ms;"
-            f" {pg['outside_requests']} requests outside localhost"
+            f"map page, {args.page_n:,} incidents: interactive in {pg['interactive_ms']} ms (target < 2000:"
+            f" markers on the map at {pg['ready_ms']} ms, then a filter change in {pg['filter_ms']} ms);"
+            f" all markers clustered at {pg['all_markers_ms']} ms; {pg['outside_requests']} requests outside"
+            " localhost"
         )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")

@@ -251,7 +251,7 @@ def test_live_feed_shows_new_incidents_without_reload(page: Page, db: Path) -> N
     s.close()
     p.wait_for_selector("#feed li[data-id=inc-live1]", timeout=10000)
     assert "Saraqeb" in p.inner_text("#feed")
-    assert p.evaluate("window.harmwatch.state.points.length") == 7
+    assert p.evaluate("window.harmwatch.state.n") == 7
     assert "of 7 incidents" in p.inner_text("#count")
     s = open_store(db)
     s.delete_incident("inc-live1")

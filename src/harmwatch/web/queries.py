@@ -35,6 +35,7 @@ __all__ = [
     "incident_page",
     "incident_page_json",
     "incident_points",
+    "incident_points_json",
     "iter_incidents",
     "parse_filters",
 ]
@@ -399,6 +400,78 @@ def incident_points(store: Store, f: Filters) -> tuple[list[list[Any]], int]:
         )
         last = max(last, int(r["seq"]))
     return points, last
+
+
+def _day_number(iso: str | None) -> int | None:
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).toordinal() - 719163
+    except ValueError:
+        return None
+
+
+def _type_case() -> str:
+    codes = " ".join(f"WHEN '{t}' THEN {i}" for i, t in enumerate(EVENT_TYPES))
+    return f"CASE event_type {codes} ELSE {EVENT_TYPES.index('unknown')} END"
+
+
+# The columns as JSON arrays built inside the database: for 100k incidents this
+# is several times faster than building them in Python. One entry per dialect
+# that has JSON aggregates; any other backend goes through incident_points().
+_POINT_AGGREGATES = {
+    "sqlite": (
+        "SELECT json_group_array(id) AS id, json_group_array(round(lat, 5)) AS lat,"
+        " json_group_array(round(lon, 5)) AS lon,"
+        " json_group_array(CAST(julianday(date_start) - 2440587.5 AS INTEGER)) AS day,"
+        f" json_group_array({_type_case()}) AS type, json_group_array(killed_best) AS killed,"
+        " MAX(seq) AS last, COUNT(*) AS n"
+        " FROM (SELECT seq, id, lat, lon, date_start, event_type, killed_best FROM incidents"
+        " WHERE {where} ORDER BY seq)"
+    ),
+}
+POINT_ARRAYS = ("id", "lat", "lon", "day", "type", "killed")
+
+
+def incident_points_json(store: Store, f: Filters) -> str:
+    """Every matching incident with coordinates, as compact JSON columns for the map.
+
+    ``{"count", "seq", "event_types", "id": [...], "lat": [...], "lon": [...],
+    "day": [...], "type": [...], "killed": [...]}``: ``day`` counts days since
+    1970-01-01 (null when unknown), ``type`` indexes ``event_types``, and
+    ``seq`` is where the live feed should start. Parallel arrays parse several
+    times faster in a browser than one small array per incident.
+    """
+    head = {"event_types": list(EVENT_TYPES)}
+    template = _POINT_AGGREGATES.get(store.dialect.name)
+    if template is not None:
+        clauses, params = _where(f, "")
+        clauses += ["lat IS NOT NULL", "lon IS NOT NULL"]
+        row = store._query(template.replace("{where}", " AND ".join(clauses)), params)[0]
+        n, last = int(row["n"] or 0), int(row["last"] or 0)
+        arrays = {k: row[k] if n else "[]" for k in POINT_ARRAYS}
+    else:
+        points, last = incident_points(store, f)
+        n = len(points)
+        cols: dict[str, list[Any]] = {k: [] for k in POINT_ARRAYS}
+        for pid, lat, lon, day, etype, killed in points:
+            cols["id"].append(pid)
+            cols["lat"].append(lat)
+            cols["lon"].append(lon)
+            cols["day"].append(_day_number(day))
+            cols["type"].append(
+                EVENT_TYPES.index(etype) if etype in EVENT_TYPES else EVENT_TYPES.index("unknown")
+            )
+            cols["killed"].append(killed)
+        arrays = {k: json.dumps(v, ensure_ascii=False, separators=(",", ":")) for k, v in cols.items()}
+    head.update({"count": n, "seq": last})  # type: ignore[dict-item]
+    return json.dumps(head)[:-1] + "," + ",".join(f'"{k}":{arrays[k]}' for k in POINT_ARRAYS) + "}"
+
+
+def data_version(store: Store) -> tuple[int, int]:
+    """Changes whenever an incident is saved or deleted: (highest seq, number of incidents)."""
+    row = store._query("SELECT MAX(seq) AS last, COUNT(*) AS n FROM incidents")[0]
+    return int(row["last"] or 0), int(row["n"] or 0)
 
 
 def point_of(incident: Incident) -> list[Any] | None:

@@ -29,12 +29,16 @@
     discounted: "shown not to have happened as reported"
   };
   var DAY_MS = 86400000;
+  var timings = {};  // load and input timings, for the benchmark (window.harmwatch.timings)
 
+  // Incidents as parallel columns (as /api/incidents/points sends them):
+  // index i is one incident. ``type`` holds an index into ``types``; ``day``
+  // counts days since 1970-01-01 (null when unknown).
   var state = {
-    points: [],          // [id, lat, lon, date, type, killed]
-    markers: [],         // parallel to points
-    byId: {},            // id -> index in points
-    since: null, until: null, type: "",
+    n: 0, id: [], lat: [], lon: [], day: [], type: [], killed: [], types: [],
+    markers: [],         // created lazily, parallel to the columns
+    byId: null,          // id -> index, built when the live feed first needs it
+    since: null, until: null, typeName: "", typeCode: null,
     seq: 0,
     facilities: [],
     facilityMarkers: [],
@@ -95,7 +99,7 @@
   }
 
   // --- map ---------------------------------------------------------------------
-  var map = L.map("map", { preferCanvas: true, zoomControl: true, minZoom: 5, maxZoom: 16 })
+  var map = L.map("map", { preferCanvas: true, zoomControl: true, minZoom: 6, maxZoom: 16 })
     .setView([35.0, 38.5], 7);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Leaflet | Boundaries: OCHA COD-AB (HDX)");
@@ -108,23 +112,23 @@
   map.on("movestart", function () { userMoved = true; });
   var tiles = null;
 
+  // Markers are added in slices by showIndices() below (our own chunked loading,
+  // so we know when the last one is in); clustering stops at zoom 13, which
+  // also spares the cluster tree three levels of work per marker.
   var cluster = L.markerClusterGroup({
-    chunkedLoading: true, chunkInterval: 80, chunkDelay: 20,
-    showCoverageOnHover: false, spiderfyOnMaxZoom: true, maxClusterRadius: 50,
+    chunkedLoading: false, disableClusteringAtZoom: 13,
+    showCoverageOnHover: false, spiderfyOnMaxZoom: false, maxClusterRadius: 50,
     removeOutsideVisibleBounds: true, animate: false,
     iconCreateFunction: function (c) {
       var n = c.getChildCount();
       var size = n < 10 ? 28 : n < 100 ? 34 : n < 1000 ? 40 : 48;
       var div = el("div", { className: "cluster-icon", text: n >= 10000 ? Math.round(n / 1000) + "k" : String(n) });
       return L.divIcon({ html: div, className: "cluster", iconSize: L.point(size, size) });
-    },
-    chunkProgress: function (done, total) {
-      if (done >= total) {
-        document.body.setAttribute("data-markers", "loaded");
-      }
     }
   });
   map.addLayer(cluster);
+  // One handler for every incident marker (events bubble up from the group).
+  cluster.on("click", function (e) { if (e.layer && e.layer.hwId) openDetail(e.layer.hwId); });
   var facilityLayer = L.layerGroup().addTo(map);
 
   function radius(killed) {
@@ -132,13 +136,12 @@
     return Math.min(22, 4 + 2.2 * Math.sqrt(killed));
   }
 
-  function makeMarker(p) {
-    var m = L.circleMarker([p[1], p[2]], {
-      renderer: renderer, radius: radius(p[5]), color: "#ffffff", weight: 1,
-      fillColor: COLORS[p[4]] || COLORS.unknown, fillOpacity: 0.85
+  function makeMarker(i) {
+    var m = L.circleMarker([state.lat[i], state.lon[i]], {
+      renderer: renderer, radius: radius(state.killed[i]), color: "#ffffff", weight: 1,
+      fillColor: COLORS[state.types[state.type[i]]] || COLORS.unknown, fillOpacity: 0.85
     });
-    m.hwId = p[0];
-    m.on("click", function () { openDetail(p[0]); });
+    m.hwId = state.id[i];
     return m;
   }
 
@@ -191,11 +194,11 @@
     typeSelect.appendChild(el("option", { value: t, text: label(t) }));
   });
 
-  function matches(p) {
-    if (state.type && p[4] !== state.type) return false;
+  function matches(i) {
+    if (state.typeCode !== null && state.type[i] !== state.typeCode) return false;
     if (state.since !== null || state.until !== null) {
-      var d = dayOf(p[3]);
-      if (d === null) return false;
+      var d = state.day[i];
+      if (d === null || d === undefined) return false;
       if (state.since !== null && d < state.since) return false;
       if (state.until !== null && d > state.until) return false;
     }
@@ -206,27 +209,56 @@
     var q = [];
     if (state.since !== null) q.push("since=" + isoOf(state.since));
     if (state.until !== null) q.push("until=" + isoOf(state.until));
-    if (state.type) q.push("event_type=" + encodeURIComponent(state.type));
+    if (state.typeName) q.push("event_type=" + encodeURIComponent(state.typeName));
     return q.length ? "?" + q.join("&") : "";
   }
 
   var applyTimer = null;
   function applyFilters() {
     if (applyTimer) clearTimeout(applyTimer);
-    applyTimer = setTimeout(applyNow, 30);
+    applyTimer = setTimeout(function () {
+      applyNow(function () { timings.input_shown = performance.now(); });
+    }, 30);
   }
-  function applyNow() {
+  // Create (once) and add the markers for these point indices a slice at a
+  // time, yielding between slices so the page stays responsive on 100k points.
+  var loadToken = 0;
+  var SLICE = 2500;
+  function showIndices(indices, onFirst) {
+    var token = ++loadToken;
+    var pos = 0;
+    cluster.clearLayers();
+    document.body.setAttribute("data-markers", "loading");
+    function step() {
+      if (token !== loadToken) return;  // a newer filter took over
+      // A small first slice puts markers on the map as soon as possible.
+      var end = Math.min(indices.length, pos + (pos === 0 ? 800 : SLICE)), batch = new Array(end - pos);
+      for (var k = pos; k < end; k++) {
+        var i = indices[k];
+        batch[k - pos] = state.markers[i] || (state.markers[i] = makeMarker(i));
+      }
+      cluster.addLayers(batch);
+      pos = end;
+      if (onFirst) { onFirst(); onFirst = null; }
+      if (pos < indices.length) setTimeout(step, 0);
+      else {
+        document.body.setAttribute("data-markers", "loaded");
+        timings.all_markers = performance.now() - t0;
+      }
+    }
+    step();
+  }
+
+  function applyNow(onFirst) {
     applyTimer = null;
     var shown = [];
-    for (var i = 0; i < state.points.length; i++) {
-      if (matches(state.points[i])) shown.push(state.markers[i]);
+    for (var i = 0; i < state.n; i++) {
+      if (matches(i)) shown.push(i);
     }
-    document.body.setAttribute("data-markers", "loading");
-    cluster.clearLayers();
-    cluster.addLayers(shown);
-    if (!shown.length) document.body.setAttribute("data-markers", "loaded");
+    showIndices(shown, onFirst);
     document.body.setAttribute("data-shown", String(shown.length));
-    $("count").textContent = shown.length + " of " + state.points.length + " incidents";
+    document.body.setAttribute("data-type", state.typeName || "all");
+    $("count").textContent = shown.length + " of " + state.n + " incidents";
     $("filter-since").value = state.since !== null ? isoOf(state.since) : "";
     $("filter-until").value = state.until !== null ? isoOf(state.until) : "";
     $("timeline-range").textContent = (state.since !== null || state.until !== null)
@@ -239,7 +271,13 @@
     drawTimeline();
   }
 
-  typeSelect.addEventListener("change", function () { state.type = typeSelect.value; applyFilters(); });
+  typeSelect.addEventListener("change", function (ev) {
+    timings.input_at = ev.timeStamp;  // when the user acted, even if the page was busy
+    state.typeName = typeSelect.value;
+    var code = state.types.indexOf(typeSelect.value);
+    state.typeCode = typeSelect.value ? (code >= 0 ? code : -1) : null;
+    applyFilters();
+  });
   $("filter-since").addEventListener("change", function (ev) {
     state.since = dayOf(ev.target.value); applyFilters();
   });
@@ -255,11 +293,10 @@
   var drag = null;
 
   function computeBins() {
-    var min = Infinity, max = -Infinity, days = [];
-    for (var i = 0; i < state.points.length; i++) {
-      var d = dayOf(state.points[i][3]);
-      days.push(d);
-      if (d !== null) { if (d < min) min = d; if (d > max) max = d; }
+    var min = Infinity, max = -Infinity;
+    for (var i = 0; i < state.n; i++) {
+      var d = state.day[i];
+      if (d !== null && d !== undefined) { if (d < min) min = d; if (d > max) max = d; }
     }
     if (min === Infinity) { state.bins = null; return; }
     var span = max - min + 1;
@@ -277,7 +314,7 @@
     }
     starts.push(monthly ? Math.floor(Date.UTC(new Date(max * DAY_MS).getUTCFullYear(),
       new Date(max * DAY_MS).getUTCMonth() + 1, 1) / DAY_MS) : max + 1);
-    state.bins = { starts: starts, monthly: monthly, days: days };
+    state.bins = { starts: starts, monthly: monthly };
   }
 
   function binIndex(day) {
@@ -299,13 +336,12 @@
     if (!state.bins) return;
     var nb = state.bins.starts.length - 1;
     var all = new Array(nb).fill(0), sel = new Array(nb).fill(0);
-    for (var i = 0; i < state.points.length; i++) {
-      var d = state.bins.days[i];
+    for (var i = 0; i < state.n; i++) {
+      var d = state.day[i];
       if (d === null || d === undefined) continue;
       var b = binIndex(d);
       all[b]++;
-      var p = state.points[i];
-      if (matches(p)) sel[b]++;
+      if (matches(i)) sel[b]++;
     }
     var maxc = Math.max.apply(null, all.concat([1]));
     var bw = w / nb, base = h - 16;
@@ -568,19 +604,25 @@
     return li;
   }
 
+  // A point from the live feed: [id, lat, lon, date, event_type, killed].
   function addPoint(p) {
-    var idx = state.byId[p[0]];
-    var m = makeMarker(p);
-    if (idx !== undefined) {
-      cluster.removeLayer(state.markers[idx]);
-      state.points[idx] = p;
-      state.markers[idx] = m;
-    } else {
-      state.byId[p[0]] = state.points.length;
-      state.points.push(p);
-      state.markers.push(m);
+    if (!state.byId) {
+      state.byId = {};
+      for (var j = 0; j < state.n; j++) state.byId[state.id[j]] = j;
     }
-    if (matches(p)) cluster.addLayer(m);
+    var i = state.byId[p[0]];
+    if (i === undefined) {
+      i = state.n++;
+      state.byId[p[0]] = i;
+    } else if (state.markers[i]) {
+      cluster.removeLayer(state.markers[i]);
+    }
+    var code = state.types.indexOf(p[4]);
+    state.id[i] = p[0]; state.lat[i] = p[1]; state.lon[i] = p[2]; state.day[i] = dayOf(p[3]);
+    state.type[i] = code >= 0 ? code : state.types.indexOf("unknown");
+    state.killed[i] = p[5];
+    state.markers[i] = makeMarker(i);
+    if (matches(i)) cluster.addLayer(state.markers[i]);
   }
 
   function startFeed() {
@@ -599,7 +641,7 @@
       feed.insertBefore(feedItem(msg.point, msg.incident || {}), feed.firstChild);
       while (feed.childNodes.length > 200) feed.removeChild(feed.lastChild);
       computeBins();
-      $("count").textContent = (+document.body.getAttribute("data-shown") || 0) + " of " + state.points.length + " incidents";
+      $("count").textContent = (+document.body.getAttribute("data-shown") || 0) + " of " + state.n + " incidents";
       drawTimeline();
       document.body.setAttribute("data-feed-seq", String(state.seq));
     });
@@ -611,18 +653,21 @@
 
   // --- boot ---------------------------------------------------------------------
   var t0 = performance.now();
+  timings.script_start = t0;  // performance.now() counts from navigation start
   getJSON("/api/incidents/points").then(function (body) {
-    state.points = body.points || [];
+    timings.points_loaded = performance.now() - t0;
+    state.n = body.count || 0;
+    state.types = body.event_types || [];
+    ["id", "lat", "lon", "day", "type", "killed"].forEach(function (k) { state[k] = body[k] || []; });
     state.seq = body.seq || 0;
-    state.markers = new Array(state.points.length);
-    for (var i = 0; i < state.points.length; i++) {
-      state.byId[state.points[i][0]] = i;
-      state.markers[i] = makeMarker(state.points[i]);
-    }
+    state.markers = new Array(state.n);
     computeBins();
-    applyNow();
-    document.body.setAttribute("data-state", "ready");
-    window.harmwatch.readyMs = performance.now() - t0;
+    timings.bins = performance.now() - t0;
+    applyNow(function () {
+      // The first slice is on the map and the page takes input: ready.
+      document.body.setAttribute("data-state", "ready");
+      window.harmwatch.readyMs = timings.ready = performance.now() - t0;
+    });
     startFeed();
   }).catch(function (e) {
     document.body.setAttribute("data-state", "error");
@@ -632,5 +677,5 @@
   loadFacilities().catch(function (e) { console.warn("facilities", e); });
 
   // For tests and the curious: read-only handles.
-  window.harmwatch = { map: map, cluster: cluster, state: state, openDetail: openDetail };
+  window.harmwatch = { map: map, cluster: cluster, state: state, openDetail: openDetail, timings: timings };
 })();
