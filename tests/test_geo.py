@@ -244,3 +244,87 @@ def test_distance_km() -> None:
     # Damascus to Aleppo is about 310 km as the crow flies
     assert 300 < distance_km(33.51, 36.29, 36.20, 37.16) < 320
     assert distance_km(35.0, 36.0, 35.0, 36.0) == 0
+
+
+# --- issue 4: admin words, qualifiers, canonical spellings, Damascus countryside -----------
+
+
+@pytest.mark.parametrize("name", ["the Damascus countryside", "damascus suburb", "suburbs of damascus",
+                                  "Damascus countryside", "rif damascus"])
+def test_damascus_countryside_is_rural_damascus(gaz: geo.Gazetteer, name: str) -> None:
+    assert gaz.admin1(name) == ("Rural Damascus", "SY03")
+    assert gaz.resolve(name).admin1_pcode == "SY03"
+    assert gaz.admin1("Damascus") == ("Damascus", "SY01")
+    assert gaz.admin1("Damascus city") == ("Damascus", "SY01")
+
+
+@pytest.mark.parametrize("name,pcode", [
+    ("Houran", "SY12"), ("Hauran", "SY12"), ("Edleb", "SY07"), ("Tarsous", "SY10"), ("Arraqqa", "SY11"),
+    ("Al-Raqqa", "SY11"), ("Rakka", "SY11"), ("Deir Ezzor", "SY09"), ("Hassakeh", "SY08"),
+    ("Al-Hasakah", "SY08"), ("Suwayda", "SY13"), ("Kuneitra", "SY14"), ("Lattakia", "SY06"),
+    ("Al-Ladhiqiyah", "SY06"),
+])
+def test_more_governorate_spellings(gaz: geo.Gazetteer, name: str, pcode: str) -> None:
+    a = gaz.admin1(name)
+    assert a is not None and a[1] == pcode
+
+
+def test_canonical_generic_words_and_endings() -> None:
+    from harmwatch.geo.normalise import canon_key
+
+    assert canon_key("Tal Al-Jayer") == canon_key("Tell al-Jayer")
+    assert canon_key("Kherbet Khaled") == canon_key("Khirbet Khaled")
+    assert canon_key("Salhiyeh Mala Khader") == canon_key("Salhiyet Mala Khader")
+    assert canon_key("Kafr Uwayd") == canon_key("Kafr Uweid")
+    assert canon_key("Arraqqa") == canon_key("Ar-Raqqa")
+    assert canon_key("Saraqib") != canon_key("Sarmin")
+
+
+def test_a_real_town_beats_a_near_neighbour(gaz: geo.Gazetteer) -> None:
+    # Basqala lies ~2 km from Kafranbel, Al-Ashrafiya ~2 km from Talbiseh: context pointing
+    # at the neighbour must not pull a known town's name onto it.
+    for name in ("Kafranbel", "Kafr Nabl", "Kafrnabel"):
+        p = gaz.resolve(name, admin1_hint="Idlib", near=(35.5996, 36.5795))
+        assert p.precision == "town" and p.name == "Kafranbel", (name, p)
+    for name in ("Talbiseh", "Talbisah", "Tell Bisseh"):
+        p = gaz.resolve(name, admin1_hint="Homs", near=(34.8206, 36.7572))
+        assert p.precision == "town" and p.admin3_pcode is not None and p.name == "Tallbisah", (name, p)
+
+
+def test_qualifier_after_a_comma_or_in_brackets(gaz: geo.Gazetteer) -> None:
+    # an unknown village with its governorate: that governorate, never a guessed point
+    p = gaz.resolve("Xyzzyville village, Idlib governorate")
+    assert p.precision == "admin1" and p.admin1_pcode == "SY07"
+    assert p.name == "Xyzzyville village, Idlib governorate"
+    p = gaz.resolve("Qwertz (Raqqa governorate)")
+    assert p.precision == "admin1" and p.admin1_pcode == "SY11"
+    # the qualifier also picks between namesakes
+    assert gaz.resolve("Souran, Hama governorate").admin1_pcode == "SY05"
+    assert gaz.resolve("Souran (Aleppo)").admin1_pcode == "SY02"
+    assert gaz.resolve("in Kafr Zita, in rural Hama").admin1_pcode == "SY05"
+
+
+def test_between_two_places_is_the_vague_midpoint(gaz: geo.Gazetteer) -> None:
+    p = gaz.resolve("road between Saraqib and Maarat al-Numan")
+    a, b = gaz.resolve("Saraqib"), gaz.resolve("Maarat al-Numan")
+    assert p.lat is not None and p.lon is not None and a.lat is not None and b.lat is not None
+    assert p.precision in ("admin3", "admin2", "admin1") and p.admin1_pcode == "SY07"
+    assert min(a.lat, b.lat) <= p.lat <= max(a.lat, b.lat)
+
+
+def test_fallback_place_for_an_unknown_name(gaz: geo.Gazetteer) -> None:
+    town = gaz.resolve("Saraqib")
+    p = gaz.resolve("Xyzzyville", admin1_hint="Idlib", fallback=town)
+    assert p.name == "Xyzzyville" and p.precision == "admin3" and p.lat == town.lat
+    # a known name ignores the fallback; a foreign fallback is not used
+    assert gaz.resolve("Saraqib", fallback=gaz.resolve("Homs governorate")).precision == "town"
+    assert gaz.resolve("Xyzzyville", fallback=gaz.resolve("Ankara")).precision == "unknown"
+
+
+def test_directional_parts_lie_in_their_half(gaz: geo.Gazetteer) -> None:
+    whole = gaz.admin_place("SY05")
+    assert whole.lat is not None and whole.lon is not None
+    for word, check in (("northern", lambda p: p.lat > whole.lat), ("southern", lambda p: p.lat < whole.lat),
+                        ("eastern", lambda p: p.lon > whole.lon), ("western", lambda p: p.lon < whole.lon)):
+        p = gaz.resolve(f"{word} Hama countryside")
+        assert p.admin1_pcode == "SY05" and p.precision == "admin1" and check(p), (word, p)

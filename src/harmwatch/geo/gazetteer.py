@@ -37,6 +37,7 @@ from harmwatch.geo.mentions import Mention, Spotter, find_mentions
 from harmwatch.geo.normalise import (
     NORMALISER_VERSION,
     alias_keys,
+    canon_key,
     fold,
     norm_key,
     query_keys,
@@ -363,6 +364,15 @@ class Gazetteer:
                 best = r
         return best
 
+    def _canon_sim(self, ck: str, i: int) -> float:
+        """Best ``fuzz.ratio`` between a canonical query key and the canonical keys of row ``i``."""
+        best = 0.0
+        for key in self._row_keys(i)[1]:
+            r = fuzz.ratio(ck, key)
+            if r > best:
+                best = r
+        return best
+
     def _row_keys(self, i: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The normalised and canonical keys of row ``i`` (built for all rows on first use)."""
         inv = self._keys_inv
@@ -483,7 +493,7 @@ class Gazetteer:
             # fuzzy candidates are only trusted with context, so only looked for with it
             context = bool(hint) or near is not None
             for nm in q.names:
-                best = self._pick(self.candidates(nm, fuzzy=context), q, hint, near)
+                best = self._pick(self.candidates(nm, fuzzy=context), q, hint, near, name=nm)
                 if best is not None:
                     break
         if best is None:
@@ -533,9 +543,11 @@ class Gazetteer:
         hint: str,
         near: tuple[float, float] | None,
         exact_only: bool = False,
+        name: str | None = None,
     ) -> Resolution | None:
         if not cands:
             return None
+        ck = canon_key(name) if name and self.use_canon else None
         accept = _ACCEPT.get(q.kind) if q.kind else None
         scored: list[tuple[float, Row, float, str]] = []
         context = bool(hint) or near is not None
@@ -548,7 +560,14 @@ class Gazetteer:
             # a close spelling, fuzzy ones need context that agrees.
             if tier == "skeleton":
                 floor = self.skeleton_min_sim_ctx if context else self.skeleton_min_sim
-                if sim < floor:
+                if sim < floor and not (
+                    # with context that agrees, the canonical spellings may vouch for it
+                    # ("Abadeen" ~ "Abdin": 67 as written, 91 canonically)
+                    ck is not None
+                    and hint
+                    and row.adm1 == hint
+                    and self._canon_sim(ck, i) >= floor
+                ):
                     continue
 
             elif tier == "fuzzy":
