@@ -26,7 +26,10 @@ from harmwatch.extract.numbers import Count, find_counts
 from harmwatch.models import Range, Span
 
 _FWD_OUTCOME = re.compile(
-    rf"^(?:\s*\([^)]{{0,60}}\))?(?:\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them)"
+    rf"^(?:\s*\([^)]{{0,60}}\))?"
+    rf"(?:\s+(?:from|of|belonging\s+to|loyal\s+to|affiliated\s+with)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,4}}?"
+    rf"(?:group|front|forces|army|militias?|organi[sz]ation|state|regime|brigades?|movement|isis|isil|daesh))?"
+    rf"(?:\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them)"
     rf"\s+[^.;]{{0,70}}?)?"
     rf"(?:\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:[\w'-]+\s+){{1,6}}?)?"
     rf"\s*,?\s*(?:who\s+|that\s+|which\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|will\s+be|"
@@ -39,7 +42,7 @@ _FWD_OUTCOME = re.compile(
 _BACK_OUTCOME = re.compile(
     r"(?P<verb>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|left|leaving"
     r"|leaves|executed|executing|executes|execute|massacred|massacring|slaughtered|slaughtering|beheaded"
-    r"|beheading|shot\s+dead|murdered|murdering|claimed|claiming|claims|toll\s+(?:of|at|to|rose\s+to|reached"
+    r"|beheading|crucified|crucifying|shot\s+dead|murdered|murdering|claimed|claiming|claims|toll\s+(?:of|at|to|rose\s+to|reached"
     r"|climbed\s+to|hit|hits|stands\s+at|stood\s+at|was|is|has\s+risen\s+to|had\s+risen\s+to|rose\s+to)"
     r"|deaths\s+of|death\s+of|bodies\s+of|wounding|injuring|wounded|injured|injures|wounds|wound|injure"
     r"|dead\s+and|died|dead|martyred)"
@@ -68,7 +71,9 @@ _RUNNING_AFTER = re.compile(
 )
 _WAR_TOTAL = re.compile(
     r"\b(?:war|conflict|uprising|crisis|violence|fighting)\s+(?:has|have|had|which\s+has|that\s+has)\s+"
-    r"(?:\w+\s+){0,3}?(?:killed|claimed|left)\b|\b(?:war|conflict)\s+(?:began|erupted|started)\b",
+    r"(?:\w+\s+){0,3}?(?:killed|claimed|left)\b|\b(?:war|conflict)\s+(?:began|erupted|started)\b"
+    r"|\b(?:died|killed|dead|lost\s+their\s+lives)\s+(?:\w+\s+){0,2}?in\s+(?:the\s+)?(?:syrian\s+|syria'?s\s+"
+    r"|six-year\s+|five-year\s+|\w+-year-old\s+)?(?:civil\s+)?(?:war|conflict)\b(?!\s+zone)",
     re.I,
 )
 _BREAKDOWN = re.compile(
@@ -84,11 +89,26 @@ _FROM_ACTOR = re.compile(
     re.I,
 )
 _REST_RE = re.compile(
-    rf"\bthe\s+(?:rest|remainder|others|other\s+victims)(?:\s+of\s+the\s+(?:dead|victims|killed))?\s+(?:were|are)"
+    rf"\bthe\s+(?:rest|remainder|others|other\s+victims)(?:\s+of\s+the\s+(?:dead|victims|killed))?"
+    rf"(?:\s+(?!were\b|are\b)[\w'-]+){{0,8}}?\s+(?:were|are)"
     rf"\s+(?:[\w'-]+\s+){{0,4}}?(?:(?P<comb>{COMBATANT_WORDS})|(?P<civ>civilians?))\b",
     re.I,
 )
 _KILLED_VERB = re.compile(rf"^(?:{KILLED_WORDS})$", re.I)
+# "Among the dead were five children", "the victims included three women": a
+# breakdown of the dead told in a sentence of its own.
+_AMONG_BEFORE = re.compile(
+    r"\b(?:(?:among|of)\s+(?:the|those)\s+(?:dead|killed|victims|fatalities|people\s+killed|bodies)"
+    r"(?:\s+\w+){0,3}?\s+(?:were|are|was|included|include)|(?:the\s+)?(?:dead|victims|fatalities"
+    r"|those\s+killed|people\s+killed)\s+(?:included|include|including)|killed\s+(?:were|are))\s+(?:also\s+)?$",
+    re.I,
+)
+# "five of the dead were children", "14 of them were rebels"
+_OF_THE_DEAD = re.compile(
+    r"^\s*of\s+(?:the|those|them|whom)(?:\s+(?:dead|killed|victims|fatalities|people\s+killed))?\s+"
+    r"(?:were|was|are)\s+(?:all\s+|also\s+)?",
+    re.I,
+)
 
 
 @dataclass
@@ -153,6 +173,17 @@ def find_casualties(
         cls: str | None = None
         noun_start = noun_end = c.end
         after_noun = rest
+        among = False
+        od = _OF_THE_DEAD.match(rest)
+        if od:
+            om2 = VICTIM_HEAD_RE.match(rest[od.end() :])
+            if om2 and not om2.group("gen"):
+                groups = {k: om2.group(k) for k in ("child", "woman", "civ", "comb", "gen")}
+                cls = _classify(groups, om2.group("mods") or "", "")
+                noun_start = noun_end = c.end + od.end() + om2.end()
+                after_noun = sentence[noun_end:]
+                among = True
+                m = None
         if m:
             groups = {k: m.group(k) for k in ("child", "woman", "civ", "comb", "gen")}
             head = m.group("head")
@@ -182,6 +213,8 @@ def find_casualties(
                 verb = fm.group("verb").lower()
                 outcome = "injured" if re.match(INJURED_WORDS, verb, re.I) else "killed"
                 cls = cls or "total"
+        if outcome is None and cls not in (None, "total") and (among or _AMONG_BEFORE.search(before)):
+            outcome, among = "killed", True
         if outcome is None and bm and (cls is not None or _looks_like_victims(rest)):
             verb = bm.group("verb").lower()
             if re.match(r"wound|injur", verb):
@@ -205,7 +238,13 @@ def find_casualties(
         span = Span(c.start + offset, max(noun_end, c.end) + offset, sentence[c.start : max(noun_end, c.end)])
         rng = Range(c.range.best, c.range.low, c.range.high, span)
         out.append(
-            (Casualty(outcome, cls, rng, span, noun_start + offset, noun_end + offset, running, toll), c, cls)
+            (
+                Casualty(
+                    outcome, cls, rng, span, noun_start + offset, noun_end + offset, running, toll, among
+                ),
+                c,
+                cls,
+            )
         )
 
     # Breakdowns inherit the outcome of the figure they break down.

@@ -833,24 +833,64 @@ _FIELD = {
 
 
 def _victims(d: _Draft, claim: object) -> Victims:
+    """The incident's toll, read the way a careful coder reads a story.
+
+    The first sentence that gives a death toll sets the incident's total. A later
+    sentence with a smaller total of its own tells a part apart (one town of
+    several, one family) and does not change the incident's figures; one with a
+    larger total is a wider scope (a week of raids) unless it updates the toll
+    or the first figure was only a sum of named groups. Breakdowns without a total
+    of their own ("among the dead were five children") fill what is still open.
+    """
     v = Victims()
     quotes: dict[str, str] = {}
     rest_cls: str | None = None
     for s in [*d.sentences, *d.context]:
         if s.rest and rest_cls is None:
             rest_cls = s.rest
+    head_total: int | None = None
+    head_derived = False
     for s in d.sentences:
-        for c in s.own_casualties:
+        own = s.own_casualties
+        # Only a plain total marks a part or a wider scope; "15 civilians" after
+        # "32 people" is the civilians among them. Vague figures mark nothing.
+        # A sum of named groups after the total is a breakdown of it, not a total.
+        tots = [
+            c
+            for c in own
+            if c.outcome == "killed"
+            and c.cls == "total"
+            and c.range.best is not None
+            and (head_total is None or not c.sub)
+        ]
+        if head_total is None:
+            tots += [c for c in own if c.outcome == "killed" and c.cls == "civilians" and c.range.best]
+        nums = [c.range.best for c in tots if c.range.best]
+        sent_total = max(nums) if nums else None
+        update = any(c.toll_update for c in tots)
+        widen = False
+        if head_total is not None and sent_total is not None and not update:
+            if sent_total < head_total:
+                continue
+            if sent_total > head_total:
+                if not head_derived:
+                    continue
+                widen = True
+        for c in own:
             fld = _FIELD.get((c.outcome, c.cls))
             if fld is None:
                 continue
             cur: Range | None = getattr(v, fld)
-            replace = cur is None or (c.toll_update and (c.range.best or 0) > (cur.best or 0))
+            bigger = (c.range.best or 0) > ((cur.best or 0) if cur is not None else 0)
+            replace = cur is None or ((c.toll_update or widen) and bigger)
             # A vague figure ("dozens") gives way to a later exact one.
             replace = replace or (cur is not None and cur.best is None and c.range.best is not None)
             if replace:
                 setattr(v, fld, c.range)
                 quotes[fld] = s.sent.text
+        if sent_total is not None and (head_total is None or sent_total > head_total):
+            head_total = sent_total
+            head_derived = all(c.sub for c in tots if c.range.best == sent_total)
     if rest_cls and v.killed is not None and v.killed.best is not None:
         if (
             rest_cls == "combatants"

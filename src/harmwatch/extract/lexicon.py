@@ -100,7 +100,7 @@ ATTACK_IN_MENTION_RE = re.compile(
 # Words that show a mention is the *doer* when they follow it.
 ATTACK_AFTER_RE = re.compile(
     r"^[\s'-]*(?:s\s+)?(?:(?:and|or)\s+\w+\s+|(?:(?!(?:in|on|at|of|to|by|from|for|with|near|into|against|the|a|an"
-    r"|and|or|who|which|that|said|says)\b)[\w-]+\s+){0,2})?(?:war\s*planes?|war\s*jets|jets?|aircraft|air\s*force|helicopters?"
+    r"|and|or|who|which|that|said|says|were|was|are|is|been|being|be)\b)[\w-]+\s+){0,2})?(?:war\s*planes?|war\s*jets|jets?|aircraft|air\s*force|helicopters?"
     r"|drones?|air\s*strikes?|strikes?|raids?|air\s+raids?|bombing|bombings|bombardment|shelling|shells?"
     r"|rockets?|missiles?|artillery|mortars?|barrel\s+bombs?|snipers?|offensive|gunfire|fire|planes"
     r"|suicide\s+bombers?|bombers?|attacks?|assault"
@@ -326,7 +326,7 @@ ONE_RE = re.compile(
 
 KILLED_WORDS = (
     r"killed|dead|died|die|dies|martyred|slain|perished|lost\s+their\s+lives|lost\s+his\s+life"
-    r"|lost\s+her\s+life|executed|murdered|massacred|shot\s+dead|beheaded"
+    r"|lost\s+her\s+life|executed|murdered|massacred|shot\s+dead|beheaded|crucified"
 )
 INJURED_WORDS = r"wounded|injured|hurt|injuries|wounds|maimed"
 
