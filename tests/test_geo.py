@@ -328,3 +328,10 @@ def test_directional_parts_lie_in_their_half(gaz: geo.Gazetteer) -> None:
                         ("eastern", lambda p: p.lon > whole.lon), ("western", lambda p: p.lon < whole.lon)):
         p = gaz.resolve(f"{word} Hama countryside")
         assert p.admin1_pcode == "SY05" and p.precision == "admin1" and check(p), (word, p)
+
+
+def test_countryside_of_a_governorate_leaves_out_its_city(gaz: geo.Gazetteer) -> None:
+    rural = gaz.resolve("the Aleppo countryside")
+    assert rural.admin1_pcode == "SY02" and rural.precision == "admin1"
+    assert gaz.admin1("the Aleppo countryside") == ("Aleppo", "SY02")
+    assert gaz.resolve("rural Idlib").admin1_pcode == "SY07"

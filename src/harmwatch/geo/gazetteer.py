@@ -686,7 +686,11 @@ class Gazetteer:
         if kind == "admin3" and row.kind in SETTLEMENT_KINDS:
             return self.place_of(self.lift(row, 3))
         if kind == "countryside":
-            if row.kind in POPULATED and row.adm1 and self._is_admin1_seat(row):
+            if row.kind == "admin1" or (row.kind in POPULATED and row.adm1 and self._is_admin1_seat(row)):
+                # "the Aleppo countryside": the governorate without its main city
+                i = self.sectors.get((row.adm1, "countryside"))
+                if i is not None:
+                    return self.place_of(self.rows[i])
                 return self.place_of(self.lift(row, 1))
             if row.kind in POPULATED or row.kind == "neighbourhood":
                 # "Saraqib countryside": around the town, i.e. its subdistrict.
