@@ -27,6 +27,7 @@ from harmwatch.extract.lexicon import (
     DENIAL_RE,
     NOT_DOER_AFTER_RE,
     NOT_DOER_BEFORE_RE,
+    NOT_DOER_STRONG_BEFORE_RE,
     RESPONSIBILITY_RE,
 )
 
@@ -89,6 +90,8 @@ def score_doers(
             score -= 1.5
         if not strong and NOT_DOER_BEFORE_RE.search(before):
             score -= 0.7
+        elif strong and NOT_DOER_STRONG_BEFORE_RE.search(before) and not BY_BEFORE_RE.search(before):
+            score -= 1.2
         if _SPEAKER_AFTER.match(after) and not strong:
             score -= 0.5
         if mm.generic:

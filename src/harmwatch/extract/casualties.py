@@ -122,6 +122,7 @@ class Casualty:
     running: bool = False
     toll_update: bool = False
     sub: bool = False  # part of a breakdown of the figure before it
+    victim_end: int = -1  # end of the whole victim phrase ("18 jihadists from the IS group"), if longer
 
 
 def _classify(head_groups: dict[str, str | None], mods: str, after: str) -> str:
@@ -201,6 +202,7 @@ def find_casualties(
             cls = "civilians"
         before = sentence[max(0, c.start - 60) : c.start]
         outcome: str | None = None
+        victim_end = -1
         toll = bool(_TOLL_UPDATE.search(sentence[max(0, c.start - 140) : c.start]))
         if toll and (cls in (None, "total", "civilians") or cls is None):
             outcome, cls = "killed", cls or "total"
@@ -210,6 +212,7 @@ def find_casualties(
         if outcome is None and not (bm and (cls is not None or _looks_like_victims(rest))):
             fm = _FWD_OUTCOME.match(after_noun)
             if fm and (cls is not None or fm.start("verb") <= 2):
+                victim_end = noun_end + fm.start("verb")
                 verb = fm.group("verb").lower()
                 outcome = "injured" if re.match(INJURED_WORDS, verb, re.I) else "killed"
                 cls = cls or "total"
@@ -240,7 +243,16 @@ def find_casualties(
         out.append(
             (
                 Casualty(
-                    outcome, cls, rng, span, noun_start + offset, noun_end + offset, running, toll, among
+                    outcome,
+                    cls,
+                    rng,
+                    span,
+                    noun_start + offset,
+                    noun_end + offset,
+                    running,
+                    toll,
+                    among,
+                    victim_end + offset if victim_end >= 0 else -1,
                 ),
                 c,
                 cls,

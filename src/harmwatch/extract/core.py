@@ -95,6 +95,13 @@ _DATE_GATE = re.compile(
 _STATEMENT_GATE = re.compile(
     r"deni|deny|claim|blame|accus|responsib|admit|acknowledg|said|video|footage", re.I
 )
+_UNCERTAIN = re.compile(
+    r"\b(?:(?:not|un)\s*clear\s+(?:who|which)|not\s+(?:yet\s+|immediately\s+)?(?:known|clear|"
+    r"possible\s+to\s+(?:know|say|determine))\s+(?:who|which)|did\s+not\s+(?:know|say)\s+(?:who"
+    r"|which)|(?:has|have)\s+claimed\s+(?:previous|past|earlier|similar)|(?:has|have)\s+(?:previously"
+    r"|repeatedly|frequently|often|regularly)\s+\w+|previous\s+(?:attacks|bombings|raids|strikes|air\s+raids))\b",
+    re.I,
+)
 _BLAME = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|held\s+responsible)\b", re.I)
 _ATTACK_VERB = re.compile(
     r"\b(?:hit|hits|struck|strikes?|targeted|targeting|bombed|bombing|shelled|shelling|attacked|attack|raided"
@@ -425,7 +432,9 @@ def _read_sentence(
     attack_types = [ty for ty in info.types if ty[0] != "clash"]
     info.eventful = bool(info.own_casualties) or bool(attack_types and _ATTACK_VERB.search(t))
     if info.eventful or info.types or _STATEMENT_GATE.search(t):
-        victim_spans = [(c.span.start - s.start, c.noun_end - s.start) for c in info.casualties]
+        victim_spans = [
+            (c.span.start - s.start, max(c.noun_end, c.victim_end) - s.start) for c in info.casualties
+        ]
         info.actors = score_doers(t, find_actor_mentions(t), victim_spans)
         info.statements = actor_statements(t, info.actors)
     info.background = bool(_BACKGROUND.search(t)) or (
@@ -704,7 +713,12 @@ def _build_incident(
     perps: dict[str, Perpetrator] = {}
     blame = [s for s in d.context if _BLAME.search(s.sent.text)]
     for s in [*d.sentences, *blame]:
-        for mm in s.actors:
+        if _UNCERTAIN.search(s.sent.text):
+            # "It was not clear who carried out the strikes, but the regime has
+            # bombed the town before": no perpetrator from such a sentence.
+            continue
+        # Within a sentence the surest doer first ("killed by X" before "clashes with Y").
+        for mm in sorted(s.actors, key=lambda m: -m.score):
             if not mm.doer or mm.actor in perps or mm.actor == "unknown":
                 continue
             span = Span(s.sent.start + mm.start, s.sent.start + mm.end, mm.text)

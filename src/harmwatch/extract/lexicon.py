@@ -99,7 +99,10 @@ ATTACK_IN_MENTION_RE = re.compile(
 
 # Words that show a mention is the *doer* when they follow it.
 ATTACK_AFTER_RE = re.compile(
-    r"^[\s'-]*(?:s\s+)?(?:(?:and|or)\s+\w+\s+|(?:(?!(?:in|on|at|of|to|by|from|for|with|near|into|against|the|a|an"
+    r"^[\s'-]*(?:s\s+)?(?:(?:in|near|around)\s+(?:the\s+)?(?:[\w'-]+\s+){1,2}?(?=(?:have\s+|has\s+|had\s+)?"
+    r"(?:also\s+)?(?:shelled|bombed|fired|attacked|targeted|struck|hit|stormed|executed|killed|launched|dropped"
+    r"|exploded|detonated|blew\s+up|shot|beheaded|bombarded|raided|pounded|ambushed)\b))?"
+    r"(?:(?:and|or)\s+\w+\s+|(?:(?!(?:in|on|at|of|to|by|from|for|with|near|into|against|the|a|an"
     r"|and|or|who|which|that|said|says|were|was|are|is|been|being|be)\b)[\w-]+\s+){0,2})?(?:war\s*planes?|war\s*jets|jets?|aircraft|air\s*force|helicopters?"
     r"|drones?|air\s*strikes?|strikes?|raids?|air\s+raids?|bombing|bombings|bombardment|shelling|shells?"
     r"|rockets?|missiles?|artillery|mortars?|barrel\s+bombs?|snipers?|offensive|gunfire|fire|planes"
@@ -114,7 +117,10 @@ BY_BEFORE_RE = re.compile(
     r"(?:(?<!held\s)(?<!controlled\s)(?<!run\s)(?<!backed\s)(?<!supported\s)(?<!led\s)(?<!besieged\s)"
     r"(?<!surrounded\s)(?<!captured\s)(?<!dominated\s)(?<!occupied\s)(?<!seized\s)(?<!taken\s)(?<!recaptured\s)"
     r"(?<!announced\s)(?<!reported\s)(?<!confirmed\s)(?<!said\s)(?<!claimed\s)(?<!denied\s)(?<!released\s)"
-    r"(?<!posted\s)(?<!published\s)(?<!issued\s)(?<!organized\s)(?<!organised\s)(?<!hosted\s)(?<!run\s)\bby|blamed\s+on|\bblamed|\baccused|attributed\s+to|responsibility\s+of|\bfrom)\s+(?:the\s+)?"
+    r"(?<!posted\s)(?<!published\s)(?<!issued\s)(?<!organized\s)(?<!organised\s)(?<!hosted\s)(?<!run\s)\bby|blamed\s+on|\bblamed|\baccused|attributed\s+to|responsibility\s+of"
+    r"|(?:fire|fired|shelling|shells|rockets?|mortars?|strikes?|raids?|attacks?|bombardment|missiles?|sniper|gunfire"
+    r"|bullets?|bombers?|attackers?|gunm[ae]n|assailants?|forces|troops|units|fighters|militants|militiamen"
+    r"|members|jets|warplanes|aircraft|planes|helicopters|drones?)\s+(?:\w+\s+)?from)\s+(?:the\s+)?"
     r"(?:suspected\s+|alleged\s+|either\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
@@ -126,6 +132,17 @@ CLASH_WITH_BEFORE_RE = re.compile(
 NOT_DOER_BEFORE_RE = re.compile(
     r"(?:against|targeting|targeted|on|at|into|toward|towards|near|of|held\s+by|controlled\s+by|fighting"
     r"|battling|to|for|in|from|outlawed\s+in|banned\s+in|between)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$",
+    re.I,
+)
+# These make a mention the place's controller or the victims' side even when an
+# attack word follows ("a village controlled by the IS group killing civilians").
+NOT_DOER_STRONG_BEFORE_RE = re.compile(
+    r"(?:held|controlled|run|dominated|occupied|besieged|seized)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$"
+    r"|\b(?:members?|leaders?|commanders?|officials?|fighters|positions?|headquarters|base|wedding|funeral"
+    r"|convoy|checkpoint|stronghold|territory|areas?|ranks|spokesman|spokeswoman|chief|head|emir)\s+of\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,1}$"
+    r"|\b(?:fled|fleeing|escaped|escaping|away\s+from|rid\s+of|liberated\s+from|freed\s+from|retook\s+\w+\s+from"
+    r"|recaptured\s+\w+\s+from|against|fighting|battling|targeting|targeted)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 NOT_DOER_AFTER_RE = re.compile(
