@@ -259,7 +259,12 @@ def test_openapi_describes_the_spec_endpoints(client: TestClient) -> None:
                  "/api/reports/{report_id}", "/api/incidents.csv", "/api/incidents.geojson",
                  "/api/incidents.hxl.csv", "/api/incidents/points", "/api/feed"):
         assert path in spec["paths"], path
-    params = {p["name"] for p in spec["paths"]["/api/incidents"]["get"]["parameters"]}
+    get = spec["paths"]["/api/incidents"]["get"]
+    params = {p["name"] for p in get["parameters"]}
+    page = get["responses"]["200"]["content"]["application/json"]["schema"]
+    assert set(page["required"]) == {"incidents", "has_more", "next", "limit"}
+    error = get["responses"]["400"]["content"]["application/json"]["schema"]
+    assert set(error["properties"]["error"]["required"]) == {"code", "message", "status"}
     assert {"since", "until", "area", "actor", "event_type", "grade", "bbox", "limit", "cursor"} <= params
 
 

@@ -74,6 +74,54 @@ WARM_POINTS_UP_TO = 250_000
 FEED_HEARTBEAT_SECONDS = 15.0
 
 
+# Response shapes for /api/openapi.json (these endpoints stream pre-encoded JSON,
+# so FastAPI cannot infer them).
+PAGE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["incidents", "has_more", "next", "limit"],
+    "properties": {
+        "incidents": {"type": "array", "items": {"type": "object", "description": "an Incident (SPEC.md)"}},
+        "has_more": {"type": "boolean"},
+        "next": {"type": ["string", "null"], "description": "pass as `cursor` for the next page"},
+        "limit": {"type": "integer"},
+    },
+}
+POINTS_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "parallel arrays, one entry per incident with coordinates",
+    "properties": {
+        "count": {"type": "integer"},
+        "seq": {"type": "integer", "description": "start the live feed (/api/feed?since=) here"},
+        "event_types": {"type": "array", "items": {"type": "string"}},
+        "id": {"type": "array", "items": {"type": "string"}},
+        "lat": {"type": "array", "items": {"type": "number"}},
+        "lon": {"type": "array", "items": {"type": "number"}},
+        "day": {
+            "type": "array",
+            "items": {"type": ["integer", "null"]},
+            "description": "days since 1970-01-01",
+        },
+        "type": {"type": "array", "items": {"type": "integer"}, "description": "index into event_types"},
+        "killed": {"type": "array", "items": {"type": ["integer", "null"]}},
+    },
+}
+ERROR_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message", "status"],
+            "properties": {
+                "code": {"type": "string"},
+                "message": {"type": "string"},
+                "status": {"type": "integer"},
+            },
+        }
+    },
+}
+
+
 def error_body(status: int, code: str, message: str) -> dict[str, Any]:
     """The one JSON shape of every API error."""
     return {"error": {"code": code, "message": message, "status": status}}
@@ -212,6 +260,10 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
         docs_url=None,  # the Swagger UI loads scripts from a CDN: not offline, not under our CSP
         redoc_url=None,
         lifespan=lifespan,
+        responses={
+            status: {"description": text, "content": {"application/json": {"schema": ERROR_SCHEMA}}}
+            for status, text in ((400, "bad query"), (401, "write without a valid token"), (404, "not found"))
+        },
     )
     app.state.stores = stores
     app.state.token = token
@@ -315,7 +367,12 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
 
     # --- incidents -------------------------------------------------------------------
 
-    @app.get("/api/incidents", tags=["incidents"], summary="List incidents (filters, cursor pages)")
+    @app.get(
+        "/api/incidents",
+        tags=["incidents"],
+        summary="List incidents (filters, cursor pages)",
+        responses={200: {"content": {"application/json": {"schema": PAGE_SCHEMA}}}},
+    )
     def list_incidents(
         f: Filters = FiltersDep,
         limit: int = Query(100, ge=1, le=MAX_PAGE),
@@ -340,6 +397,7 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
         "/api/incidents/points",
         tags=["incidents"],
         summary="Every matching incident as a compact point, for the map",
+        responses={200: {"content": {"application/json": {"schema": POINTS_SCHEMA}}}},
     )
     def points(request: Request, f: Filters = FiltersDep) -> Response:
         """Compact parallel arrays for the map (see ``incident_points_json``); full records via /{id}.
