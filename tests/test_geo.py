@@ -115,7 +115,7 @@ def test_descriptor_words(gaz: geo.Gazetteer) -> None:
     district = gaz.resolve("Maarat al-Numaan district")
     assert district.precision == "admin2" and district.admin2_pcode == "SY0702"
     q = parse("Tall Tawil (Tall Tamr area) village")
-    assert q.names == ["Tall Tawil"] and q.kind == "settlement" and q.context == ["Tall Tamr"]
+    assert q.names == ["Tall Tawil"] and q.kind == "village" and q.context == ["Tall Tamr"]
 
 
 def test_regions_and_roads(gaz: geo.Gazetteer) -> None:
@@ -335,3 +335,11 @@ def test_countryside_of_a_governorate_leaves_out_its_city(gaz: geo.Gazetteer) ->
     assert rural.admin1_pcode == "SY02" and rural.precision == "admin1"
     assert gaz.admin1("the Aleppo countryside") == ("Aleppo", "SY02")
     assert gaz.resolve("rural Idlib").admin1_pcode == "SY07"
+
+
+def test_village_descriptor_is_not_a_city_or_abroad(gaz: geo.Gazetteer) -> None:
+    city = gaz.resolve("Douma")
+    village = gaz.resolve("Douma village")
+    assert city.admin1_pcode == "SY03"
+    assert village.country != "SY" or village.admin1_pcode != "SY03" or village.precision != "town"
+    assert gaz.resolve("Saida village").country in (None, "SY")

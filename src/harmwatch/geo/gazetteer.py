@@ -96,12 +96,15 @@ _PRECISION: dict[str, str] = {
     "sector": "admin1",
     "region": "admin2",
 }
+_NOT_A_VILLAGE = frozenset({"foreign_city", "foreign_country", "country", "admin1", "sector"})
 # Which row kinds each descriptor class accepts, in order of preference.
 _ACCEPT: dict[str, frozenset[str]] = {
     "admin1": frozenset({"admin1", "sector", "country", "foreign_country"}),
     "admin2": frozenset({"admin2"}),
     "admin3": frozenset({"admin3"}),
     "settlement": SETTLEMENT_KINDS | {"region"},
+    # "Douma village", "Saida village": not the city of that name, nor one abroad
+    "village": frozenset({"village", "hamlet", "town", "neighbourhood"}),
     "neighbourhood": frozenset({"neighbourhood"}) | SETTLEMENT_KINDS | {"region"},
     "area": frozenset({"region", "admin3", "admin2", "admin1", "sector"}) | SETTLEMENT_KINDS,
     "countryside": frozenset({"admin1", "admin2", "admin3", "region", "sector"}) | SETTLEMENT_KINDS,
@@ -579,6 +582,8 @@ class Gazetteer:
                     continue
             if row.kind == "sector" and not q.direction:
                 continue
+            if q.kind == "village" and row.kind in _NOT_A_VILLAGE:
+                continue  # "Saida village" is not Sidon, "Hama village" not the governorate
             score = 2.0 * s + 0.5 * _KIND_PREF.get(row.kind, 0.3) + 0.3 * row.importance
             if row.kind == "admin1" and q.kind is None:
                 # A bare governorate name ("shelling in Idlib") is read as the governorate:

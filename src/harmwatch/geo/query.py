@@ -14,13 +14,14 @@ import re
 from dataclasses import dataclass, field
 
 # What a descriptor word says about the place kind. Values are "kind classes" the
-# gazetteer understands: admin1, admin2, admin3, settlement, neighbourhood, area, countryside.
+# gazetteer understands: admin1, admin2, admin3, settlement, village (a settlement that is
+# not a city), neighbourhood, area, countryside.
 _SUFFIX_KIND: dict[str, str] = {
     "governorate": "admin1", "province": "admin1", "governate": "admin1", "muhafaza": "admin1",
     "muhafazat": "admin1", "region": "area",
     "district": "admin2", "mantiqa": "admin2", "mantiqat": "admin2",
     "subdistrict": "admin3", "sub-district": "admin3", "nahiya": "admin3", "nahia": "admin3",
-    "town": "settlement", "city": "settlement", "village": "settlement", "hamlet": "settlement",
+    "town": "settlement", "city": "settlement", "village": "village", "hamlet": "village",
     "villages": "settlement", "towns": "settlement", "township": "settlement", "farms": "settlement",
     "suburb": "settlement", "suburbs": "countryside", "outskirts": "settlement", "camp": "settlement",
     "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood", "quarter": "neighbourhood",
@@ -32,7 +33,7 @@ _SUFFIX_KIND: dict[str, str] = {
     "rural": "countryside", "countyside": "countryside",
 }
 _PREFIX_KIND: dict[str, str] = {
-    "town": "settlement", "city": "settlement", "village": "settlement", "villages": "settlement",
+    "town": "settlement", "city": "settlement", "village": "village", "villages": "settlement",
     "province": "admin1", "governorate": "admin1", "district": "admin2", "subdistrict": "admin3",
     "countryside": "countryside", "outskirts": "settlement", "suburbs": "countryside", "neighbourhood":
     "neighbourhood", "neighborhood": "neighbourhood", "area": "area", "region": "area", "camp": "settlement",
@@ -83,7 +84,7 @@ class Query:
 
     raw: str
     names: list[str] = field(default_factory=list)
-    kind: str | None = None        # admin1|admin2|admin3|settlement|neighbourhood|area|countryside
+    kind: str | None = None        # admin1|admin2|admin3|settlement|village|neighbourhood|area|countryside
     direction: str | None = None   # "northern", "south-western", ...
     near: bool = False             # "near X", "outskirts of X": X is a reference point
     context: list[str] = field(default_factory=list)  # "(Tall Tamr area)" -> ["Tall Tamr"]
@@ -209,7 +210,7 @@ def parse(text: str) -> Query:
         w = words[-1].lower().strip(",.")
         if w in _SUFFIX_KIND:
             kind = _SUFFIX_KIND[w]
-            if q.kind is None or (q.kind == "settlement" and kind in ("admin1", "countryside")):
+            if q.kind is None or (q.kind in ("settlement", "village") and kind in ("admin1", "countryside")):
                 q.kind = kind
             words = words[:-1]
         elif w in _DIRECTIONS and q.kind in ("countryside", "admin1", "area", None) and len(words) > 1:
