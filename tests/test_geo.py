@@ -343,3 +343,10 @@ def test_village_descriptor_is_not_a_city_or_abroad(gaz: geo.Gazetteer) -> None:
     assert city.admin1_pcode == "SY03"
     assert village.country != "SY" or village.admin1_pcode != "SY03" or village.precision != "town"
     assert gaz.resolve("Saida village").country in (None, "SY")
+
+
+def test_governorate_descriptor_beats_a_leaning_hint(gaz: geo.Gazetteer) -> None:
+    # Al-Hama is a Rural Damascus village; "Hama province" is still Hama governorate.
+    assert gaz.resolve("Hama province", admin1_hint="SY03").admin1_pcode == "SY05"
+    assert gaz.resolve("northwestern Hama countryside", admin1_hint="SY03").admin1_pcode == "SY05"
+    assert gaz.resolve("Aleppo province", admin1_hint="Idlib").admin1_pcode == "SY02"

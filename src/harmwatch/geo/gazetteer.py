@@ -552,6 +552,13 @@ class Gazetteer:
             return None
         ck = canon_key(name) if name and self.use_canon else None
         accept = _ACCEPT.get(q.kind) if q.kind else None
+        if q.kind in ("admin1", "countryside") and any(
+            t in ("exact", "canon") and self.rows[i].kind == "admin1" for i, _s, t, _sim in cands
+        ):
+            # "Hama province", "the Hama countryside": the governorate of that name, whatever
+            # governorate the context leans to (a village called Al-Hama near Damascus is
+            # not what "Hama province" means).
+            cands = [c for c in cands if self.rows[c[0]].kind in ("admin1", "sector")]
         scored: list[tuple[float, Row, float, str]] = []
         context = bool(hint) or near is not None
         for i, s, tier, sim in cands:
