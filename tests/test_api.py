@@ -244,6 +244,14 @@ def test_write_needs_the_right_token(db: str) -> None:
         assert again.status_code == 200 and again.json()["stored"] is False
         bad = c.post("/api/reports", content=b"not json", headers={"Authorization": "Bearer s3cret"})
         assert_error_shape(bad, 400, "bad_query")
+        big = c.post("/api/reports", content=b"x" * (20 * 1024 * 1024 + 1),
+                     headers={"Authorization": "Bearer s3cret"})
+        assert_error_shape(big, 400, "input_rejected")
+        binary = c.post("/api/reports", json={"text": "\x00\x01\x02" * 10},
+                        headers={"Authorization": "Bearer s3cret"})
+        assert binary.status_code in (201, 400)
+        if binary.status_code == 400:
+            assert_error_shape(binary, 400, "input_rejected")
 
 
 def test_token_from_environment(db: str, monkeypatch: pytest.MonkeyPatch) -> None:

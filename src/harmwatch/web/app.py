@@ -41,7 +41,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from harmwatch.errors import BadQuery, HarmwatchError, NotFound, Unauthorized, UserError
+from harmwatch.errors import BadQuery, HarmwatchError, InputRejected, NotFound, Unauthorized
 from harmwatch.models import Facility, Incident
 from harmwatch.publish.exports import incidents_to_csv, incidents_to_geojson, incidents_to_hxl
 from harmwatch.store import Store, open_store
@@ -71,6 +71,7 @@ FEED_POLL_SECONDS = 1.0
 # Pre-compute the map's points at start-up for databases up to this size; a
 # bigger one is better browsed with filters than drawn whole.
 WARM_POINTS_UP_TO = 250_000
+MAX_POST_BYTES = 20 * 1024 * 1024  # the ingester's own limit
 FEED_HEARTBEAT_SECONDS = 15.0
 
 
@@ -552,9 +553,17 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
     )
     async def post_report(request: Request) -> JSONResponse:
         require_token(request)
-        raw = await request.body()
-        if len(raw) > 20 * 1024 * 1024:
-            raise UserError("report too large")
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_POST_BYTES:
+            raise InputRejected(f"report too large (over {MAX_POST_BYTES} bytes)")
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in request.stream():  # bounded even without a Content-Length
+            size += len(chunk)
+            if size > MAX_POST_BYTES:
+                raise InputRejected(f"report too large (over {MAX_POST_BYTES} bytes)")
+            chunks.append(chunk)
+        raw = b"".join(chunks)
         try:
             payload = json.loads(raw)
         except ValueError as e:

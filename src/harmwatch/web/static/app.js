@@ -600,7 +600,10 @@
       inc.place && inc.place.name ? " — " + inc.place.name : "",
       inc.victims && inc.victims.killed ? " · killed " + fmtRange(inc.victims.killed) : ""
     ]);
-    li.addEventListener("click", function () { openDetail(inc.id); });
+    li.addEventListener("click", function () {
+      if (point) map.setView([point[1], point[2]], Math.max(map.getZoom(), 11));
+      openDetail(inc.id);
+    });
     return li;
   }
 
