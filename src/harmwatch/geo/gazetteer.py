@@ -198,6 +198,8 @@ class Gazetteer:
         self.exact: dict[str, list[int]] = {}
         self.skel: dict[str, list[int]] = {}
         self.canon: dict[str, list[int]] = {}
+        self._row_nk: list[list[str]] = []  # per row: its normalised keys
+        self._row_ck: list[list[str]] = []  # per row: its canonical keys
         self.sectors: dict[tuple[str, str], int] = {}
         self.admin_rows: dict[str, int] = {}
         self.full: dict[str, list[int]] = {}
@@ -222,6 +224,8 @@ class Gazetteer:
                 sector=extra.get("sector", ""),
             )
             self.rows.append(row)
+            self._row_nk.append([])
+            self._row_ck.append([])
             if kind == "sector":
                 self.sectors[(adm1, row.sector)] = i
             if kind in ("admin1", "admin2", "admin3"):
@@ -247,7 +251,6 @@ class Gazetteer:
                 self._fuzzy_keys.append(k)
                 self._fuzzy_rows.append(ids)
         self._spotter: Spotter | None = None
-        self._keys_inv: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] | None = None
         self._resolve_cached = lru_cache(maxsize=50000)(self._resolve_uncached)
 
     # --- building -------------------------------------------------------------------
@@ -265,6 +268,10 @@ class Gazetteer:
         return a1, a2, a3
 
     def _add_keys(self, i: int, nk: str, fk: str, sks: list[str], ck: str) -> None:
+        if nk not in self._row_nk[i]:
+            self._row_nk[i].append(nk)
+        if ck not in self._row_ck[i]:
+            self._row_ck[i].append(ck)
         for index, key in ((self.exact, nk), (self.full, fk), (self.canon, ck)):
             lst = index.get(key)
             if lst is None:
@@ -376,18 +383,11 @@ class Gazetteer:
                 best = r
         return best
 
-    def _row_keys(self, i: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The normalised and canonical keys of row ``i`` (built for all rows on first use)."""
-        inv = self._keys_inv
-        if inv is None:
-            acc: dict[int, tuple[dict[str, None], dict[str, None]]] = {}
-            for slot, index in ((0, self.exact), (1, self.canon)):
-                for k, ids in index.items():
-                    for j in ids:
-                        acc.setdefault(j, ({}, {}))[slot][k] = None
-            inv = {j: (tuple(a), tuple(b)) for j, (a, b) in acc.items()}
-            self._keys_inv = inv
-        return inv.get(i, ((), ()))
+    def _row_keys(self, i: int) -> tuple[list[str], list[str]]:
+        """The normalised and canonical keys of row ``i`` (collected while loading)."""
+        if i >= len(self._row_nk):
+            return [], []
+        return self._row_nk[i], self._row_ck[i]
 
     # --- resolution -----------------------------------------------------------------
     def resolve(

@@ -215,6 +215,7 @@ def skeleton_of_tokens(toks: list[str] | tuple[str, ...]) -> str:
 _GLUED_ARTICLE = re.compile(r"^(?:[ae]l(?=[^aeiouy\s]{1}[a-z]{2,})|[ae]([tdrzsn])(?=\1[a-z]{2,}))")
 
 
+@lru_cache(maxsize=65536)
 def strip_glued_article(tok: str) -> str:
     """``"ezzor"`` -> ``"zor"``, ``"alkarama"`` -> ``"karama"``, ``"elkhalif"`` -> ``"khalif"``.
 

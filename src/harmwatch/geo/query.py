@@ -132,9 +132,16 @@ def parse(text: str) -> Query:
     q = Query(raw=text)
     s = text.strip()
     # fast path: a bare name with no descriptor, direction, hashtag, bracket or alternative
-    if s and not _SPECIAL.search(s) and _ALL_WORDS.isdisjoint(s.lower().split()):
-        q.names = [s]
-        return q
+    if s and not _SPECIAL.search(s):
+        lows = s.lower().split()
+        if _ALL_WORDS.isdisjoint(lows):
+            q.names = [s]
+            return q
+        # "Jallayn town", "Abu Juraif village": a bare name and one trailing descriptor
+        if len(lows) > 1 and lows[-1] in _SUFFIX_KIND and _ALL_WORDS.isdisjoint(lows[:-1]):
+            q.names = [s.rsplit(None, 1)[0].strip()]
+            q.kind = _SUFFIX_KIND[lows[-1]]
+            return q
     s = _HASHTAG.sub(lambda m: m.group(1).replace("_", " "), s)
     s = s.replace("_", " ")
     for m in _PAREN.finditer(s):
