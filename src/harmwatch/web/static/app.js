@@ -243,7 +243,7 @@
       if (pos < indices.length) setTimeout(step, 0);
       else {
         document.body.setAttribute("data-markers", "loaded");
-        timings.all_markers = performance.now() - t0;
+        if (timings.all_markers === undefined) timings.all_markers = performance.now() - t0;
       }
     }
     step();
@@ -251,6 +251,7 @@
 
   function applyNow(onFirst) {
     applyTimer = null;
+    state.typeCode = state.typeName ? state.types.indexOf(state.typeName) : null;
     var shown = [];
     for (var i = 0; i < state.n; i++) {
       if (matches(i)) shown.push(i);
@@ -274,8 +275,6 @@
   typeSelect.addEventListener("change", function (ev) {
     timings.input_at = ev.timeStamp;  // when the user acted, even if the page was busy
     state.typeName = typeSelect.value;
-    var code = state.types.indexOf(typeSelect.value);
-    state.typeCode = typeSelect.value ? (code >= 0 ? code : -1) : null;
     applyFilters();
   });
   $("filter-since").addEventListener("change", function (ev) {
