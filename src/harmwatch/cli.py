@@ -177,6 +177,31 @@ def extract(
         raise typer.Exit(1)
 
 
+class Engine(StrEnum):
+    duckdb = "duckdb"
+    spark = "spark"
+
+
+@app.command()
+@friendly_errors
+def process(
+    engine: Annotated[
+        Engine, typer.Option(help="Linkage engine: duckdb here, spark for scale.")
+    ] = Engine.duckdb,
+    registry: Annotated[
+        Path | None, typer.Option(help="A facility registry (CSV or GeoJSON) to resolve facilities against.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Extract, geocode, link and grade every stored report not yet processed (incremental)."""
+    from harmwatch.pipeline import process as run_process
+
+    with _store(db) as store:
+        summary = run_process(store, engine=engine.value, registry=registry)
+    for line in summary.lines():
+        typer.echo(line)
+
+
 class ExportFormat(StrEnum):
     json = "json"
     csv = "csv"

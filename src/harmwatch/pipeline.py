@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from harmwatch.errors import InputRejected, NotFound
-from harmwatch.models import Extraction, Report
+from harmwatch.models import Bulletin, Extraction, Incident, Report
 from harmwatch.store import Store
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,30 @@ def extract_all(
     extraction = extract_report(text, title=title, published=published, source=source, report_id=report_id)
     if extraction.language in (None, "en"):
         extraction.bulletins = parse_bulletins(text, published=published, source=source, report_id=report_id)
+    if extraction.bulletins:
+        extraction.incidents = _without_tallies(extraction.incidents, extraction.bulletins)
     return extraction
+
+
+def _without_tallies(incidents: list[Incident], bulletins: list[Bulletin]) -> list[Incident]:
+    """Drop "incidents" that are a bulletin's own tallies read as events.
+
+    A bulletin's national total or a governorate's line ("113 people were killed
+    yesterday", "Idlib: 31") is an aggregate over many events; kept as an incident
+    it would be counted twice, once here and once in the events it sums.
+    """
+    tallies: set[int] = set()
+    for b in bulletins:
+        for r in (b.totals.killed, *(a.killed for a in b.by_area)):
+            if r is not None and r.best is not None:
+                tallies.add(r.best)
+    kept = []
+    for inc in incidents:
+        killed = inc.victims.killed or inc.victims.killed_civilians
+        if killed is not None and killed.best in tallies:
+            continue
+        kept.append(inc)
+    return kept
 
 
 def extract_documents(
