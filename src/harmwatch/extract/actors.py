@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 
 from harmwatch.extract.lexicon import (
-    ACTOR_ANY_RE,
+    ACTOR_ANY_LOW,
     ACTOR_PATTERNS,
+    ACTOR_PREFIXES,
     ADMISSION_RE,
     ALLEGED_RE,
     ATTACK_AFTER_RE,
@@ -25,11 +26,15 @@ from harmwatch.extract.lexicon import (
     BY_BEFORE_RE,
     CLASH_WITH_BEFORE_RE,
     DENIAL_RE,
+    IS_INDEX,
+    IS_RE,
     NOT_DOER_AFTER_RE,
     NOT_DOER_BEFORE_RE,
     NOT_DOER_STRONG_BEFORE_RE,
     RESPONSIBILITY_RE,
+    WORD_START_RE,
 )
+from harmwatch.extract.text import lower_ascii
 
 
 @dataclass
@@ -51,17 +56,39 @@ _SPEAKER_AFTER = re.compile(
 )
 
 
-def find_actor_mentions(sentence: str) -> list[ActorMention]:
-    """All actor mentions in a sentence, specific names before generic words."""
+def find_actor_mentions(sentence: str, low: str | None = None) -> list[ActorMention]:
+    """All actor mentions in a sentence, specific names before generic words.
+
+    ``low`` is the sentence in :func:`lower_ascii` form, when the caller has it.
+    """
     found: list[ActorMention] = []
-    for m in ACTOR_ANY_RE.finditer(sentence):
-        if m.end() - m.start() < 2 or m.lastgroup is None:
+    if low is None:
+        low = lower_ascii(sentence)
+    hits: list[tuple[int, int, int]] = []
+    nxt = 0
+    for w in WORD_START_RE.finditer(low):
+        pos = w.start()
+        if pos < nxt or low[pos : pos + 3] not in ACTOR_PREFIXES:
             continue
-        actor, _pattern, generic = ACTOR_PATTERNS[int(m.lastgroup[1:])]
-        if generic and any(0 <= m.start() - f.end <= 12 for f in found if not f.generic):
+        m = ACTOR_ANY_LOW.match(low, pos)
+        if m is not None and m.lastgroup:
+            hits.append((m.start(), m.end(), int(m.lastgroup[1:])))
+            nxt = m.end()
+    if "IS" in sentence:
+        taken = [(a, b) for a, b, _ in hits]
+        for m in IS_RE.finditer(sentence):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                hits.append((m.start(), m.end(), IS_INDEX))
+        hits.sort()
+    for start, end, gi in hits:
+        if end - start < 2:
+            continue
+        actor, _pattern, generic = ACTOR_PATTERNS[gi]
+        mtext = sentence[start:end]
+        if generic and any(0 <= start - f.end <= 12 for f in found if not f.generic):
             # "ISIL terrorists": the generic word only repeats the specific name.
             continue
-        found.append(ActorMention(actor, m.start(), m.end(), m.group(0), generic))
+        found.append(ActorMention(actor, start, end, mtext, generic))
     found.sort(key=lambda f: f.start)
     return found
 

@@ -23,6 +23,7 @@ from harmwatch.extract.lexicon import (
     VICTIM_HEAD_RE,
 )
 from harmwatch.extract.numbers import Count, find_counts
+from harmwatch.extract.text import lower_ascii, lowered
 from harmwatch.models import Range, Span
 
 _FWD_OUTCOME = re.compile(
@@ -111,6 +112,24 @@ _OF_THE_DEAD = re.compile(
 )
 
 
+# Lower-case twins (see ``text.lowered``): the sentence is lower-cased once and
+# every rule runs case-sensitively on it, which is several times faster.
+_VICTIM_HEAD_L = lowered(VICTIM_HEAD_RE)
+_ONE_L = lowered(ONE_RE)
+_OF_THE_DEAD_L = lowered(_OF_THE_DEAD)
+_TOLL_UPDATE_L = lowered(_TOLL_UPDATE)
+_BACK_OUTCOME_L = lowered(_BACK_OUTCOME)
+_FWD_OUTCOME_L = lowered(_FWD_OUTCOME)
+_AMONG_BEFORE_L = lowered(_AMONG_BEFORE)
+_RUNNING_BEFORE_L = lowered(_RUNNING_BEFORE)
+_RUNNING_AFTER_L = lowered(_RUNNING_AFTER)
+_WAR_TOTAL_L = lowered(_WAR_TOTAL)
+_BREAKDOWN_L = lowered(_BREAKDOWN)
+_CHAIN_L = lowered(_CHAIN)
+_WAR_WORDS = ("war", "conflict", "uprising", "crisis", "violence", "fighting")
+_RUN_HINT = re.compile(r"bring|rais|push|tak|brought|took")
+
+
 @dataclass
 class Casualty:
     outcome: str  # killed | injured
@@ -148,6 +167,7 @@ def find_casualties(
 
     ``exclude`` lists spans (sentence offsets) that cannot hold a count, such as dates.
     """
+    low = lower_ascii(sentence)
     counts: list[Count] = []
     for c in find_counts(sentence):
         if exclude and any(c.start < e and s < c.end for s, e in exclude):
@@ -156,7 +176,7 @@ def find_casualties(
         if nxt[:1] in ("-", "%", "/") or (nxt[:1] == "." and nxt[1:2].isdigit()):
             continue
         counts.append(c)
-    for om in ONE_RE.finditer(sentence):
+    for om in _ONE_L.finditer(low):
         if any(c.start <= om.start() < c.end for c in counts):
             continue
         end = om.start("noun")
@@ -164,25 +184,25 @@ def find_casualties(
         counts.append(Count(Range(1, 1, 1, span), om.start(), end, sentence[om.start() : end]))
     counts.sort(key=lambda c: c.start)
 
-    war_total = bool(_WAR_TOTAL.search(sentence))
+    war_total = any(w in low for w in _WAR_WORDS) and bool(_WAR_TOTAL_L.search(low))
     out: list[tuple[Casualty | None, Count, str | None]] = []
     for c in counts:
-        rest = sentence[c.end :]
+        rest = low[c.end : c.end + 400]
         stripped = rest.lstrip()
         lead_ws = len(rest) - len(stripped)
-        m = VICTIM_HEAD_RE.match(stripped)
+        m = _VICTIM_HEAD_L.match(stripped)
         cls: str | None = None
         noun_start = noun_end = c.end
         after_noun = rest
         among = False
-        od = _OF_THE_DEAD.match(rest)
+        od = _OF_THE_DEAD_L.match(rest)
         if od:
-            om2 = VICTIM_HEAD_RE.match(rest[od.end() :])
+            om2 = _VICTIM_HEAD_L.match(rest[od.end() :])
             if om2 and not om2.group("gen"):
                 groups = {k: om2.group(k) for k in ("child", "woman", "civ", "comb", "gen")}
                 cls = _classify(groups, om2.group("mods") or "", "")
                 noun_start = noun_end = c.end + od.end() + om2.end()
-                after_noun = sentence[noun_end:]
+                after_noun = low[noun_end : noun_end + 400]
                 among = True
                 m = None
         if m:
@@ -197,26 +217,27 @@ def find_casualties(
                 cls = _classify(groups, m.group("mods") or "", stripped[m.end() :])
                 noun_start = c.end + lead_ws + m.start("head")
                 noun_end = c.end + lead_ws + m.end()
-                after_noun = sentence[noun_end:]
+                after_noun = low[noun_end : noun_end + 400]
         if cls is None and "family" in c.text.lower():
             cls = "civilians"
-        before = sentence[max(0, c.start - 60) : c.start]
+        before = low[max(0, c.start - 60) : c.start]
+        before140 = low[max(0, c.start - 140) : c.start]
         outcome: str | None = None
         victim_end = -1
-        toll = bool(_TOLL_UPDATE.search(sentence[max(0, c.start - 140) : c.start]))
+        toll = "toll" in before140 and bool(_TOLL_UPDATE_L.search(before140))
         if toll and (cls in (None, "total", "civilians") or cls is None):
             outcome, cls = "killed", cls or "total"
         # A verb right before the count ("killed at least 18 people") is the
         # strongest cue; otherwise look after the noun ("16 civilians were killed").
-        bm = _BACK_OUTCOME.search(before)
+        bm = _BACK_OUTCOME_L.search(before[-48:])
         if outcome is None and not (bm and (cls is not None or _looks_like_victims(rest))):
-            fm = _FWD_OUTCOME.match(after_noun)
+            fm = _FWD_OUTCOME_L.match(after_noun)
             if fm and (cls is not None or fm.start("verb") <= 2):
                 victim_end = noun_end + fm.start("verb")
                 verb = fm.group("verb").lower()
                 outcome = "injured" if re.match(INJURED_WORDS, verb, re.I) else "killed"
                 cls = cls or "total"
-        if outcome is None and cls not in (None, "total") and (among or _AMONG_BEFORE.search(before)):
+        if outcome is None and cls not in (None, "total") and (among or _AMONG_BEFORE_L.search(before)):
             outcome, among = "killed", True
         if outcome is None and bm and (cls is not None or _looks_like_victims(rest)):
             verb = bm.group("verb").lower()
@@ -230,13 +251,15 @@ def find_casualties(
             else:
                 outcome = "killed"
             cls = cls or "total"
-        run_before = _RUNNING_BEFORE.search(sentence[max(0, c.start - 140) : c.start])
+        run_before = _RUNNING_BEFORE_L.search(before140) if _RUN_HINT.search(before140) else None
         if outcome is None and run_before and not re.search(r"wound|injur", run_before.group(0), re.I):
             outcome, cls = "killed", cls or "total"
         if outcome is None or cls is None:
             out.append((None, c, cls))
             continue
-        running = war_total or bool(run_before) or bool(_RUNNING_AFTER.match(sentence[noun_end:]))
+        running = (
+            war_total or bool(run_before) or bool(_RUNNING_AFTER_L.match(low[noun_end : noun_end + 200]))
+        )
         toll = toll and not running
         span = Span(c.start + offset, max(noun_end, c.end) + offset, sentence[c.start : max(noun_end, c.end)])
         rng = Range(c.range.best, c.range.low, c.range.high, span)
@@ -265,12 +288,13 @@ def find_casualties(
     last_end = 0
     for cas, c, cls in out:
         if cas is None and last is not None and cls is not None and cls != "total":
-            between = sentence[last_end : c.start]
-            if _BREAKDOWN.match(between) or _CHAIN.match(between):
+            between = low[last_end : c.start]
+            if _BREAKDOWN_L.match(between) or _CHAIN_L.match(between):
                 noun_end = c.end
-                hm = VICTIM_HEAD_RE.match(sentence[c.end :].lstrip())
+                tail = low[c.end : c.end + 400]
+                hm = _VICTIM_HEAD_L.match(tail.lstrip())
                 if hm:
-                    noun_end = c.end + (len(sentence[c.end :]) - len(sentence[c.end :].lstrip())) + hm.end()
+                    noun_end = c.end + (len(tail) - len(tail.lstrip())) + hm.end()
                 span = Span(c.start + offset, noun_end + offset, sentence[c.start : noun_end])
                 cas = Casualty(
                     last.outcome,
@@ -288,8 +312,8 @@ def find_casualties(
             last = cas
             last_end = cas.span.end - offset
     for prev, cas in itertools.pairwise(result):
-        between = sentence[prev.span.end - offset : cas.span.start - offset]
-        if not cas.sub and prev.cls != "children" and _BREAKDOWN.match(between):
+        between = low[prev.span.end - offset : cas.span.start - offset]
+        if not cas.sub and prev.cls != "children" and _BREAKDOWN_L.match(between):
             cas.sub = True
     return _coordinated_sums(result, sentence, offset) + result
 

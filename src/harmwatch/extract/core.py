@@ -26,11 +26,12 @@ from harmwatch.extract.actors import (
 from harmwatch.extract.casualties import Casualty, find_casualties, find_rest_clause
 from harmwatch.extract.dates import DateExpr, find_date_expressions, find_dateline, parse_iso
 from harmwatch.extract.lexicon import (
-    FACILITY_RES,
+    FACILITY_ANY_LOW,
+    FACILITY_PATTERNS,
     HEALTH_KINDS,
     NO_CLAIM_RE,
     TYPE_PRIORITY,
-    WEAPON_ANY_RE,
+    WEAPON_ANY_LOW,
     WEAPON_PATTERNS,
 )
 from harmwatch.extract.places import PlaceMention, foreign_context, get_finder
@@ -40,6 +41,8 @@ from harmwatch.extract.text import (
     detect_language,
     find_title,
     furniture,
+    lower_ascii,
+    lowered,
     split_sentences,
 )
 from harmwatch.models import (
@@ -59,8 +62,8 @@ from harmwatch.models import (
 
 MAX_INCIDENTS = 200
 MAX_TITLE = 400
-# Reports longer than this are geoparsed sentence by sentence, only where events are.
-DOC_GEO_LIMIT = 100_000
+# The gazetteer reads a long report in chunks of whole sentences of about this size.
+GEO_CHUNK = 60_000
 
 _TRANSITION = re.compile(
     r"^\W*(?:elsewhere|meanwhile|separately|in\s+(?:a\s+)?(?:separate|another|other|related)\b|also\s+on\b"
@@ -109,6 +112,13 @@ _ATTACK_VERB = re.compile(
     r"|stormed|massacre|wounded|injured|set\s+off|went\s+off|crashed|gassed|shot)\b",
     re.I,
 )
+# The same patterns for lower-cased text (see ``text.lowered``).
+_GATE_L = lowered(_GATE)
+_DATE_GATE_L = lowered(_DATE_GATE)
+_STATEMENT_GATE_L = lowered(_STATEMENT_GATE)
+_ATTACK_VERB_L = lowered(_ATTACK_VERB)
+_BACKGROUND_L = lowered(_BACKGROUND)
+_TRANSITION_L = lowered(_TRANSITION)
 _FAC_STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "destroyed",
@@ -252,8 +262,10 @@ class SentenceInfo:
     transition: bool = False
     eventful: bool = False
     furniture: bool = False  # page furniture (tags, captions): not news
+    gated: bool = False  # passed the cheap test for attack words: read in full
     headline: bool = False  # the title, or its copy at the top of the text
     virtual: bool = False  # read from the title argument, not from the text: no spans
+    facilities: list[tuple[str, str | None, Span]] | None = None  # cache of _facilities_in
 
     @property
     def event_dates(self) -> list[DateExpr]:
@@ -336,30 +348,21 @@ def extract_report(
         breaks += [dateline.start, dateline.end]
     if title_span is not None:
         breaks += list(title_span)
-    doc_places: list[PlaceMention] | None = None
-    if len(text) <= DOC_GEO_LIMIT:
-        # One gazetteer pass over the whole report: cheaper, and roles see the context.
-        try:
-            doc_places = sorted(finder.find(text), key=lambda m: m.start)
-        except Exception:  # a geocoder bug must not lose the report
-            doc_places = []
-        if fspans:
-            doc_places = [m for m in doc_places if not _inside(m.start, fspans)]
     infos: list[SentenceInfo] = []
     for i, s in enumerate(split_sentences(text, breaks)):
         if fspans and _mostly_inside(s.start, s.end, fspans):
             infos.append(SentenceInfo(i, s, furniture=True))
             continue
-        info = _read_sentence(i, s, ref, finder, dateline, doc_places)
+        info = _read_sentence(i, s, ref, dateline)
         if title_span is not None and title_span[0] <= s.start and s.end <= title_span[1] + 2:
             info.headline = True
         infos.append(info)
+    _attach_places(text, infos, finder, fspans)
     head = next((x for x in infos if x.headline), None)
     if head is None and title:
         t = title[:MAX_TITLE]
-        head = _read_sentence(-1, Sentence(0, len(t), t), ref, finder, None, None)
-        if not head.places:
-            head.places = _places_in(t, 0, finder)
+        head = _read_sentence(-1, Sentence(0, len(t), t), ref, None)
+        head.places = _places_in(t, 0, finder)
         head.headline = True
         head.virtual = True
     drafts = _group(infos, ref)
@@ -390,38 +393,20 @@ def _mostly_inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return covered * 2 >= n
 
 
-def _sentence_places(t: str, offset: int, doc_places: list[PlaceMention]) -> list[PlaceMention]:
-    out: list[PlaceMention] = []
-    end = offset + len(t)
-    for m in doc_places:
-        if offset <= m.start < end:
-            role = m.role
-            if role == "event" and foreign_context(t, m.start - offset):
-                role = "foreign"
-            span = Span(m.start, m.end, t[m.start - offset : m.end - offset])
-            out.append(PlaceMention(m.start, m.end, m.surface, _with_span(m.place, span), role, m.score))
-    return out
-
-
-def _read_sentence(
-    i: int,
-    s: Sentence,
-    ref: dt.date | None,
-    finder: object,
-    dateline: DateExpr | None,
-    doc_places: list[PlaceMention] | None = None,
-) -> SentenceInfo:
+def _read_sentence(i: int, s: Sentence, ref: dt.date | None, dateline: DateExpr | None) -> SentenceInfo:
+    """Everything one sentence says except its places (those come from one pass per report)."""
     info = SentenceInfo(i, s)
     t = s.text
     # Most sentences of a long report say nothing about an attack: a cheap test
     # first, so the costly rules run only where they can pay.
-    if not _GATE.search(t):
+    low = lower_ascii(t)
+    if not _GATE_L.search(low):
         return info
-    for m in WEAPON_ANY_RE.finditer(t):
+    for m in WEAPON_ANY_LOW.finditer(low):
         if m.lastgroup is not None:
             etype, weapon, _p = WEAPON_PATTERNS[int(m.lastgroup[1:])]
             info.types.append((etype, weapon, m.start(), m.end()))
-    all_dates = find_date_expressions(t, s.start, ref) if _DATE_GATE.search(t) else []
+    all_dates = find_date_expressions(t, s.start, ref) if _DATE_GATE_L.search(low) else []
     info.casualties = find_casualties(t, s.start, [(d.start - s.start, d.end - s.start) for d in all_dates])
     info.dates = [
         d
@@ -430,22 +415,72 @@ def _read_sentence(
     ]
     info.rest = find_rest_clause(t)
     attack_types = [ty for ty in info.types if ty[0] != "clash"]
-    info.eventful = bool(info.own_casualties) or bool(attack_types and _ATTACK_VERB.search(t))
-    if info.eventful or info.types or _STATEMENT_GATE.search(t):
+    info.eventful = bool(info.own_casualties) or bool(attack_types and _ATTACK_VERB_L.search(low))
+    if info.eventful or info.types or _STATEMENT_GATE_L.search(low):
         victim_spans = [
             (c.span.start - s.start, max(c.noun_end, c.victim_end) - s.start) for c in info.casualties
         ]
-        info.actors = score_doers(t, find_actor_mentions(t), victim_spans)
+        info.actors = score_doers(t, find_actor_mentions(t, low), victim_spans)
         info.statements = actor_statements(t, info.actors)
-    info.background = bool(_BACKGROUND.search(t)) or (
+    info.background = bool(_BACKGROUND_L.search(low)) or (
         any(d.kind == "background" for d in info.dates) and not info.event_dates
     )
-    info.transition = bool(_TRANSITION.match(t))
-    if (info.eventful or info.statements) and doc_places is None:
-        info.places = _places_in(t, s.start, finder)
-    elif doc_places is not None:
-        info.places = _sentence_places(t, s.start, doc_places)
+    info.transition = bool(_TRANSITION_L.match(low))
+    info.gated = True
     return info
+
+
+def _attach_places(
+    text: str, infos: list[SentenceInfo], finder: object, fspans: list[tuple[int, int]]
+) -> None:
+    """Geoparse the report once, in chunks of whole sentences, and give each sentence its places.
+
+    A long report is cut at sentence ends into chunks of at most ``GEO_CHUNK``
+    characters so that the gazetteer's memory stays bounded and the work linear;
+    sentences that say nothing about an attack are blanked out (same length, so
+    offsets hold) because their places could not become an event's.
+    """
+    todo = [x for x in infos if not x.furniture]
+    i = 0
+    while i < len(todo):
+        j = i
+        a = todo[i].sent.start
+        while j < len(todo) and (j == i or todo[j].sent.end - a <= GEO_CHUNK):
+            j += 1
+        chunk_infos = todo[i:j]
+        parts: list[str] = []
+        pos = a
+        for x in chunk_infos:
+            parts.append(" " * (x.sent.start - pos))
+            parts.append(x.sent.text if x.gated else " " * (x.sent.end - x.sent.start))
+            pos = x.sent.end
+        chunk = "".join(parts)
+        try:
+            mentions = sorted(finder.find(chunk), key=lambda m: m.start)  # type: ignore[attr-defined]
+        except Exception:  # a geocoder bug must not lose the report
+            mentions = []
+        k = 0
+        for x in chunk_infos:
+            s0, s1 = x.sent.start - a, x.sent.end - a
+            while k < len(mentions) and mentions[k].start < s0:
+                k += 1
+            kk = k
+            while kk < len(mentions) and mentions[kk].start < s1:
+                m = mentions[kk]
+                kk += 1
+                if fspans and _inside(m.start + a, fspans):
+                    continue
+                role = m.role
+                t = x.sent.text
+                rel = m.start - s0
+                if role == "event" and foreign_context(t, rel):
+                    role = "foreign"
+                span = Span(m.start + a, m.end + a, text[m.start + a : m.end + a])
+                x.places.append(
+                    PlaceMention(m.start + a, m.end + a, m.surface, _with_span(m.place, span), role, m.score)
+                )
+            k = kk
+        i = j
 
 
 def _places_in(t: str, offset: int, finder: object) -> list[PlaceMention]:
@@ -953,21 +988,23 @@ def _report_place(text: str, title: str | None, finder: object) -> Place | None:
 
 
 def _facilities_in(s: SentenceInfo, text: str) -> list[tuple[str, str | None, Span]]:
+    """Facilities the sentence names, as (kind, name, span); read once per sentence."""
+    if s.facilities is not None:
+        return s.facilities
     t = s.sent.text
     out: list[tuple[str, str | None, Span]] = []
-    taken: list[tuple[int, int]] = []
-    for kind, rx in FACILITY_RES:
-        for m in rx.finditer(t):
-            if any(m.start() < e and b < m.end() for b, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            name = _facility_name(t, m.start(), m.end(), kind)
-            start, end = m.start(), m.end()
-            if name:
-                ni = t.rfind(name, 0, end + len(name) + 5)
-                if ni >= 0:
-                    start, end = min(start, ni), max(end, ni + len(name))
-            out.append((kind, name, Span(s.sent.start + start, s.sent.start + end, t[start:end])))
+    for m in FACILITY_ANY_LOW.finditer(lower_ascii(t)):
+        if m.lastgroup is None:
+            continue
+        kind = FACILITY_PATTERNS[int(m.lastgroup[1:])][0]
+        name = _facility_name(t, m.start(), m.end(), kind)
+        start, end = m.start(), m.end()
+        if name:
+            ni = t.rfind(name, 0, end + len(name) + 5)
+            if ni >= 0:
+                start, end = min(start, ni), max(end, ni + len(name))
+        out.append((kind, name, Span(s.sent.start + start, s.sent.start + end, t[start:end])))
+    s.facilities = out
     return out
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from harmwatch.extract.text import lowered
+
 # --- actors ------------------------------------------------------------------------
 # Ordered: specific names before generic words, so "ISIL terrorists" is ISIS, not
 # the generic "terrorists" that state media use for the armed opposition.
@@ -90,6 +92,117 @@ ACTOR_RES = [(a, re.compile(p, re.I), g) for a, p, g in ACTOR_PATTERNS]
 ACTOR_ANY_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<a{i}>{p})" for i, (_, p, _) in enumerate(ACTOR_PATTERNS)) + ")", re.I
 )
+# The same on lower-cased text; the case-sensitive "IS" is found apart (IS_RE).
+ACTOR_ANY_LOW = re.compile(
+    r"\b(?:"
+    + "|".join(
+        f"(?P<a{i}>{p if '(?-i:' not in p else '(?!x)x'})" for i, (_, p, _) in enumerate(ACTOR_PATTERNS)
+    )
+    + ")"
+)
+IS_RE = re.compile(r"\bIS\b(?!-)")
+# The first three letters every actor mention can start with (derived from the
+# patterns above; tests check them against the full regex). The big regex is then
+# tried only at word starts that can open a mention, not at every word.
+ACTOR_PREFIXES = frozenset(
+    (
+        "isi",
+        "isl",
+        "dae",
+        "dai",
+        "nus",
+        "al-",
+        "al",
+        "aln",
+        "alq",
+        "jab",
+        "fat",
+        "hay",
+        "tah",
+        "hts",
+        "qa'",
+        "qae",
+        "syr",
+        "sdf",
+        "ypg",
+        "ypj",
+        "pyd",
+        "asa",
+        "peo",
+        "kur",
+        "sel",
+        "the",
+        "tur",
+        "ank",
+        "eup",
+        "oli",
+        "isr",
+        "idf",
+        "hez",
+        "heb",
+        "hiz",
+        "hib",
+        "ira",
+        "irg",
+        "rev",
+        "rus",
+        "mos",
+        "kre",
+        "u.s",
+        "u.",
+        "us-",
+        "us",
+        "us.",
+        "ame",
+        "was",
+        "int",
+        "ant",
+        "wes",
+        "coa",
+        "pen",
+        "cen",
+        "inh",
+        "fre",
+        "bri",
+        "raf",
+        "aus",
+        "jor",
+        "gov",
+        "bas",
+        "ass",
+        "reg",
+        "pro",
+        "nat",
+        "ndf",
+        "sha",
+        "tig",
+        "rep",
+        "arm",
+        "tro",
+        "loy",
+        "reb",
+        "opp",
+        "fsa",
+        "ahr",
+        "jai",
+        "jay",
+        "jaa",
+        "jei",
+        "fay",
+        "nou",
+        "ins",
+        "sou",
+        "ter",
+        "mil",
+        "gun",
+        "jih",
+        "al ",
+        "us ",
+        "u. ",
+    )
+)
+WORD_START_RE = re.compile(r"\b\w")
+IS_INDEX = next(i for i, (_, p, _) in enumerate(ACTOR_PATTERNS) if "(?-i:" in p)
 # A mention that already names the means of attack ("government air strikes").
 ATTACK_IN_MENTION_RE = re.compile(
     r"(?:strikes?|raids?|shelling|bombardment|bombing|war\s*planes?|jets|helicopters?|aircraft|artillery|barrel"
@@ -270,6 +383,8 @@ WEAPON_ANY_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<w{i}>{p})" for i, (_, _, p) in enumerate(WEAPON_PATTERNS)) + ")", re.I
 )
 
+WEAPON_ANY_LOW = lowered(WEAPON_ANY_RE)
+
 # Priority of event types when several appear in the same lead sentence: the more
 # specific mechanism wins (a chemical attack delivered by aircraft is "chemical").
 TYPE_PRIORITY = {
@@ -383,4 +498,9 @@ FACILITY_PATTERNS: list[tuple[str, str]] = [
     ),
 ]
 FACILITY_RES = [(k, re.compile(rf"\b(?:{p})\b", re.I)) for k, p in FACILITY_PATTERNS]
+# One pass on lower-cased text: group ``f<i>`` is ``FACILITY_PATTERNS[i]``; earlier
+# kinds win where they overlap, as in the one-by-one scan.
+FACILITY_ANY_LOW = re.compile(
+    r"\b(?:" + "|".join(f"(?P<f{i}>{p})" for i, (_, p) in enumerate(FACILITY_PATTERNS)) + r")\b"
+)
 HEALTH_KINDS = {"hospital", "field_hospital", "clinic", "ambulance"}

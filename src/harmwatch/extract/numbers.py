@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from harmwatch.extract.text import lower_ascii, lowered
 from harmwatch.models import Range, Span
 
 UNITS = {
@@ -169,7 +170,8 @@ def parse_count_match(m: re.Match[str], text: str, offset: int = 0) -> Count | N
     qual = (m.group("qual") or "").lower()
     kind = QUALIFIERS.get(qual, "")
     start, end = m.start() + offset, m.end() + offset
-    span = Span(start, end, m.group(0))
+    surface = text[m.start() : m.end()]
+    span = Span(start, end, surface)
     rng: Range
     if m.group("lo"):
         lo, hi = words_to_int(m.group("lo")), words_to_int(m.group("hi"))
@@ -202,13 +204,16 @@ def parse_count_match(m: re.Match[str], text: str, offset: int = 0) -> Count | N
             rng = Range(n, None, None, span)
         else:
             rng = Range(n, n, n, span)
-    return Count(rng, start, end, m.group(0))
+    return Count(rng, start, end, surface)
+
+
+_COUNT_RE_L = lowered(COUNT_RE)
 
 
 def find_counts(text: str, offset: int = 0) -> list[Count]:
     """Every count expression in ``text`` (offsets shifted by ``offset``)."""
     out: list[Count] = []
-    for m in COUNT_RE.finditer(text):
+    for m in _COUNT_RE_L.finditer(lower_ascii(text)):
         c = parse_count_match(m, text, offset)
         if c is not None:
             out.append(c)
