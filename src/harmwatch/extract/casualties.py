@@ -291,10 +291,10 @@ def find_casualties(
             between = low[last_end : c.start]
             if _BREAKDOWN_L.match(between) or _CHAIN_L.match(between):
                 noun_end = c.end
-                tail = low[c.end : c.end + 400]
-                hm = _VICTIM_HEAD_L.match(tail.lstrip())
+                tail_low = low[c.end : c.end + 400]
+                hm = _VICTIM_HEAD_L.match(tail_low.lstrip())
                 if hm:
-                    noun_end = c.end + (len(tail) - len(tail.lstrip())) + hm.end()
+                    noun_end = c.end + (len(tail_low) - len(tail_low.lstrip())) + hm.end()
                 span = Span(c.start + offset, noun_end + offset, sentence[c.start : noun_end])
                 cas = Casualty(
                     last.outcome,
