@@ -72,6 +72,7 @@ FEED_POLL_SECONDS = 1.0
 # bigger one is better browsed with filters than drawn whole.
 WARM_POINTS_UP_TO = 250_000
 MAX_POST_BYTES = 20 * 1024 * 1024  # the ingester's own limit
+SQLITE_MMAP_BYTES = 1 << 30
 FEED_HEARTBEAT_SECONDS = 15.0
 
 
@@ -163,6 +164,10 @@ class _Stores:
         if not self.url.startswith(("postgresql://", "postgres://")):
             kwargs["check_same_thread"] = False
         store = open_store(self.url, migrate=migrate, **kwargs)
+        if store.dialect.name == "sqlite":
+            # Each worker thread has its own connection and page cache; memory-mapping
+            # the file lets them all share the OS's copy instead of read() calls.
+            store._execute(f"PRAGMA mmap_size = {SQLITE_MMAP_BYTES}")
         with self._lock:
             self._all.append(store)
         return store
