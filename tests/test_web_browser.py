@@ -159,6 +159,7 @@ def test_map_loads_offline_with_markers(page: Page) -> None:
     assert page.errors == []
     # Nothing on the page needs what the CSP forbids (inline scripts or styles, eval).
     assert not [m for m in page.console if "Content Security Policy" in m], page.console
+    assert not [m for m in page.console if m.startswith("error")], page.console  # no 404s either
 
 
 def test_click_opens_detail_panel_with_quotes_and_denial(page: Page) -> None:
