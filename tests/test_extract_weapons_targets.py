@@ -61,8 +61,9 @@ def test_unnamed_facilities_and_statuses() -> None:
     )
     ext, _ = first(text)
     statuses = {(f.kind, f.status) for f in ext.facility_events}
-    assert ("hospital", "damaged") in statuses
+    # one event per facility per incident, with the most severe status the report gives
     assert ("hospital", "out_of_service") in statuses
+    assert [f.kind for f in ext.facility_events].count("hospital") == 1
     assert any(k == "field_hospital" for k, _ in statuses)
 
 
@@ -77,3 +78,37 @@ def test_other_targets() -> None:
     _, inc = first("Jets bombed a school and a bakery in Maarat al-Numan on Monday, killing 9 civilians.")
     kinds = {t.kind for t in inc.targets}
     assert {"school", "bakery"} <= kinds
+
+
+def test_facility_name_does_not_swallow_a_title() -> None:
+    ext = extract_report(
+        "Warplanes struck Al-Rahma hospital in Darkush on Monday, killing two nurses. Mustafa al-Mesri, "
+        "the Managing Director of Al-Rahma hospital, said the hospital was out of service.",
+        published="2017-04-25",
+    )
+    names = [f.name for f in ext.facility_events]
+    assert names and all(n is not None and not n.lower().startswith("managing") for n in names)
+    assert any(n is not None and n.startswith("Al-Rahma") for n in names)
+
+
+def test_one_event_per_facility_per_incident_with_its_town() -> None:
+    page = (
+        "Warplanes struck the National Hospital in Kafr Nabl on Monday, killing three patients. "
+        + "Staff said the hospital was hit twice and the hospital lost power. " * 20
+        + "The hospital stopped working after the raid."
+    )
+    ext = extract_report(page, published="2017-04-25")
+    health = [f for f in ext.facility_events if f.kind == "hospital"]
+    assert len(health) == 1
+    ev = health[0]
+    assert ev.status == "out_of_service" and ev.incident_index == 0
+    assert ev.place.precision in ("town", "admin3", "point", "neighbourhood") and ev.place.admin1 == "Idleb"
+
+
+def test_dates_in_file_names_and_links_are_not_dates() -> None:
+    ext = extract_report(
+        "Screen Shot 2017-05-11 at 10.42 shows the hospital. Warplanes struck the hospital in Kafr Nabl "
+        "on Monday, killing three people, a doctor said.",
+        published="2017-04-25",
+    )
+    assert ext.incidents[0].date.start == "2017-04-24"

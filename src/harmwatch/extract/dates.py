@@ -179,7 +179,7 @@ def find_full_dates(text: str, offset: int = 0, low: str | None = None) -> list[
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             d = _mk(int(m.group("y")), _month(m.group("m")), int(m.group("d")))
-            if d is None:
+            if d is None or _in_file_or_url(low, m.start(), m.end()):
                 continue
             taken.append((m.start(), m.end()))
             found.append(
@@ -189,6 +189,25 @@ def find_full_dates(text: str, offset: int = 0, low: str | None = None) -> list[
             )
     found.sort(key=lambda e: e.start)
     return found
+
+
+_FILE_BEFORE = re.compile(
+    r"(?:screen\s*shot|screenshot|img|image|photo|file|dsc|vid|video)[\s_-]*(?:at\s+)?$"
+)
+_URLISH = re.compile(r"https?:|www\.|\.(?:com|org|net|png|jpe?g|gif|pdf|mp4|html?)\b|/")
+
+
+def _in_file_or_url(low: str, start: int, end: int) -> bool:
+    """A date inside a file name or link ("Screen Shot 2017-05-11 at ...png", ".../2017/05/11/...")."""
+    if _FILE_BEFORE.search(low[max(0, start - 16) : start]):
+        return True
+    if low[start - 1 : start] in ("/", "_", "=") or low[end : end + 1] in ("/", "_"):
+        return True
+    # the whitespace-delimited token around the date
+    a = low.rfind(" ", 0, start) + 1
+    b = low.find(" ", end)
+    token = low[a : b if b >= 0 else len(low)]
+    return bool(_URLISH.search(token)) and len(token) > end - start + 2
 
 
 def find_dateline(text: str, window: int = 260) -> DateExpr | None:
