@@ -1104,7 +1104,7 @@ class _FacMention:
 
 
 def _name_tokens(name: str) -> frozenset[str]:
-    """Distinctive words of a facility name ("the national hospital of Marret Numan": national, marret, numan)."""
+    """Distinctive words of a facility name: "the national hospital of Marret Numan" gives marret, numan."""
     folded = re.sub(r"['’`]", "", name.lower())
     folded = _KIND_WORDS.sub(" ", folded)
     return frozenset(w for w in re.findall(r"[a-z0-9]+", folded) if len(w) > 1)
