@@ -273,6 +273,9 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
     )
     app.state.stores = stores
     app.state.token = token
+    # Set when the server is asked to stop: live-feed streams end so shutdown is quick.
+    stopping = threading.Event()
+    app.state.stopping = stopping
     # Level 3 compresses a page of records nearly as well as 9 in a fifth of the time.
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=3)
     app.add_middleware(SecurityHeaders)
@@ -603,7 +606,7 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
             seq = int(start)
             yield f"retry: 3000\nevent: hello\ndata: {json.dumps({'seq': seq})}\n\n"
             idle = 0.0
-            while not await request.is_disconnected():
+            while not stopping.is_set() and not await request.is_disconnected():
                 changed = await asyncio.to_thread(_changed_since, seq)
                 for s, inc in changed:
                     seq = s
@@ -644,4 +647,13 @@ def serve(
     import uvicorn
 
     app = create_app(store_url, token=token)
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            app.state.stopping.set()
+            super().handle_exit(sig, frame)
+
+    config = uvicorn.Config(
+        app, host=host, port=port, log_level="info", proxy_headers=False, timeout_graceful_shutdown=5
+    )
+    Server(config).run()
