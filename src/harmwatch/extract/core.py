@@ -307,9 +307,15 @@ class _Draft:
 
     @property
     def date(self) -> DateExpr | None:
-        for s in self.sentences:
-            if s.event_dates:
+        """The incident's date: from the lead or a sentence with its own toll; a
+        vaguer date ("last week") from a side sentence is more often background."""
+        for i, s in enumerate(self.sentences):
+            if s.event_dates and (i == 0 or s.own_casualties):
                 return s.event_dates[0]
+        for s in self.sentences:
+            for d in s.event_dates:
+                if d.precision == "day":
+                    return d
         return None
 
     @property
@@ -937,11 +943,18 @@ def _victims(d: _Draft, claim: object) -> Victims:
         nums = [c.range.best for c in tots if c.range.best]
         sent_total = max(nums) if nums else None
         update = any(c.toll_update for c in tots)
+        # A civilian figure above the incident's total cannot be a part of it.
+        civ_big = [
+            c.range.best
+            for c in own
+            if c.outcome == "killed" and c.cls == "civilians" and not c.sub and c.range.best
+        ]
+        widest = max([*nums, *civ_big], default=None)
         widen = False
-        if head_total is not None and sent_total is not None and not update:
-            if sent_total < head_total:
+        if head_total is not None and widest is not None and not update:
+            if sent_total is not None and sent_total < head_total:
                 continue
-            if sent_total > head_total:
+            if widest > head_total:
                 if not head_derived:
                     continue
                 widen = True

@@ -318,7 +318,11 @@ def find_date_expressions(sentence: str, offset: int, ref: dt.date | None) -> li
             continue
         strict = pre.startswith("last") or pre.startswith("this past")
         wdate = _weekday_back(ref, wd, strict)
-        add(s, e, m.group(0), wdate, wdate, "day", kind)
+        if pre.startswith("since") and wdate < ref:
+            # "killed since Saturday": the days from Saturday to the report's day.
+            add(s, e, m.group(0), wdate, ref, "week", kind)
+        else:
+            add(s, e, m.group(0), wdate, wdate, "day", kind)
 
     for m in _RELATIVE_RE_L.finditer(low) if _RELATIVE_HINT.search(low) else ():
         rel = re.sub(r"\s+", " ", m.group("rel").lower())
