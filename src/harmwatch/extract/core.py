@@ -35,6 +35,7 @@ from harmwatch.extract.lexicon import (
     WEAPON_PATTERNS,
 )
 from harmwatch.extract.places import PlaceMention, foreign_context, get_finder
+from harmwatch.extract.statements import apply_statements
 from harmwatch.extract.text import (
     Sentence,
     clean_text,
@@ -406,6 +407,8 @@ def extract_report(
         ext.incidents.append(inc)
         drafts = [d]
     ext.facility_events = _facility_events(infos, drafts[:MAX_INCIDENTS], ext.incidents, text)
+    # Denials, admissions and claims of responsibility: see harmwatch.extract.statements.
+    apply_statements(ext, text, title=title, published=published, source=source, report_id=rid)
     return ext
 
 

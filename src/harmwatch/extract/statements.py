@@ -49,7 +49,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 from harmwatch.extract.actors import attribution_in, find_actor_mentions, score_doers
@@ -116,9 +117,10 @@ _ORG_SPEAKERS: list[tuple[str, str]] = [
         r"\bcentcom\b|central\s+command|\bpentagon\b|combined\s+joint\s+task\s+force|inherent\s+resolve"
         r"|coalition\s+(?:spokesman|spokeswoman|officials?|statement|command|sources?|military\s+spokesman)"
         r"|(?:u\.\s?s\.?|us|american|united\s+states)\s+(?:military|officials?|defen[cs]e\s+(?:department|officials?|secretary)"
-        r"|department\s+of\s+defen[cs]e|forces|army|air\s*force|state\s+department|government|embassy|administration"
-        r"|ambassador|envoy|commanders?|spokes(?:man|woman))"
-        r"|white\s+house|state\s+department|(?:u\.\s?s\.?|us|american)[- ]led\s+(?:international\s+)?coalition"
+        r"|department\s+of\s+defen[cs]e|forces|army|air\s*force|state\s+department|government|embassy"
+        r"|administration|ambassador|envoy|commanders?|spokes(?:man|woman))"
+        r"|white\s+house|state\s+department"
+        r"|(?:u\.\s?s\.?|us|american)[- ]led\s+(?:international\s+)?coalition"
         r"|(?:international|anti-?(?:is|isis|isil|daesh|jihadist))\s+coalition|the\s+coalition\b"
         r"|british\s+(?:ministry\s+of\s+defen[cs]e|mod\b|government|military)|french\s+(?:military|government|army)",
     ),
@@ -126,13 +128,15 @@ _ORG_SPEAKERS: list[tuple[str, str]] = [
         "syria_gov",
         r"\bsana\b|syrian\s+(?:arab\s+)?(?:state|official)\s+(?:media|tv|television|news\s+agency)"
         r"|state\s+(?:media|tv|television|news\s+agency|-run\s+media|-run\s+tv)|\bal-?ikhbariya\b"
-        r"|syrian\s+(?:arab\s+)?(?:army|military|government|foreign\s+ministry|ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e)"
+        r"|syrian\s+(?:arab\s+)?(?:army|military|forces|troops|government|foreign\s+ministry|ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e)"
         r"|defen[cs]e\s+ministry|officials?|authorities|regime|security\s+sources?|military\s+sources?|army\s+sources?"
         r"|ambassador|envoy|delegation|presidency|information\s+ministry|foreign\s+and\s+expatriates\s+ministry)"
         r"|syria'?s\s+(?:government|army|military|foreign\s+ministry|ambassador|envoy|regime|president|delegation)"
         r"|(?:army\s+)?general\s+command(?:\s+of\s+the\s+army(?:\s+and\s+(?:the\s+)?armed\s+forces)?)?"
         r"|(?:military|army|security|regime|government|official)\s+(?:source|statement|spokesman|command)s?"
-        r"|foreign\s+and\s+expatriates\s+ministry|\bassad\b|muallem|jaafari|mekdad|\bregime\b",
+        r"|foreign\s+and\s+expatriates\s+ministry|\bassad\b|muallem|jaafari|mekdad|\bregime\b"
+        r"|\bthe\s+(?:syrian\s+)?army\b|(?:government|regime|pro-government|loyalist)\s+(?:forces|troops)"
+        r"|the\s+(?:syrian\s+)?government\b",
     ),
     (
         "turkey",
@@ -148,8 +152,8 @@ _ORG_SPEAKERS: list[tuple[str, str]] = [
     ),
     (
         "hts_nusra",
-        r"hay'?at\s+tahrir\s+al[- ]sham|tahrir\s+al[- ]sham|\bhts\b|(?:al[- ]?)?nusra(?:\s+front)?|jabhat\s+fat[ae]h"
-        r"|\bebaa\b",
+        r"hay'?at\s+tahrir\s+al[- ]sham|tahrir\s+al[- ]sham|\bhts\b|(?:al[- ]?)?nusra(?:\s+front)?"
+        r"|jabhat\s+fat[ae]h|\bebaa\b",
     ),
     (
         "sdf_ypg",
@@ -200,6 +204,11 @@ _GENERIC_SPEAKER = re.compile(
 )
 
 # --- cues ------------------------------------------------------------------------------
+_ATTACKISH_PATTERN = (
+    r"strik|struck|raid|bomb|shell|attack|\bhit|target|chemic|gas\b|toxic|sarin|chlorine|weapon|missile|rocket"
+    r"|kill|civilian|hospital|clinic|market|school|mosque|bakery|flights|sorties|aviation|aircraft|jets|warplane"
+    r"|massacre|casualt|deaths|dead|artiller|mortar|drone|convoy|munition|incident|explosion|blast|air\s*force"
+)
 _DENY_VERB = re.compile(
     r"\b(?:denied|denies|deny|denying|denial\s+of|refuted|refutes|refute|refuting|rebuffed|rebuts?|rebutted)\b"
 )
@@ -213,6 +222,10 @@ _REJECTED_BEFORE = re.compile(
     r"\b(?:accusations?|charges?|claims?|allegations?|reports?)\s+(?:that\s+|which\s+)?(?:the\s+)?[\w.'-]+"
     r"(?:\s+[\w.'-]+){0,2}?\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?P<verb>rejected|rejects|dismissed|dismisses"
     r"|rebuffed)\b"
+)
+_OBJ_BEFORE = re.compile(
+    r"[\s,]*(?:an?\s+|the\s+)?(?:accusations?|charges?|claims?|allegations?|which|that)\s+(?:the\s+)?[\w.'-]+"
+    r"(?:\s+[\w.'-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+|again\s+|also\s+)*$"
 )
 _NOT_DENIAL = re.compile(
     r"\bto\s+deny\s+(?!(?:any|its|their|having|that|the\s+(?:reports?|claims?|allegations?|accusations?)))"
@@ -253,8 +266,9 @@ _OCCURRED_NEG = re.compile(
 )
 _ADMIT = re.compile(
     r"\b(?:acknowledged|acknowledges|acknowledge|acknowledging|admitted|admits|admit|admitting|conceded|concedes"
-    r"|confirmed|confirms|confirming)\s+(?:that\s+)?(?:(?:carrying|having\s+carried)\s+out|conducting|responsibility"
-    r"|(?:to\s+)?(?:using|striking|bombing|killing|hitting|targeting|launching)|(?:the|its|their|a|an|that\s+the)\s+"
+    r"|(?P<confirm>confirmed|confirms|confirming))\s+(?:that\s+)?(?:(?:carrying|having\s+carried)\s+out|conducting"
+    r"|responsibility|(?:to\s+)?(?:using|striking|bombing|killing|hitting|targeting|launching)"
+    r"|(?P<det>the|its|their|a|an|that\s+the)\s+"
     r"(?:\w+\s+){0,2}?(?:air\s*strike|strike|raid|attack|bombing|bombardment|operation|shelling)"
     r"|(?:it|its|their|they|we|our|the\s+(?:army|military|coalition|air\s*force))\b(?:\s+\w+){0,5}?\s+"
     r"(?:had\s+|have\s+|has\s+)?(?:struck|hit|carried\s+out|conducted|targeted|killed|bombed|launched|fired"
@@ -269,11 +283,16 @@ _ADMIT = re.compile(
 )
 _ADMIT_NEG = re.compile(r"\b(?:not|never|no|refused\s+to|refuses\s+to|yet\s+to|without)\s+(?:\w+\s+){0,1}$")
 _SAID_OWN = re.compile(
-    r"\b(?:said|says|say|announced|announces|stated|states|reported|declared|claimed|claims)\s+(?:on\s+\w+\s+)?"
+    r"\b(?:said|says|say|saying|announced|announces|stated|states|reported|declared|claimed|claims)\s+(?:on\s+\w+\s+)?"
     r"(?:that\s+)?(?P<own>it|its|their|they|we|our)\b(?P<mid>(?:\s+[\w-]+){0,5}?)\s+(?:had\s+|has\s+|have\s+)?"
     r"(?:(?:also\s+)?(?:carried\s+out|conducted|struck|hit|targeted|bombed|launched|destroyed|killed|shelled"
     r"|attacked|fired|eliminated|pounded|downed|executed|detonated|blew\s+up)|(?:[\w-]+\s+){0,2}?"
     r"(?:struck|hit|targeted|destroyed|killed|bombed|carried\s+out))\b"
+)
+_STRIKE_OBJECT = re.compile(
+    _ATTACKISH_PATTERN
+    + r"|positions?|targets?|fighters|militants|members|meeting|vehicles?|bases?|depot|headquarters|weapons"
+    r"|facilit|sites?|convoy|terrorists?|strongholds?|hideouts?|compound|building"
 )
 _RESP = re.compile(
     r"\b(?:claimed|claims|claim|claiming)\s+(?:full\s+)?(?:responsibility|credit)\b"
@@ -306,11 +325,7 @@ _RETRACT = re.compile(
     r"(?:retract|retracted|withdr[ae]w)\s+(?:the|this|our|its)\s+(?:story|article|report)|retraction\s*:"
     r"|correction\s*:[^.]{0,200}\b(?:did\s+not|no\s+(?:strike|attack|air\s*strike)|never)\b)"
 )
-_ATTACKISH = re.compile(
-    r"strik|struck|raid|bomb|shell|attack|\bhit|target|chemic|gas\b|toxic|sarin|chlorine|weapon|missile|rocket"
-    r"|kill|civilian|hospital|clinic|market|school|mosque|bakery|flights|sorties|aviation|aircraft|jets|warplane"
-    r"|massacre|casualt|deaths|dead|artiller|mortar|drone|convoy|munition|incident|explosion|blast|air\s*force"
-)
+_ATTACKISH = re.compile(_ATTACKISH_PATTERN)
 _GENERIC_OBJ = re.compile(
     r"^\W*(?:(?:any|all|the|these|those|such|its|their|this|that|it|an?)\s+)*(?:\w+\s+)?(?:involvement|responsibility"
     r"|role|reports?|claims?|allegations?|accusations?|charges?|accounts?|it|this|that|them|the\s+claim)?\b\W*$"
@@ -403,8 +418,9 @@ class Statement:
     field: str
     value: Any
     span: Span
-    counter: list[str] = field(default_factory=list)
+    counter: list[str] = dc_field(default_factory=list)
     attack: bool = True  # the statement is about a strike (not a ceasefire, a plea, an ideology)
+    co_speakers: list[str] = dc_field(default_factory=list)
 
     def claim(self, report_id: str | None, source: str | None) -> Claim:
         kind = "report" if self.kind in ("accusation", "correction") else self.kind
@@ -438,15 +454,30 @@ def source_actor(source: str | None) -> tuple[str | None, bool]:
     return actor, official
 
 
-def _speaker_mentions(low: str) -> list[tuple[int, int, str, bool]]:
-    """(start, end, actor, is_org) for every speaker-like phrase in a lower-cased sentence."""
+_PREP_BEFORE = re.compile(
+    r"\b(?:(?<!allies\s)(?<!ally\s)in|of|to|from|across|inside|into|for|near|at|with|against|over|on|by"
+    r"|toward|towards|between)\s+$"
+)
+
+
+def _speaker_mentions(low: str, original: str | None = None) -> list[tuple[int, int, str, bool]]:
+    """(start, end, actor, is_org) for every speaker-like phrase in a lower-cased sentence.
+
+    ``original`` (same length) lets the case-sensitive "IS" count as the Islamic State.
+    """
     out: list[tuple[int, int, str, bool]] = []
     for m in _ORG_RE.finditer(low):
         if m.lastgroup is not None:
             out.append((m.start(), m.end(), _ORG_SPEAKERS[int(m.lastgroup[1:])][0], True))
+    if original is not None and "IS" in original:
+        for m in re.finditer(r"\bIS\b(?!-)(?:\s+group)?", original):
+            if not any(a <= m.start() < b for a, b, _, _ in out):
+                out.append((m.start(), m.end(), "isis", True))
     for m in _PLACE_RE.finditer(low):
         if m.lastgroup is None or any(a <= m.start() < b for a, b, _, _ in out):
             continue
+        if _PREP_BEFORE.search(low, max(0, m.start() - 12), m.start()):
+            continue  # "in Syria has admitted": a place, not the speaker
         out.append((m.start(), m.end(), _PLACE_SPEAKERS[int(m.lastgroup[1:])][0], False))
     out.sort()
     return out
@@ -465,7 +496,7 @@ def speaker_of(sentence: str, cue_start: int, cue_end: int, default: str | None 
     """
     low = lower_ascii(sentence)
     start = _clause_start(low, cue_start)
-    mentions = [m for m in _speaker_mentions(low) if start <= m[0] and m[1] <= cue_start]
+    mentions = [m for m in _speaker_mentions(low, sentence) if start <= m[0] and m[1] <= cue_start]
     after = re.match(r"\s*(?:by|from)\s+(?:the\s+)?", low[cue_end : cue_end + 20])
     if after:
         pos = cue_end + after.end()
@@ -506,7 +537,7 @@ def speaker_of(sentence: str, cue_start: int, cue_end: int, default: str | None 
         verbs = list(_SPEECH_VERB.finditer(low, 0, start))
         if verbs:
             return speaker_of(sentence, verbs[-1].start(), verbs[-1].end(), default)
-    orgs = [m for m in mentions if m[3]]
+    orgs = [m for m in mentions if m[3] and cue_start - m[1] <= 90]
     if orgs and not _GENERIC_SPEAKER.search(low[orgs[0][1] : cue_start]):
         return [orgs[0][2]]
     if default is not None:
@@ -514,6 +545,11 @@ def speaker_of(sentence: str, cue_start: int, cue_end: int, default: str | None 
     return []
 
 
+_SAY = re.compile(r"\b(?:said|says|stated|added|insisted|stressed|affirmed|told|announced|reiterat\w+)\b")
+_OWN_PRONOUN = re.compile(
+    r"\b(?:we|it|they|our\s+[\w-]+(?:\s+[\w-]+)?|its\s+[\w-]+(?:\s+[\w-]+)?|their\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"(?:\s+(?:has|have|had|did|does|do|was|were|is|are|would|will|also))*\s*$"
+)
 _SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|stated|announced|told|claimed|claims|denied|denies|deny|acknowledged|admitted|confirmed"
     r"|rejected|dismissed|insisted|added|accused|blamed)\b"
@@ -522,7 +558,10 @@ _SPEECH_VERB = re.compile(
 
 def _clause_start(low: str, pos: int) -> int:
     start = 0
-    for m in _CLAUSE_BREAK.finditer(low, 0, pos):
+    # The whole string is searched: a break's look-ahead may need the verb at ``pos``.
+    for m in _CLAUSE_BREAK.finditer(low, 0, min(len(low), pos + 40)):
+        if m.start() >= pos:
+            break
         if m.end() <= pos:
             start = m.start() if m.group(0).startswith(("which", "an ", "a ")) else m.end()
     return start
@@ -730,11 +769,17 @@ def _sentence_statements(
             st.span = span_of()
             out.append(st)
             used_until = _content_after(low, ce)
+            if st.field == "perpetrators" and st.subject == st.speaker:
+                # "The government and its allies in Moscow have denied bombing hospitals"
+                for co in st.co_speakers:
+                    out.append(Statement("denial", co, co, "perpetrators", co, st.span, list(st.counter)))
 
     # -- admissions
     for m in _ADMIT.finditer(low):
         if _ADMIT_NEG.search(low[max(0, m.start() - 25) : m.start()]):
             continue
+        if m.group("confirm") and m.group("det") not in (None, "its", "their"):
+            continue  # "a security source confirmed the air strikes": not its own
         if (
             any(s.kind == "denial" and s.span.start == offs for s in out)
             and re.match(r"(?:acknowledg|admit|conced|confirm)", low[m.start() :]) is None
@@ -750,8 +795,11 @@ def _sentence_statements(
         sp = speakers[0]
         out.append(Statement("admission", sp, sp, "perpetrators", sp, span_of()))
     for m in _SAID_OWN.finditer(low):
-        mid = m.group("mid") or ""
-        if re.search(r"\b(?:not|never|no)\b", mid) or re.search(r"\b(?:not|never)\s*$", low[: m.start()]):
+        if not _STRIKE_OBJECT.search(low, m.end(), min(len(low), m.end() + 80)):
+            continue  # "IS said its militants had destroyed six archaeological pieces"
+        if re.search(r"\b(?:not|never|no)\b|n't", m.group(0)) or re.search(
+            r"\b(?:not|never)\s*$", low[: m.start()]
+        ):
             continue
         speakers = speaker_of(text, m.start(), m.start() + 4, default_speaker)
         if not speakers:
@@ -763,18 +811,14 @@ def _sentence_statements(
         out.append(Statement(kind, sp, sp, "perpetrators", sp, span_of()))
 
     # -- a belligerent's own announcement of its strike (its own statement only)
-    if official and default_speaker and not any(s.kind != "accusation" for s in out):
-        if _own_strike(text, low, default_speaker):
-            out.append(
-                Statement(
-                    "responsibility",
-                    default_speaker,
-                    default_speaker,
-                    "perpetrators",
-                    default_speaker,
-                    span_of(),
-                )
-            )
+    if (
+        official
+        and default_speaker
+        and not any(s.kind != "accusation" for s in out)
+        and _own_strike(text, low, default_speaker)
+    ):
+        sp = default_speaker
+        out.append(Statement("responsibility", sp, sp, "perpetrators", sp, span_of()))
 
     # -- accusations: a party (or its official) says another party did it
     if not any(s.kind == "denial" for s in out):
@@ -843,6 +887,8 @@ def _denial(
 ) -> Statement | None:
     """A denial from the cue at ``cs:ce``; ``how`` is verb|pred|regards|neg."""
     clause0 = _clause_start(low, cs)
+    subject: str | None
+    value: Any
     if how == "verb":
         content = (ce, _content_after(low, ce))
     elif how == "regards":
@@ -864,36 +910,39 @@ def _denial(
         if sv is None and not speakers:
             speakers = speaker_of(text, cs, ce, default_speaker)
     elif how == "neg":
-        doers = _actors_in(text, low, clause0, cs, doer_only=False)
         sv = None
-        for m in re.finditer(r"\b(?:said|says|stated|added|insisted|stressed|affirmed|told)\b", low[:cs]):
+        for m in _SAY.finditer(low, 0, cs):
             sv = m
+        if sv is None:
+            # "Russian jets did not strike the hospital, the ministry said."
+            sv = _SAY.search(low, ce)
         speakers = speaker_of(text, sv.start(), sv.end(), default_speaker) if sv else []
         if not speakers:
             speakers = [default_speaker] if default_speaker else []
         if not speakers:
             return None
-        # "X did not carry out": a denial only about the speaker's own side (or its own forces).
-        own = _OWN_REF.search(low[clause0:cs]) or re.search(
-            r"\b(?:we|our|it|its|they|their)\b", low[clause0:cs]
-        )
-        own_doers = [a for _p, a in doers if a in speakers]
-        other_doers = [a for _p, a in doers if a not in speakers]
-        if own_doers:
-            subject = own_doers[0]
-        elif other_doers and not own:
-            # "The hospital has not been targeted by our forces" has no other doer; a third
-            # party's non-action ("rebels did not ...") is not this speaker's denial.
-            if not _OCCURRED_NEG.search(low[cs : ce + 40]):
+        # The doer of the negated act stands just before the negation: a pronoun or the
+        # speaker's own forces make it the speaker's denial; another party's non-action
+        # ("Russian forces have not targeted", said by Damascus) is not.
+        zone_start = max(clause0, cs - 90)
+        near = low[zone_start:cs]
+        doers = _actors_in(text, low, zone_start, cs, doer_only=False)
+        pron = _OWN_PRONOUN.search(near)
+        if pron is not None and (not doers or doers[-1][0] < zone_start + pron.start()):
+            subject = speakers[0]
+        elif doers:
+            subject = doers[-1][1]
+            if subject not in speakers and not _OCCURRED_NEG.search(low[cs : ce + 40]):
                 return None
-            subject = None
         else:
             subject = speakers[0]
+        own_doers = [subject] if subject in speakers else []
+        own = pron is not None or bool(_OWN_REF.search(low[ce : ce + 60]))
         region = low[clause0 : content[1]]
         if not _is_about_attack(region):
             return None
         kind_field = "perpetrators"
-        value: Any = subject
+        value = subject
         if _OCCURRED_NEG.match(low, cs) or _OCCURRED_NEG.search(low[cs:ce]):
             # "Specialists found no trace of chemical use": the finders are not the accused.
             kind_field, value, subject = "occurred", False, None
@@ -904,10 +953,15 @@ def _denial(
             return None
         st = Statement("denial", speakers[0], subject, kind_field, value, Span(0, 0, ""))
         st.counter = _counter_accused(text, low, speakers)
+        st.co_speakers = speakers[1:]
         return st
     else:
         speakers = speaker_of(text, cs, ce, default_speaker)
     lo, hi = content
+    if how == "verb" and clause0 > 0 and _OBJ_BEFORE.match(low, clause0, cs):
+        # "..., an accusation Washington rejected", "... which the rebels deny": what is
+        # denied is the clause before, whatever follows the verb.
+        lo, hi = _clause_start(low, max(clause0 - 1, 0)), clause0
     region = low[lo:hi]
     generic = bool(_GENERIC_OBJ.match(region)) or hi - lo < 4
     if not _is_about_attack(region):
@@ -918,17 +972,11 @@ def _denial(
             return None
     accused = [a for _p, a in _actors_in(text, low, lo, hi, doer_only=True)]
     own = bool(_OWN_REF.search(region))
-    if not accused and generic and how == "verb":
-        # "..., an accusation Washington rejected": the accusation stands in the clause before.
-        before = low[:clause0] if clause0 > 0 else ""
-        if before and re.search(r"accusation|charge|claim|allegation|which", low[clause0:cs]):
-            accused = [a for _p, a in _actors_in(text, low, 0, clause0, doer_only=True)]
     if not speakers:
         if not accused:
             return None
         speakers = [accused[0]]
     # Which of the named doers the denial is about: the speaker's own side first.
-    subject: str | None
     mine = [a for a in accused if a in speakers]
     if mine:
         subject = mine[0]
@@ -937,11 +985,12 @@ def _denial(
     else:
         subject = speakers[0]
     field_name = "perpetrators"
-    value: Any = subject
+    value = subject
     if not accused and not own and _OCCURRED_NEG.search(low[clause0 : max(hi, ce)]):
         field_name, value, subject = "occurred", False, None
     st = Statement("denial", speakers[0], subject, field_name, value, Span(0, 0, ""))
     st.counter = [a for a in _counter_accused(text, low, speakers) if a != subject]
+    st.co_speakers = speakers[1:]
     return st
 
 
@@ -1006,8 +1055,8 @@ def classify_report(text: str, *, title: str | None = None, source: str | None =
     """The kinds of statement a report *is* (not merely quotes): denial, admission, responsibility.
 
     A report is a statement when its publisher is a party (a ministry, CENTCOM,
-    state media, Amaq) or when its headline or lead gives a party's statement
-    about a strike. A wire story that mentions a denial in its sixth paragraph is
+    state media, Amaq) or when its headline gives a party's statement about a
+    strike. A wire story that mentions a denial in its sixth paragraph is
     a news report that quotes a statement, not a statement.
     """
     sts = find_statements(text, source=source, title=title)
@@ -1016,27 +1065,14 @@ def classify_report(text: str, *, title: str | None = None, source: str | None =
 
 def _report_kinds(sts: list[Statement], text: str, source: str | None) -> set[str]:
     actor, _official = source_actor(source)
-    lead_end = _lead_end(text)
     kinds: set[str] = set()
     for s in sts:
         if s.kind not in BELLIGERENT_CLAIMS or not s.attack:
             continue
-        in_lead = s.span.start < lead_end
-        if actor is not None or in_lead:
-            if actor is not None and s.speaker is not None and s.speaker != actor and not in_lead:
-                continue
+        in_title = s.span.start < 0
+        if in_title or (actor is not None and (s.speaker is None or s.speaker == actor)):
             kinds.add(s.kind)
     return kinds
-
-
-def _lead_end(text: str) -> int:
-    # title and the first two sentences
-    n = 0
-    for m in re.finditer(r"[.!?](?:\s|$)", text):
-        n += 1
-        if n == 2:
-            return m.end()
-    return len(text)
 
 
 # --- the hook ------------------------------------------------------------------------
@@ -1082,8 +1118,9 @@ def _apply(
     if not sts:
         return
     kinds = _report_kinds(sts, text, source)
-    src_actor, _official = source_actor(source)
+    party, _official = source_actor(source)
     is_statement_report = bool(kinds)
+    src_actor = party
     if is_statement_report and src_actor is None:
         src_actor = next((s.speaker for s in sts if s.kind in BELLIGERENT_CLAIMS and s.speaker), None)
     useful = [s for s in sts if s.kind in BELLIGERENT_CLAIMS or s.kind in ("accusation", "correction")]
@@ -1101,12 +1138,42 @@ def _apply(
     for st in useful:
         inc = ext.incidents[0] if is_statement_report else _incident_of(ext.incidents, st, text)
         _attach(inc, st, rid, source)
-    if is_statement_report and src_actor is not None:
+    if party is None:
+        for inc in ext.incidents:
+            _contest(inc, text)
+    if is_statement_report and party is not None:
         for inc in ext.incidents:
             if any(c.kind in BELLIGERENT_CLAIMS for c in inc.claims):
                 # A party's own statement is evidence of what it says, not an independent
                 # report: only its statement claims stay (values keep their spans).
                 inc.claims = [c for c in inc.claims if c.kind in BELLIGERENT_CLAIMS]
+
+
+def _contest(inc: Incident, text: str) -> None:
+    """A news report in which one party denies and blames are laid on different parties.
+
+    "The opposition blamed government forces, while state media accused rebels
+    and the army denied any role": the report itself says the attribution is
+    disputed, so every blamed party is ``contested``. A party's own statement is
+    left as ``denied``/``alleged``; the linker sees its disagreement with others.
+    """
+    deniers = {c.value for c in inc.claims if c.kind == "denial" and c.field == "perpetrators"}
+    if not deniers:
+        return
+    blamed = [
+        p
+        for p in inc.perpetrators
+        if p.attribution in ("alleged", "denied", "stated") and p.actor != "unknown"
+    ]
+    if len(blamed) < 2 or all(p.actor in deniers for p in blamed):
+        return
+    quotes = " ".join(c.quote for c in inc.claims if c.field == "perpetrators")
+    if _BLAME_WORDS.search(lower_ascii(quotes)) or _BLAME_WORDS.search(lower_ascii(text[:20000])):
+        for p in blamed:
+            p.attribution = "contested"
+
+
+_BLAME_WORDS = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|behind|held\s+responsible)\b")
 
 
 def _statement_report_pass(sts: list[Statement], text: str, speaker: str) -> None:
