@@ -268,6 +268,93 @@ def score_fakes(
     return scores, per
 
 
+_NUM_WORDS = {
+    1: "one",
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+    11: "eleven",
+    12: "twelve",
+    13: "thirteen",
+    14: "fourteen",
+    15: "fifteen",
+    16: "sixteen",
+    17: "seventeen",
+    18: "eighteen",
+    19: "nineteen",
+    20: "twenty",
+}
+_COMBATANT_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:fighters?|soldiers?|troops|militants?|rebels?|jihadists?|terrorists?|insurgents?"
+    r"|militiamen|gunmen|members|officers|personnel|policemen|guards|recruits)\b",
+    re.I,
+)
+
+
+def _number_in(text: str, n: int) -> bool:
+    """The figure ``n`` written anywhere in ``text`` (digits, with or without commas, or a number word)."""
+    digits = {str(n), f"{n:,}"}
+    if any(re.search(rf"(?<![\d,.]){re.escape(d)}(?![\d,])", text) for d in digits):
+        return True
+    w = _NUM_WORDS.get(n)
+    return bool(w and re.search(rf"\b{w}\b", text, re.I))
+
+
+def gold_audit(rows: list[dict[str, Any]], per: list[dict[str, Any]]) -> dict[str, int]:
+    """Count the crowd gold the articles plainly contradict, by kind.
+
+    Each test is mechanical and errs on the side of not counting: a case is
+    counted only when the article text itself shows the gold cannot be right
+    (the gold figure appears nowhere in title or text; the same article is coded
+    twice with different answers; the gold date is no date the text gives or
+    implies; the gold civilians are a number the text gives for fighters).
+    """
+    out = {
+        "date_is_report_date_but_text_dates_event_earlier": crowd_date_disagreements(per),
+        "date_supported_by_no_date_in_text": 0,
+        "civilians_figure_not_in_text": 0,
+        "fighters_counted_as_civilians": 0,
+        "same_article_coded_differently": 0,
+    }
+    from harmwatch.extract.dates import find_date_expressions, find_dateline
+    from harmwatch.extract.text import split_sentences
+
+    seen: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        g = r["gold"]
+        text = f"{r['title']} {r['text']}"
+        if g["date"]:
+            dl = find_dateline(r["text"])
+            ref = dl.date_start if dl else None
+            cands = {ref.isoformat()} if ref else set()
+            for s in split_sentences(r["text"]):
+                for d in find_date_expressions(s.text, 0, ref):
+                    cands |= {x.isoformat() for x in (d.date_start, d.date_end) if x}
+            out["date_supported_by_no_date_in_text"] += g["date"] not in cands
+        civ = g["civilians"]
+        if civ > 0 and not _number_in(text, civ):
+            out["civilians_figure_not_in_text"] += 1
+        elif civ > 0:
+            num = rf"(?:{civ}|{_NUM_WORDS.get(civ, str(civ))})"
+            fighters = re.search(rf"\b{num}{_COMBATANT_NOUN.pattern}", text, re.I)
+            civilians = re.search(
+                rf"\b{num}\s+(?:[\w-]+\s+){{0,2}}?(?:civilians?|people|persons|children|women)", text, re.I
+            )
+            if fighters and not civilians and not re.search(r"\bcivilians?\b", text[:600], re.I):
+                out["fighters_counted_as_civilians"] += 1
+        key = re.sub(r"\W+", " ", r["text"].lower())[:2000]
+        if key in seen and seen[key] != g:
+            out["same_article_coded_differently"] += 1
+        seen.setdefault(key, g)
+    return out
+
+
 def crowd_date_disagreements(per: list[dict[str, Any]]) -> int:
     """Articles whose gold is the report date while the article dates the event earlier."""
     n = 0
@@ -353,9 +440,11 @@ def run(write: bool = True, verbose: bool = True) -> dict[str, Any]:
             f"FA-KES dev file: {len(rows)} articles ({n_dev} dev70 / {len(rows) - n_dev} check30 by "
             "sha256(unit_id) % 100 < 70)."
         )
+        audit = gold_audit(rows, per)
         notes.append(
-            f"Crowd date is the report date while the article plainly dates the event earlier: "
-            f"{crowd_date_disagreements(per)} articles (scored wrong in date_event, right in date)."
+            "Crowd gold the article plainly contradicts (mechanical checks, see gold_audit): "
+            + ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in audit.items())
+            + "."
         )
     else:
         notes.append(f"FA-KES not found at {fakes_path}; skipped")

@@ -644,6 +644,34 @@ def _main_first(drafts: list[_Draft], head: SentenceInfo) -> list[_Draft]:
     return drafts
 
 
+_AIR_ACTORS = {"syria_gov", "russia", "coalition", "israel", "turkey"}
+
+
+def _sentence_type(s: SentenceInfo) -> str:
+    """The event type a sentence gives.
+
+    The most specific mechanism wins ("a chemical attack by aircraft" is
+    chemical). A bare "bomb"/"bombing"/"blast" is the vaguest word of all: it
+    yields to any other mechanism in the sentence ("the rocket bomb" is
+    shelling), and bombing by a state's air force is an air strike.
+    """
+    if not s.types:
+        return "unknown"
+    specific = [t[0] for t in s.types if not (t[0] == "explosion" and t[1] is None)]
+    generic = len(specific) < len(s.types)
+    best = min(specific, key=lambda x: TYPE_PRIORITY.get(x, 99)) if specific else None
+    if best is not None and (best != "clash" or not generic):
+        return best
+    if generic:
+        words = [s.sent.text[b:e].lower() for et, w, b, e in s.types if et == "explosion" and w is None]
+        if all(w.startswith("bomb") for w in words) and any(
+            m.doer and m.actor in _AIR_ACTORS for m in s.actors
+        ):
+            return "airstrike"
+        return "explosion"
+    return best or "unknown"
+
+
 def _has_killed(v: Victims) -> bool:
     return any(
         getattr(v, f) is not None
@@ -671,9 +699,9 @@ def _fill_from_headline(inc: Incident, d: _Draft, head: SentenceInfo, rid: str, 
                 )
                 claim("report", "perpetrators", mm.actor)
     if inc.event_type in ("unknown", "clash"):
-        types = [t[0] for t in head.types if t[0] != "clash"]
-        if types:
-            inc.event_type = min(types, key=lambda x: TYPE_PRIORITY.get(x, 99))
+        htype = _sentence_type(head)
+        if htype not in ("unknown", "clash"):
+            inc.event_type = htype
             claim("report", "event_type", inc.event_type)
     if not _has_killed(inc.victims) and head.own_casualties:
         hv = _victims(_Draft(sentences=[head]), lambda *a: None)
@@ -762,7 +790,7 @@ def _build_incident(
     etype = "unknown"
     for s in d.sentences:
         if s.types:
-            etype = min((t[0] for t in s.types), key=lambda x: TYPE_PRIORITY.get(x, 99))
+            etype = _sentence_type(s)
             break
     inc.event_type = etype
     for s in d.sentences:
