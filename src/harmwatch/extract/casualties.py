@@ -35,7 +35,7 @@ _FWD_OUTCOME = re.compile(
     rf"(?:\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:[\w'-]+\s+){{1,6}}?)?"
     rf"\s*,?\s*(?:who\s+|that\s+|which\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|will\s+be|"
     rf"had|have|has)?\s*(?:all\s+|also\s+|reportedly\s+|allegedly\s+|later\s+|then\s+|confirmed\s+|now\s+"
-    rf"|either\s+|reported\s+|so\s+far\s+|been\s+)*"
+    rf"|either\s+|reported\s+|so\s+far\s+|been\s+|[a-z]+ly\s+(?:been\s+)?)*"
     rf"(?:among\s+(?:the\s+)?[^.;]{{0,50}}?)?"
     rf"(?P<verb>{KILLED_WORDS}|{INJURED_WORDS})\b",
     re.I,
@@ -126,6 +126,10 @@ _RUNNING_AFTER_L = lowered(_RUNNING_AFTER)
 _WAR_TOTAL_L = lowered(_WAR_TOTAL)
 _BREAKDOWN_L = lowered(_BREAKDOWN)
 _CHAIN_L = lowered(_CHAIN)
+_NEUTRALISED_L = re.compile(
+    r"\b(?:destroyed|destroying|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|liquidated|liquidating)"
+    r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+)?$"
+)
 _WAR_WORDS = ("war", "conflict", "uprising", "crisis", "violence", "fighting")
 _RUN_HINT = re.compile(r"bring|rais|push|tak|brought|took")
 
@@ -195,6 +199,7 @@ def find_casualties(
         noun_start = noun_end = c.end
         after_noun = rest
         among = False
+        martyrs = False
         od = _OF_THE_DEAD_L.match(rest)
         if od:
             om2 = _VICTIM_HEAD_L.match(rest[od.end() :])
@@ -208,7 +213,8 @@ def find_casualties(
         if m:
             groups = {k: m.group(k) for k in ("child", "woman", "civ", "comb", "gen")}
             head = m.group("head")
-            if groups["gen"] and _KILLED_VERB.match(head):
+            martyrs = head.lower() == "martyrs"
+            if groups["gen"] and (_KILLED_VERB.match(head) or martyrs):
                 # "22 dead", "4 killed": the head is itself the outcome.
                 cls = "total"
                 noun_start = noun_end = c.end
@@ -237,6 +243,11 @@ def find_casualties(
                 verb = fm.group("verb").lower()
                 outcome = "injured" if re.match(INJURED_WORDS, verb, re.I) else "killed"
                 cls = cls or "total"
+        if outcome is None and martyrs:
+            outcome = "killed"  # "51 martyrs": the noun itself says they were killed
+        if outcome is None and cls == "combatants" and _NEUTRALISED_L.search(before[-30:]):
+            # military statements "destroyed/eliminated 60 terrorists": killed fighters
+            outcome = "killed"
         if outcome is None and cls not in (None, "total") and (among or _AMONG_BEFORE_L.search(before)):
             outcome, among = "killed", True
         if outcome is None and bm and (cls is not None or _looks_like_victims(rest)):
