@@ -250,8 +250,16 @@ def create_app(store_url: str | Path | Store, *, token: str | None = None) -> Fa
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Build the map's points while the server starts listening, so the first
         # page load does not pay for it.
-        threading.Thread(target=warm, name="harmwatch-warm", daemon=True).start()
+        warmer = threading.Thread(target=warm, name="harmwatch-warm", daemon=True)
+        warmer.start()
         yield
+        # Never close a connection another thread is still reading from (SQLite
+        # would crash): wait for the warm-up, and if it is stuck, leave the
+        # connections to the process exit.
+        warmer.join(timeout=60)
+        if warmer.is_alive():
+            log.warning("map points still being computed at shutdown; not closing the database")
+            return
         stores.close()
 
     app = FastAPI(
