@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from harmwatch.evaluation.linkage import FLOORS, pairwise_scores, sparse_scores, synthetic_scores
+from harmwatch.evaluation.linkage import FLOORS, pairwise_scores, sample_scores, sparse_scores, synthetic_scores
 
 
 def test_pairwise_scores_counts_pairs() -> None:
@@ -31,3 +31,10 @@ def test_sparse_synthetic_set_above_floors() -> None:
     assert s["f1"] >= FLOORS["synthetic_sparse_f1"], s
     assert s["precision"] >= FLOORS["synthetic_sparse_precision"], s
     assert s["recall"] >= FLOORS["synthetic_sparse_recall"], s
+
+
+def test_sample_corpus_report_pairs_above_floors() -> None:
+    """The real-shaped dev check: the sample corpus through the whole pipeline."""
+    s = sample_scores()
+    assert s["precision"] >= FLOORS["sample_pair_precision"], s
+    assert s["recall"] >= FLOORS["sample_pair_recall"], s

@@ -34,13 +34,16 @@ REPO = Path(__file__).resolve().parents[3]
 OUT = REPO / "eval" / "linkage.json"
 EVAL_SEEDS = (101, 202)
 FLOORS = {
-    "synthetic_f1": 0.81,
-    "synthetic_precision": 0.73,
-    "synthetic_recall": 0.90,
-    "synthetic_harsh_f1": 0.73,
+    "synthetic_f1": 0.845,
+    "synthetic_precision": 0.77,
+    "synthetic_recall": 0.92,
+    "synthetic_harsh_f1": 0.78,
     "synthetic_sparse_precision": 0.97,
-    "synthetic_sparse_recall": 0.96,
+    "synthetic_sparse_recall": 0.97,
     "synthetic_sparse_f1": 0.97,
+    # 49 pairs (one pair is 0.02) that also move with the extractor: a little more room.
+    "sample_pair_precision": 0.75,
+    "sample_pair_recall": 0.6,
 }
 COMMAND = "python -m harmwatch.evaluation.linkage"
 
@@ -123,6 +126,8 @@ def ucdp_ambiguity() -> dict[str, int]:
 def fakes_weak_check(path: Path | None = None) -> dict[str, Any] | None:
     """Extract each FA-KES article's main incident, link them, and compare with gold date + governorate.
 
+    Two articles are linked when they end up in one cluster (as the pipeline would merge them).
+
     Linked pairs whose articles share the gold date and governorate count as
     agreeing (weak precision); pairs that share both and are linked give the
     weak recall. The gold ``location`` "damascus" covers Damascus and Rural
@@ -160,8 +165,11 @@ def fakes_weak_check(path: Path | None = None) -> dict[str, Any] | None:
         gov = row["location"].strip().lower()
         key[uid] = (gold_day, "damascus" if gov in ("damascus", "rif dimashq") else gov)
     with get_engine("duckdb") as eng:
-        pairs = eng.predict(feature_table(records))
-    linked = list(zip(pairs["unique_id_l"], pairs["unique_id_r"], strict=True))
+        clusters = eng.cluster(feature_table(records))
+    members: dict[str, list[str]] = {}
+    for uid, cid in zip(clusters["unique_id"], clusters["cluster_id"], strict=True):
+        members.setdefault(str(cid), []).append(str(uid))
+    linked = [(a, b) for ids in members.values() for i, a in enumerate(ids) for b in ids[i + 1 :]]
     groups = Counter(key.values())
     candidate_pairs = sum(n * (n - 1) // 2 for n in groups.values())
     same = sum(1 for a, b in linked if key[a] == key[b])
@@ -176,6 +184,63 @@ def fakes_weak_check(path: Path | None = None) -> dict[str, Any] | None:
     }
 
 
+def sample_scores() -> dict[str, Any]:
+    """Report-pair precision and recall on the bundled sample corpus, through the whole pipeline.
+
+    The sample's reports are ingested and processed (extraction, linking,
+    facilities) as ``harmwatch demo`` does; two reports are *linked* when they
+    share an incident. Truth is ``truth.json``: its ``same_event_groups``, with
+    each HTML page joining the group of the report it repeats. Real-shaped (wire
+    copy, NGO statements, denials, bulletins), but small and seen during
+    development: a dev check, not a held-out score. Its "false" links are worth
+    reading: a bulletin that names the same hospital strike is linked to it,
+    though the truth lists only the event's own reports.
+    """
+    import hashlib
+    import tempfile
+    from itertools import combinations
+
+    from harmwatch.demo import sample_dir
+    from harmwatch.ingest import ingest
+    from harmwatch.pipeline import process
+    from harmwatch.store import open_store
+
+    root = sample_dir()
+    truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
+    by_sha = {hashlib.sha256(f.read_bytes()).hexdigest(): f"html/{f.name}" for f in (root / "html").glob("*")}
+    groups = [list(g) for g in truth["same_event_groups"]]
+    for page in truth.get("html_pages", []):
+        homes = [g for g in groups if page["same_event_as"] in g]
+        if not homes:
+            homes = [[page["same_event_as"]]]
+            groups += homes
+        for g in homes:
+            g.append(page["file"])
+    true_pairs = {tuple(sorted(p)) for g in groups for p in combinations(g, 2)}
+    with tempfile.TemporaryDirectory(prefix="harmwatch-linkeval-") as tmp:
+        store = open_store(Path(tmp) / "sample.db")
+        try:
+            ingest(store, [str(root / "reports.jsonl"), str(root / "html")])
+            process(store, registry=root / "facilities.csv")
+            name = {r.id: r.external_id or by_sha.get(r.sha256, r.id) for r in store.list_reports()}
+            incidents: dict[str, set[str]] = {}
+            for rid, _idx, iid, _inc in store.report_incidents():
+                if iid:
+                    incidents.setdefault(name[rid], set()).add(iid)
+        finally:
+            store.close()
+    linked = {(a, b) for a, b in combinations(sorted(incidents), 2) if incidents[a] & incidents[b]}
+    hits = linked & true_pairs
+    return {
+        "precision": round(len(hits) / len(linked), 4) if linked else 1.0,
+        "recall": round(len(hits) / len(true_pairs), 4) if true_pairs else 1.0,
+        "true_pairs": len(true_pairs),
+        "linked_pairs": len(linked),
+        "missed": [f"{a}~{b}" for a, b in sorted(true_pairs - linked)],
+        "extra": [f"{a}~{b}" for a, b in sorted(linked - true_pairs)],
+    }
+
+
 def run(*, limit: int | None = None, write: bool = True) -> dict[str, Any]:
     """Score linkage; write ``eval/linkage.json``."""
     started = time.time()
@@ -187,6 +252,7 @@ def run(*, limit: int | None = None, write: bool = True) -> dict[str, Any]:
     harsh = synthetic_scores(EVAL_SEEDS[0], limit=limit, harsh=True)
     sparse = sparse_scores(EVAL_SEEDS[0], n_events=3000 if limit is None else limit)
     fakes = fakes_weak_check()
+    sample = sample_scores()
     scores: dict[str, Any] = {
         "synthetic_precision": mean["precision"],
         "synthetic_recall": mean["recall"],
@@ -196,6 +262,8 @@ def run(*, limit: int | None = None, write: bool = True) -> dict[str, Any]:
         "synthetic_sparse_recall": sparse["recall"],
         "synthetic_sparse_f1": sparse["f1"],
     }
+    scores["sample_pair_precision"] = sample["precision"]
+    scores["sample_pair_recall"] = sample["recall"]
     if fakes is not None:
         scores["fakes_weak_recall"] = fakes["weak_recall"]
         scores["fakes_weak_precision"] = fakes["weak_precision"]
@@ -207,8 +275,12 @@ def run(*, limit: int | None = None, write: bool = True) -> dict[str, Any]:
         f"synthetic_harsh_*: the same events with extraction errors too (HARSH profile): {json.dumps(harsh)}",
         f"synthetic_sparse_*: 3,000 invented events over 2012-2024, STRESS noise: {json.dumps(sparse)}",
         "why the UCDP-derived F1 stays below 0.95: UCDP 2020 has many distinct events in one town on one "
-        f"or adjacent days ({json.dumps(ucdp_ambiguity())}); their reports share every extracted field "
-        "but toll, victims and event type, so no linkage on extracted fields separates them all.",
+        f"or adjacent days ({json.dumps(ucdp_ambiguity())}); their reports share the place and (a day "
+        "off) the date, and often the type and a toll within the noise (UCDP codes 4 and 4 dead in one "
+        "village two days apart); the remaining errors are mostly those.",
+        "sample_pair_*: the bundled sample corpus through the whole pipeline (ingest, extract, link), "
+        "report pairs that share an incident vs truth.json same_event_groups (a dev check: real-shaped "
+        f"but seen during development): {json.dumps(sample)}",
         "FA-KES weak check: each dev article's main incident as harmwatch.extract reads it, linked; pairs "
         "compared with the crowd gold date+governorate (a weak truth: one day in one governorate can hold "
         f"several events, and the gold dates are noisy): {json.dumps(fakes)}",

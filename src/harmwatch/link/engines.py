@@ -2,7 +2,7 @@
 
 An engine takes a feature table (:func:`harmwatch.link.features.feature_table`)
 and returns scored pairs (:meth:`LinkEngine.predict`) or clusters
-(:meth:`LinkEngine.cluster`, Splink's ``cluster_pairwise_predictions_at_threshold``).
+(:meth:`LinkEngine.cluster`: :func:`harmwatch.link.cluster.link_clusters` over the pairs).
 Subclasses only say how to reach their database: this is the shape of splink's
 own ``DatabaseAPI``. Splink, DuckDB and PySpark are imported lazily.
 
@@ -90,22 +90,21 @@ class LinkEngine(ABC):
         return df[list(PAIR_COLUMNS)]
 
     def cluster(self, table: Any, *, match_threshold: float | None = None) -> Any:
-        """Connected components of the pairs at or above the threshold: ``unique_id, cluster_id``."""
+        """Incidents from the pairs at or above the threshold: ``unique_id, cluster_id``.
+
+        Not plain connected components: an edge needs specific agreement and a
+        cluster must stay one event (:func:`harmwatch.link.cluster.link_clusters`).
+        """
         import pandas as pd
+
+        from harmwatch.link.cluster import Rows, link_clusters, pairs_of
 
         if table.num_rows < 2:
             ids = table.column("unique_id").to_pylist()
             return pd.DataFrame({"unique_id": ids, "cluster_id": ids})
-        linker = self._linker(table)
-        t = self.threshold if match_threshold is None else match_threshold
-        pairs = linker.inference.predict(threshold_match_probability=t, warning_mode="never")
-        clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
-            pairs, threshold_match_probability=t
-        )
-        return self._clusters_frame(clusters)
-
-    def _clusters_frame(self, clusters: Any) -> Any:
-        return clusters.as_pandas_dataframe()[["unique_id", "cluster_id"]]
+        pairs = self.predict(table, match_threshold=match_threshold)
+        clusters = link_clusters(Rows(table), pairs_of(pairs))
+        return pd.DataFrame({"unique_id": list(clusters), "cluster_id": list(clusters.values())})
 
 
 class DuckDBEngine(LinkEngine):
@@ -137,11 +136,6 @@ class DuckDBEngine(LinkEngine):
         if self.threads:
             con.execute(f"SET threads = {int(self.threads)}")
         return DuckDBAPI(connection=con)
-
-    def _clusters_frame(self, clusters: Any) -> Any:
-        # Read only the two columns from DuckDB rather than the whole clustered table.
-        sql = f"SELECT unique_id, cluster_id FROM {clusters.physical_name}"
-        return clusters.db_api._execute_sql_against_backend(sql).df()
 
     def close(self) -> None:
         self._tmp.cleanup()

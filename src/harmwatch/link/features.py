@@ -23,8 +23,20 @@ Every column below is derived from one :class:`~harmwatch.models.Incident`:
 ``weapons``               normalised weapon names (array)
 ``killed_lo``, ``killed_hi``, ``killed_best``   the death toll range
 ``victims``               who the dead were: civilian, combatant or mixed
-``facility``              normalised name of the first named target, if any
+``coarse``                1 when the place is only an area (admin1/2/3), 0 for a
+                          town or finer: a governorate-only report *contains* a
+                          town in it, which is not the same as two different towns
+``facility``              key of the first named target (for blocking)
+``facilities``            keys of every named target (spelling skeletons of the
+                          distinctive words: "Al-Quds hospital" -> kds)
+``target_kinds``          what was hit, when specific: medical, school, market,
+                          mosque, bakery, camp
 ========================  ======================================================
+
+A record's targets include the named facilities its report's facility events tie
+to it (:func:`with_facility_events`): extraction often finds "the building, known
+as al-Quds hospital" as a facility mention while the incident's target stays a
+nameless "hospital".
 """
 
 from __future__ import annotations
@@ -32,14 +44,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from harmwatch.link.merge import EVENT_FAMILY
-from harmwatch.models import Incident
+from harmwatch.models import Incident, Target
 
 EPOCH = date(1970, 1, 1)
-COARSE_PLACES = frozenset({"admin1", "country", "unknown"})
+#: Places that are areas, not points: they have no name or point to compare, only codes.
+COARSE_PLACES = frozenset({"admin3", "admin2", "admin1", "country", "unknown"})
 _ARTICLES = frozenset(
     {"al", "el", "il", "ul", "as", "ash", "ad", "adh", "ar", "az", "at", "an", "ath", "es", "er", "ed"}
 )
@@ -59,8 +73,25 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 COLUMNS = (
     "unique_id", "existing", "day", "day_end", "date_precision", "wk0", "wk3", "mon",
-    "admin1", "admin2", "admin3", "lat", "lon", "place_norm", "place_skel", "event_type",
+    "admin1", "admin2", "admin3", "coarse", "lat", "lon", "place_norm", "place_skel", "event_type",
     "event_family", "weapons", "killed_lo", "killed_hi", "killed_best", "victims", "facility",
+    "facilities", "target_kinds",
+)  # fmt: skip
+#: Target kinds specific enough to say two reports may be about one attack. Medical
+#: kinds are one: the same building is a "hospital" to one source, a "medical point" to another.
+SPECIFIC_KINDS = {
+    "hospital": "medical", "field_hospital": "medical", "clinic": "medical", "ambulance": "medical",
+    "school": "school", "market": "market", "mosque": "mosque", "bakery": "bakery", "camp": "camp",
+}  # fmt: skip
+# Words in a facility's name that say what it is or where, not which one it is.
+_FACILITY_GENERIC = frozenset(
+    {
+        "hospital", "hospitals", "clinic", "clinics", "medical", "health", "healthcare", "point", "centre",
+        "center", "facility", "school", "schools", "market", "marketplace", "mosque", "bakery", "camp",
+        "ambulance", "field", "building", "complex", "the", "a", "an", "main", "only", "local", "small",
+        "big", "largest", "in", "of", "at", "near", "on", "and", "for", "known", "as", "city", "town",
+        "village", "its", "their", "this", "that", "new", "old", "s",
+    }
 )  # fmt: skip
 
 
@@ -103,6 +134,22 @@ def normalise_facility(name: str | None) -> str | None:
     return " ".join(tokens) or None
 
 
+def facility_key(name: str | None) -> str | None:
+    """What tells one facility from another: "Al-Quds hospital", "al Kuds Hospital" -> kds.
+
+    Kind words, descriptors and articles are dropped ("the main hospital of
+    Afrin" -> the skeleton of "afrin"); a name with nothing left ("the hospital")
+    has no key. The remaining words' consonant skeleton absorbs spelling variants.
+    """
+    norm = normalise_facility(name)
+    if not norm:
+        return None
+    tokens = [t for t in norm.split() if t not in _FACILITY_GENERIC]
+    if not tokens:
+        return None
+    return skeleton("".join(tokens))
+
+
 def _day(s: str | None) -> int | None:
     if not s:
         return None
@@ -120,16 +167,18 @@ def incident_row(uid: str, inc: Incident, *, existing: bool = False) -> dict[str
         day_end = day
     p = inc.place
     fine = p.precision not in COARSE_PLACES and p.lat is not None and p.lon is not None
-    # A governorate-level place names no more than ``admin1`` already says: giving it a
-    # name too would count the same weak evidence twice.
-    name = normalise_place(p.name or p.admin3 or p.admin2) if p.precision not in COARSE_PLACES else None
+    # An area (governorate, district) names no more than its code already says: giving it
+    # a name and a centroid too would count the same weak evidence twice, and two
+    # district-only reports are not "the same town".
+    name = normalise_place(p.name) if p.precision not in COARSE_PLACES else None
     killed = inc.victims.killed
     lo = hi = best = None
     if killed is not None and not killed.is_empty():
         lo = killed.low if killed.low is not None else killed.best
         hi = killed.high if killed.high is not None else (killed.best if killed.low is None else None)
         best = killed.best
-    facility = next((normalise_facility(t.name) for t in inc.targets if t.name), None)
+    keys = list(dict.fromkeys(k for t in inc.targets if (k := facility_key(t.name)) is not None))
+    kinds = sorted({SPECIFIC_KINDS[t.kind] for t in inc.targets if t.kind in SPECIFIC_KINDS})
     weapons = sorted({" ".join(ascii_fold(w).split()) for w in inc.weapons if w.strip()})
     event = inc.event_type if inc.event_type not in ("unknown", "other", "") else None
     return {
@@ -144,6 +193,7 @@ def incident_row(uid: str, inc: Incident, *, existing: bool = False) -> dict[str
         "admin1": p.admin1_pcode or None,
         "admin2": p.admin2_pcode or None,
         "admin3": p.admin3_pcode or None,
+        "coarse": int(p.precision in COARSE_PLACES),
         "lat": float(p.lat) if fine and p.lat is not None else None,
         "lon": float(p.lon) if fine and p.lon is not None else None,
         "place_norm": name,
@@ -155,7 +205,9 @@ def incident_row(uid: str, inc: Incident, *, existing: bool = False) -> dict[str
         "killed_hi": hi,
         "killed_best": best,
         "victims": victim_kind(inc),
-        "facility": facility,
+        "facility": keys[0] if keys else None,
+        "facilities": keys or None,
+        "target_kinds": kinds or None,
     }
 
 
@@ -197,10 +249,13 @@ def feature_table(records: Iterable[tuple[str, Incident, bool]]) -> Any:
 def _schema() -> dict[str, Any]:
     import pyarrow as pa
 
-    ints = ("existing", "day", "day_end", "wk0", "wk3", "mon", "killed_lo", "killed_hi", "killed_best")
+    ints = (
+        "existing", "day", "day_end", "wk0", "wk3", "mon", "coarse", "killed_lo", "killed_hi", "killed_best",
+    )  # fmt: skip
     out: dict[str, Any] = {c: pa.string() for c in COLUMNS}
     out.update({c: pa.int64() for c in ints})
-    out.update({"lat": pa.float64(), "lon": pa.float64(), "weapons": pa.list_(pa.string())})
+    out.update({"lat": pa.float64(), "lon": pa.float64()})
+    out.update({c: pa.list_(pa.string()) for c in ("weapons", "facilities", "target_kinds")})
     return out
 
 
@@ -227,3 +282,23 @@ def unlinkable_reasons(inc: Incident) -> list[str]:
     if not (p.admin1_pcode or p.name or (p.lat is not None and p.lon is not None)):
         reasons.append("missing place: not linked to other reports")
     return reasons
+
+
+def with_facility_events(inc: Incident, events: Iterable[Any]) -> Incident:
+    """``inc`` with the facilities its report's facility events tie to it added as targets.
+
+    Only for comparison: the stored record is not changed. ``events`` are the
+    :class:`~harmwatch.models.FacilityEvent` objects whose ``incident_index`` is
+    this record's index in its report.
+    """
+    have = {(t.kind, facility_key(t.name)) for t in inc.targets}
+    extra = []
+    for ev in events:
+        key = (ev.kind, facility_key(ev.name))
+        if key in have or (key[1] is None and any(k == ev.kind for k, _ in have)):
+            continue
+        have.add(key)
+        extra.append(Target(ev.kind, ev.name))
+    if not extra:
+        return inc
+    return replace(inc, targets=[*inc.targets, *extra])

@@ -17,14 +17,23 @@ Comparisons (each has a null level where a value is missing):
 * ``place``: one comparison, so that name, distance and admin codes (which
   say the same thing) are not counted three times: same name or spelling
   skeleton (and within 10 km when both have points) / similar name (Jaro-Winkler
-  >= 0.88) nearby / within 2 km / same admin3 / within 15 km or same admin2 /
-  same governorate / else.
-* ``event``: same type / same family (airstrike vs shelling) / else.
+  >= 0.88) nearby / within 2 km / same admin3 / within 15 km / a district-only
+  place containing the other / same district / a governorate-only place
+  containing the other / same governorate / else. Containment is its own
+  level because "in Idlib province" *agrees* with Maarat al-Numan, while two
+  different towns of one governorate disagree.
+* ``event``: same type / same family (airstrike vs shelling) / else; an
+  unknown type is the null level (neutral, not a disagreement).
 * ``weapons``: a weapon in common / else.
-* ``killed``: same best figure / overlapping ranges / within a factor of two / else.
+* ``killed``: same figure of 10 or more (a distinctive toll) / same figure /
+  overlapping ranges / within half as much again / within a factor of four /
+  overlapping only through an open count ("at least 1" vs 80) / else. An open
+  count ("at least 15") reaches to 2n + 3 for the nearer levels. No toll is the
+  null level: a denial or a correction often gives none.
 * ``victims``: the dead are of the same kind (civilians, combatants, both) /
   one report says both / else.
-* ``facility``: same named facility (Jaro-Winkler >= 0.9) / else.
+* ``target``: a named facility in common (spelling skeleton of its distinctive
+  words) / the same kind of target (medical, school, market, ...) / else.
 """
 
 from __future__ import annotations
@@ -66,6 +75,7 @@ def comparisons() -> list[Any]:
         ],
     )
     near = cll.Or(cll.NullLevel("lat"), cll.DistanceInKMLevel("lat", "lon", 10))
+    one_coarse = "(coarse_l = 1 OR coarse_r = 1)"
     place = cl.CustomComparison(
         output_column_name="place",
         comparison_levels=[
@@ -74,7 +84,13 @@ def comparisons() -> list[Any]:
             cll.And(cll.JaroWinklerLevel("place_norm", 0.88), near),
             cll.DistanceInKMLevel("lat", "lon", 2),
             cll.ExactMatchLevel("admin3"),
-            cll.Or(cll.DistanceInKMLevel("lat", "lon", 15), cll.ExactMatchLevel("admin2")),
+            cll.DistanceInKMLevel("lat", "lon", 15),
+            custom(f"admin2_l = admin2_r AND {one_coarse}", "district contains the other place"),
+            cll.ExactMatchLevel("admin2"),
+            custom(
+                f"admin1_l = admin1_r AND {one_coarse} AND (admin2_l IS NULL OR admin2_r IS NULL)",
+                "governorate contains the other place",
+            ),
             cll.ExactMatchLevel("admin1"),
             cll.ElseLevel(),
         ],
@@ -96,18 +112,26 @@ def comparisons() -> list[Any]:
             cll.ElseLevel(),
         ],
     )
+    # "At least 15" has no upper bound, but reports of one event rarely say "at least 1"
+    # of 80 dead: for the nearer levels an open count reaches to 2n + 3.
+    eff_l = "coalesce(killed_hi_l, 2 * killed_lo_l + 3)"
+    eff_r = "coalesce(killed_hi_r, 2 * killed_lo_r + 3)"
     hi_l = "coalesce(killed_hi_l, 1000000)"
     hi_r = "coalesce(killed_hi_r, 1000000)"
+
+    def within(factor: float, slack: int, left: str, right: str) -> str:
+        return f"killed_lo_l <= {factor} * {right} + {slack} AND killed_lo_r <= {factor} * {left} + {slack}"
+
     killed = cl.CustomComparison(
         output_column_name="killed",
         comparison_levels=[
             cll.NullLevel("killed_lo"),
+            custom("killed_best_l = killed_best_r AND killed_best_l >= 10", "same figure, 10 or more"),
             custom("killed_best_l = killed_best_r", "same figure"),
-            custom(f"killed_lo_l <= {hi_r} AND killed_lo_r <= {hi_l}", "ranges overlap"),
-            custom(
-                f"killed_lo_l <= 2 * {hi_r} + 2 AND killed_lo_r <= 2 * {hi_l} + 2",
-                "within a factor of two",
-            ),
+            custom(within(1, 0, eff_l, eff_r), "ranges overlap"),
+            custom(within(1.5, 2, eff_l, eff_r), "within half as much again"),
+            custom(within(4, 4, eff_l, eff_r), "within a factor of four"),
+            custom(within(1, 0, hi_l, hi_r), "only an open count overlaps"),
             cll.ElseLevel(),
         ],
     )
@@ -120,15 +144,16 @@ def comparisons() -> list[Any]:
             cll.ElseLevel(),
         ],
     )
-    facility = cl.CustomComparison(
-        output_column_name="facility",
+    target = cl.CustomComparison(
+        output_column_name="target",
         comparison_levels=[
-            cll.NullLevel("facility"),
-            cll.JaroWinklerLevel("facility", 0.9),
+            cll.NullLevel("target_kinds"),
+            cll.ArrayIntersectLevel("facilities", 1),
+            cll.ArrayIntersectLevel("target_kinds", 1),
             cll.ElseLevel(),
         ],
     )
-    return [date, place, event, weapons, killed, victims, facility]
+    return [date, place, event, weapons, killed, victims, target]
 
 
 def blocking_rules() -> list[str]:

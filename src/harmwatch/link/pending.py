@@ -12,8 +12,11 @@ For each new record:
    review with the reason.
 2. The others are scored by the Splink model against each other and against
    the candidate incidents. New records joined by a match form a group
-   (connected components). A group joins the existing incident it matches
-   best; it never merges two existing incidents (a new report that matches
+   (:func:`harmwatch.link.cluster.link_clusters`: a match must agree on
+   something specific, the town, a facility, a weapon or a toll, and a group
+   must stay one event by its dates, places and tolls). A group joins the
+   existing incident it matches best and stays one event with; it never
+   merges two existing incidents (a new report that matches
    two settled incidents is noted in ``review`` instead, for a human to decide:
    chaining incidents through one ambiguous report is how linkage goes wrong).
    A group that matches no incident becomes a new one, whose id is derived
@@ -33,9 +36,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from harmwatch.errors import NotFound
-from harmwatch.link.cluster import connected_components
+from harmwatch.link.cluster import Profile, Rows, link_clusters, pairs_of, specific
 from harmwatch.link.engines import LinkEngine, get_engine
-from harmwatch.link.features import feature_table, normalise_place, skeleton, unlinkable_reasons
+from harmwatch.link.features import (
+    feature_table,
+    normalise_place,
+    skeleton,
+    unlinkable_reasons,
+    with_facility_events,
+)
 from harmwatch.link.grade import grade
 from harmwatch.link.merge import merge
 from harmwatch.link.provenance import Provenance
@@ -78,6 +87,7 @@ def link_pending(store: Store, *, engine: str | LinkEngine = "duckdb") -> LinkSu
     if not rows:
         return summary
     news = [_New(f"{rid}#{idx}", rid, idx, _with_report(inc, rid)) for rid, idx, _, inc in rows]
+    _add_facility_events(store, news)
     published = _published(store, {n.report_id for n in news})
     news.sort(key=lambda n: (published.get(n.report_id) or "9999", n.report_id, n.idx))
 
@@ -101,7 +111,7 @@ def link_pending(store: Store, *, engine: str | LinkEngine = "duckdb") -> LinkSu
         finally:
             if owned:
                 eng.close()
-        _assign(to_link, existing, pairs, assignments, notes)
+        _assign(to_link, existing, pairs, assignments, notes, Rows(table))
 
     touched: list[str] = []
     with store.transaction():
@@ -119,6 +129,32 @@ def link_pending(store: Store, *, engine: str | LinkEngine = "duckdb") -> LinkSu
     summary.incidents_updated = len(existing_ids)
     summary.incidents_created = len(touched) - len(existing_ids)
     return summary
+
+
+def _add_facility_events(store: Store, news: list[_New]) -> None:
+    """Give each new record, for comparison only, the facilities its report ties to it.
+
+    The extractor often finds a facility's name in a sentence of its own ("the
+    building, known as al-Quds hospital") as a facility event with the index of
+    the incident, while the incident's target stays a nameless "hospital". An
+    event without an index belongs to the report's only incident, if it has one.
+    The stored per-report record is not changed.
+    """
+    by_report: dict[str, list[_New]] = defaultdict(list)
+    for n in news:
+        by_report[n.report_id].append(n)
+    events: dict[tuple[str, int], list[Any]] = defaultdict(list)
+    for rid, _idx, _fid, ev in store.facility_events(unresolved_only=True):
+        members = by_report.get(rid)
+        if not members:
+            continue
+        if ev.incident_index is not None:
+            events[(rid, ev.incident_index)].append(ev)
+        elif len(members) == 1:
+            events[(rid, members[0].idx)].append(ev)
+    for n in news:
+        if found := events.get((n.report_id, n.idx)):
+            n.incident = with_facility_events(n.incident, found)
 
 
 def _with_report(inc: Incident, report_id: str) -> Incident:
@@ -192,14 +228,14 @@ def _assign(
     pairs: Any,
     assignments: dict[str, tuple[str, float | None]],
     notes: dict[str, list[str]],
+    rows: Rows,
 ) -> None:
     new_ids = {n.uid for n in news}
     report_of = {n.uid: n.report_id for n in news}
-    new_edges: list[tuple[str, str]] = []
+    new_edges: list[tuple[str, str, float]] = []
     to_existing: dict[str, dict[str, float]] = defaultdict(dict)  # new uid -> {incident id: p}
     best_score: dict[str, float] = {}
-    for a, b, p in zip(pairs["unique_id_l"], pairs["unique_id_r"], pairs["match_probability"], strict=True):
-        p = float(p)
+    for a, b, p in pairs_of(pairs):
         if a in existing:
             a, b = b, a
         if a not in new_ids:
@@ -207,9 +243,9 @@ def _assign(
         if b in new_ids:
             if report_of[a] == report_of[b]:
                 continue  # one page that lists several events: the extractor already told them apart
-            new_edges.append((a, b))
+            new_edges.append((a, b, p))
         elif b in existing:
-            if report_of[a] in existing[b].report_ids:
+            if report_of[a] in existing[b].report_ids or not specific(rows[a], rows[b]):
                 continue
             to_existing[a][b] = max(p, to_existing[a].get(b, 0.0))
         else:
@@ -218,7 +254,7 @@ def _assign(
             if uid in new_ids:
                 best_score[uid] = max(best_score.get(uid, 0.0), p)
     order = [n.uid for n in news]
-    components = connected_components(order, new_edges)
+    components = link_clusters(rows, new_edges, nodes=order)
     groups: dict[str, list[_New]] = defaultdict(list)
     for n in news:  # ``news`` is in publication order, so each group's first member is its earliest
         groups[components[n.uid]].append(n)
@@ -227,10 +263,14 @@ def _assign(
         for m in members:
             for iid, p in to_existing.get(m.uid, {}).items():
                 scores[iid] = max(scores[iid], p)
-        if scores:
-            target = max(sorted(scores), key=lambda i: scores[i])
-            others = sorted(i for i in scores if i != target)
-            for other in others:
+        # The group joins the incident it matches best among those it stays one event with.
+        group = Profile()
+        for m in members:
+            group = group.union(Profile.of(rows[m.uid]))
+        fits = {i: s for i, s in scores.items() if group.union(Profile.of(rows[i])).consistent()}
+        if fits:
+            target = max(sorted(fits), key=lambda i: fits[i])
+            for other in sorted(i for i in scores if i != target):
                 notes[target].append(f"a linked report also matches incident {other}: may be the same event")
         else:
             first = members[0]

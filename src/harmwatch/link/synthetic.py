@@ -330,6 +330,11 @@ class Noise:
     toll_at_least: float
     toll_range: float
     copies: float  # a syndicated copy of an earlier outlet's story
+    district_place: float = 0.0  # only the district (admin2) is given
+    early_toll: float = 0.0  # an early, partial count (a third to two thirds of the final toll)
+    target_unnamed: float = 0.15  # the facility described, not named ("the main hospital in X")
+    target_kind_only: float = 0.0  # only the kind of target ("a hospital") is read
+    target_other: float = 0.0  # another target read instead (the school next to the hospital)
 
 
 #: The stress set of the issue: dates a day off, gazetteer spellings, toll variations,
@@ -345,6 +350,17 @@ HARSH = Noise(
     date_late=0.25, date_early=0.05, month_precision=0.03, week_precision=0.02, coarse_place=0.04,
     spelling=0.5, jitter_deg=0.01, far_jitter=0.1, admin3_missing=0.1, event_swap=0.15,
     event_unknown=0.1, toll_exact=0.55, toll_off=0.15, toll_at_least=0.15, toll_range=0.05, copies=0.1,
+)  # fmt: skip
+
+#: Real-shaped: what real multi-source reporting and extraction do (a governorate or a
+#: district instead of the town in a third of reports, a day off, an unknown event type,
+#: early partial tolls, no toll, a hospital named in one report and only "a hospital" in
+#: the next). Used to train the model, beside HARSH, so that its weights fit real reports.
+REAL = Noise(
+    date_late=0.2, date_early=0.05, month_precision=0.02, week_precision=0.01, coarse_place=0.2,
+    spelling=0.5, jitter_deg=0.01, far_jitter=0.1, admin3_missing=0.2, event_swap=0.15,
+    event_unknown=0.15, toll_exact=0.4, toll_off=0.15, toll_at_least=0.15, toll_range=0.05, copies=0.1,
+    district_place=0.1, early_toll=0.08, target_unnamed=0.25, target_kind_only=0.3, target_other=0.05,
 )  # fmt: skip
 
 N_REPORTS = (1, 2, 3, 4, 5)
@@ -408,7 +424,13 @@ def _noisy_incident(
     else:
         when = DateSpan(day, day, "day")
     p = ev.place
-    if ev.precision == "admin1" or rng.random() < noise.coarse_place:
+    r_place = rng.random()
+    if ev.precision != "admin1" and noise.coarse_place <= r_place < noise.coarse_place + noise.district_place:
+        place = Place(
+            name=p.admin2, admin1=p.admin1, admin1_pcode=p.admin1_pcode, admin2=p.admin2,
+            admin2_pcode=p.admin2_pcode, precision="admin2", country="SY",
+        )  # fmt: skip
+    elif ev.precision == "admin1" or r_place < noise.coarse_place:
         a1name, a1lat, a1lon = centroids.get(p.admin1_pcode, (p.admin1, ev.lat, ev.lon))
         place = Place(
             name=a1name if rng.random() < 0.7 else f"{a1name} province",
@@ -443,16 +465,20 @@ def _noisy_incident(
     best, low, high = ev.killed
     r = rng.random()
     killed: Range | None
-    cut = (noise.toll_exact, noise.toll_off, noise.toll_at_least, noise.toll_range)
+    cut = (noise.toll_exact, noise.toll_off, noise.toll_at_least, noise.toll_range, noise.early_toll)
     if r < cut[0]:
         killed = Range.exact(best)
-    elif r < sum(cut[:2]):
-        killed = Range.exact(max(0, best + rng.choice((-3, -2, -1, 1, 2, 3))))
+    elif r < sum(cut[:2]):  # another outlet's count: off by a few, more for a larger toll
+        step = max(1, round(best * rng.uniform(0.05, 0.3)))
+        other = best + rng.choice((-1, 1)) * step
+        killed = Range.exact(other if other >= 1 else best + step)
     elif r < sum(cut[:3]):
         at_least = max(0, best - rng.randint(0, 2))
         killed = Range(at_least, at_least, None)
-    elif r < sum(cut):
+    elif r < sum(cut[:4]):
         killed = Range(best, low, high)
+    elif r < sum(cut) and best >= 3:  # an early count, before the bodies were all found
+        killed = Range.exact(max(1, round(best * rng.uniform(0.33, 0.67))))
     else:
         killed = None
     civilians = combatants = None
@@ -471,12 +497,17 @@ def _noisy_incident(
     if ev.facility and rng.random() < 0.7:
         kind, fname = ev.facility
         r = rng.random()
-        if r < 0.55:
-            label = fname
-        elif r < 0.85:
-            label = spelling_variant(fname, rng)
-        else:  # described, not named: "the main hospital of the town"
+        label: str | None
+        if r < noise.target_kind_only:  # "a hospital"
+            label = None
+        elif r < noise.target_kind_only + noise.target_unnamed:  # described, not named
             label = f"the {rng.choice(('main', 'only', 'local'))} {kind} in {place.name}"
+        elif rng.random() < 0.65:
+            label = fname
+        else:
+            label = spelling_variant(fname, rng)
+        if rng.random() < noise.target_other:
+            kind, label = rng.choice([k for k in FACILITY_KINDS if k != kind]), None
         targets = [Target(kind, label)]
     weapons = [w for w in ev.weapons if rng.random() < 0.5]
     quote = f"{killed.best if killed and killed.best is not None else 'several'} killed in {place.name}"
