@@ -406,6 +406,23 @@ class FallbackFinder:
         return out
 
 
+# Descriptions that name a place without its name. The gazetteer matches names;
+# news says "the Syrian capital" as often as "Damascus".
+_DESCRIBED = [
+    (
+        re.compile(r"\b(?:the\s+)?(?:syrian|syria'?s)\s+capital\b(?!\s+(?:city\s+of\s+)?damascus)", re.I),
+        "Damascus",
+    ),
+]
+
+
+_NOT_THE_STATE = re.compile(
+    r"(?:de\s+facto|self-?\s?(?:proclaimed|styled|declared)|so-?\s?called|its|their|group'?s|caliphate'?s"
+    r"|militants'?|jihadists'?|\bis'?|isis'?|daesh'?)\s+$",
+    re.I,
+)
+
+
 class GeoFinder:
     """Adapter over ``harmwatch.geo``'s gazetteer."""
 
@@ -413,8 +430,33 @@ class GeoFinder:
 
     def __init__(self, gazetteer: Any) -> None:
         self._gaz = gazetteer
+        self._described: dict[str, Place | None] = {}
+
+    def _described_place(self, name: str) -> Place | None:
+        if name not in self._described:
+            try:
+                place = self._gaz.resolve(name)
+            except Exception:  # a geocoder bug must not lose the report
+                place = None
+            self._described[name] = place if place is not None and getattr(place, "admin1", None) else None
+        return self._described[name]
 
     def find(self, text: str) -> list[PlaceMention]:
+        out = self._find(text)
+        for rx, name in _DESCRIBED:
+            for m in rx.finditer(text):
+                if _NOT_THE_STATE.search(text[max(0, m.start() - 30) : m.start()]):
+                    continue  # "the group's de facto Syrian capital" is Raqqa, not Damascus
+                clash = [o for o in out if o.start < m.end() and m.start() < o.end]
+                if any(o.place.precision != "country" for o in clash):
+                    continue
+                out = [o for o in out if o not in clash]
+                place = self._described_place(name)
+                if place is not None:
+                    out.append(PlaceMention(m.start(), m.end(), m.group(0), place, "event", 0.8))
+        return out
+
+    def _find(self, text: str) -> list[PlaceMention]:
         out: list[PlaceMention] = []
         for m in self._gaz.find_mentions(text):
             place = getattr(m, "place", None)
