@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from harmwatch.evaluation.linkage import FLOORS, pairwise_scores, sample_scores, sparse_scores, synthetic_scores
+from harmwatch.evaluation.linkage import (
+    FLOORS,
+    pairwise_scores,
+    sample_scores,
+    sparse_scores,
+    synthetic_scores,
+)
 
 
 def test_pairwise_scores_counts_pairs() -> None:

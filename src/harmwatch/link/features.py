@@ -21,7 +21,8 @@ Every column below is derived from one :class:`~harmwatch.models.Incident`:
 ``place_skel``            its consonant skeleton ("Kafranbel", "Kafr Nabl" -> kfrnbl)
 ``event_type``, ``event_family``
 ``weapons``               normalised weapon names (array)
-``killed_lo``, ``killed_hi``, ``killed_best``   the death toll range
+``killed_lo``, ``killed_hi``, ``killed_best``   the death toll range; without a
+                          total, "at least" the dead counted by kind
 ``victims``               who the dead were: civilian, combatant or mixed
 ``coarse``                1 when the place is only an area (admin1/2/3), 0 for a
                           town or finer: a governorate-only report *contains* a
@@ -177,6 +178,8 @@ def incident_row(uid: str, inc: Incident, *, existing: bool = False) -> dict[str
         lo = killed.low if killed.low is not None else killed.best
         hi = killed.high if killed.high is not None else (killed.best if killed.low is None else None)
         best = killed.best
+    elif (parts := _known_dead(inc)) > 0:
+        lo = parts  # no total, but "14 patients and staff were killed": at least that many died
     keys = list(dict.fromkeys(k for t in inc.targets if (k := facility_key(t.name)) is not None))
     kinds = sorted({SPECIFIC_KINDS[t.kind] for t in inc.targets if t.kind in SPECIFIC_KINDS})
     weapons = sorted({" ".join(ascii_fold(w).split()) for w in inc.weapons if w.strip()})
@@ -209,6 +212,17 @@ def incident_row(uid: str, inc: Incident, *, existing: bool = False) -> dict[str
         "facilities": keys or None,
         "target_kinds": kinds or None,
     }
+
+
+def _known_dead(inc: Incident) -> int:
+    """The dead a report counts by kind when it gives no total (civilians + combatants; children + women)."""
+    v = inc.victims
+
+    def n(r: Any) -> int:
+        return int((r.best if r.best is not None else r.low) or 0) if r is not None else 0
+
+    civilians = max(n(v.killed_civilians), n(v.killed_children) + n(v.killed_women))
+    return civilians + n(v.killed_combatants)
 
 
 def victim_kind(inc: Incident) -> str | None:
