@@ -416,6 +416,7 @@ _DESCRIBED = [
 ]
 
 
+_SIDE_BEFORE = re.compile(r"\b(?:pro|anti)-?\s?$", re.I)
 _NOT_THE_STATE = re.compile(
     r"(?:de\s+facto|self-?\s?(?:proclaimed|styled|declared)|so-?\s?called|its|their|group'?s|caliphate'?s"
     r"|militants'?|jihadists'?|\bis'?|isis'?|daesh'?)\s+$",
@@ -443,6 +444,10 @@ class GeoFinder:
 
     def find(self, text: str) -> list[PlaceMention]:
         out = self._find(text)
+        for o in out:
+            # "pro-Damascus media", "anti-Damascus rebels": a side, not a place
+            if o.role == "event" and _SIDE_BEFORE.search(text[max(0, o.start - 6) : o.start]):
+                o.role = "mentioned"
         for rx, name in _DESCRIBED:
             for m in rx.finditer(text):
                 if _NOT_THE_STATE.search(text[max(0, m.start() - 30) : m.start()]):
