@@ -375,6 +375,7 @@ def main() -> None:
     result: dict[str, Any] = {
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cpus",
         "python": platform.python_version(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
     }
     db, built = cached_db(args.n, seed=1)
     result["api"] = {
