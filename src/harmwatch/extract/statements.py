@@ -127,6 +127,7 @@ _ORG_SPEAKERS: list[tuple[str, str]] = [
         r"|white\s+house|state\s+department"
         r"|(?:u\.\s?s\.?|us|american)[- ]led\s+(?:international\s+)?coalition"
         r"|(?:international|anti-?(?:is|isis|isil|daesh|jihadist))\s+coalition|the\s+coalition\b"
+        r"|(?<!national\s)(?<!syrian\s)(?<!opposition\s)(?<!forces\s)\bcoalition\b"
         r"|british\s+(?:ministry\s+of\s+defen[cs]e|mod\b|government|military)|french\s+(?:military|government|army)",
     ),
     (
@@ -229,6 +230,7 @@ _REJECTED_BEFORE = re.compile(
     r"(?:\s+[\w.'-]+){0,2}?\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?P<verb>rejected|rejects|dismissed|dismisses"
     r"|rebuffed)\b"
 )
+_ALLEGATION_WORD = re.compile(r"\b(?:allegations?|accusations?|claims?|reports?|charges?|accounts?)\b")
 _OBJ_BEFORE = re.compile(
     r"[\s,]*(?:an?\s+|the\s+)?(?:accusations?|charges?|claims?|allegations?|which|that)\s+(?:the\s+)?[\w.'-]+"
     r"(?:\s+[\w.'-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+|again\s+|also\s+)*$"
@@ -352,6 +354,7 @@ _OWN_REF = re.compile(
     r"|air\s*force|military|pilots|strikes?|air\s*strikes|raids?)\b|\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?"
     r"(?:carried|conducted|struck|hit|targeted|bombed|used|launched)\b|\bhaving\b|^\W*(?:any\s+)?(?:carrying\s+out"
     r"|conducting|striking|bombing|targeting|using|attacking|shelling|hitting|launching|involvement|responsibility"
+    r"|being\s+behind|being\s+responsible"
     r"|role)\b"
 )
 _CLAUSE_BREAK = re.compile(
@@ -361,8 +364,8 @@ _CLAUSE_BREAK = re.compile(
     r"(?:has\s+|have\s+|had\s+)?(?:denied|denies|deny|rejected|rejects|dismissed)\b)"
 )
 _CONTENT_END = re.compile(
-    r";|\s-\s|\bbut\b|\bwhile\b|,\s*(?:saying|adding|insisting|and\s+said|stressing|noting|claiming|arguing"
-    r"|blaming|accusing|instead)\b|\band\s+(?:instead|said|blamed|accused|held)\b"
+    r";|\s-\s|\.(?:\s|$)|\bbut\b|\bwhile\b|,\s*(?:saying|adding|insisting|and\s+said|stressing|noting|claiming"
+    r"|arguing|blaming|accusing|instead)\b|\band\s+(?:instead|said|blamed|accused|held)\b"
 )
 _ATTACK_VERB_AFTER = re.compile(
     r"^[\s'-]*(?:s\s+)?(?:[\w-]+\s+){0,3}?(?:had\s+|has\s+|have\s+|were\s+|was\s+)?(?:carried\s+out|conducted|struck"
@@ -851,8 +854,8 @@ def _sentence_statements(
         out.append(Statement("responsibility", sp, sp, "perpetrators", sp, span_of()))
 
     # -- accusations: a party (or its official) says another party did it
-    if not any(s.kind == "denial" for s in out):
-        out.extend(_accusations(text, low, span_of()))
+    deniers = {s.speaker for s in out if s.kind == "denial"}
+    out.extend(a for a in _accusations(text, low, span_of()) if a.speaker not in deniers)
 
     # -- corrections and retractions
     if _RETRACT.search(low):
@@ -997,7 +1000,9 @@ def _denial(
     region = low[lo:hi]
     generic = bool(_GENERIC_OBJ.match(region)) or hi - lo < 4
     if not _is_about_attack(region):
-        if not generic:
+        # "called allegations against their forces fabricated": the allegations are
+        # about what the report (or the sentence before) describes.
+        if not (generic or _ALLEGATION_WORD.search(region)):
             return None
         context = low[clause0:cs] + " " + lower_ascii(previous[-400:])
         if not _is_about_attack(context):
@@ -1170,6 +1175,18 @@ def _apply(
     elif is_statement_report:
         _refine_from_statements(ext.incidents[0], sts, text, title, published)
     for st in useful:
+        if st.kind == "accusation":
+            # The blamed party may sit in whichever incident the core put that sentence in.
+            for inc in ext.incidents:
+                for p in inc.perpetrators:
+                    if (
+                        p.actor == st.subject
+                        and p.attribution == "stated"
+                        and p.span is not None
+                        and st.span.start <= p.span.start < st.span.end
+                    ):
+                        p.attribution = "alleged"
+            continue
         inc = ext.incidents[0] if is_statement_report else _incident_of(ext.incidents, st, text)
         _attach(inc, st, rid, source)
     if party is None:
@@ -1280,6 +1297,7 @@ def _incident_of(incidents: list[Incident], st: Statement, text: str) -> Inciden
     if len(incidents) == 1 or st.span.start < 0:
         return incidents[0]
     slow = lower_ascii(st.span.text)
+    sskel = _skeleton(slow)
     best, best_score = incidents[0], float("-inf")
     for i, inc in enumerate(incidents):
         anchors = _anchors(inc, text)
@@ -1289,8 +1307,8 @@ def _incident_of(incidents: list[Incident], st: Statement, text: str) -> Inciden
         name = (inc.place.name or "").lower()
         if name and len(name) > 3 and name in slow:
             score += 3
-        if inc.place.admin1 and inc.place.admin1.lower()[:4] in slow:
-            score += 1
+        if inc.place.admin1 and _skeleton(inc.place.admin1.split("-")[0]) in sskel:
+            score += 2  # "the Idlib hospital" names the governorate (OCHA spells it Idleb)
         if st.subject and any(p.actor == st.subject for p in inc.perpetrators):
             score += 1
         if any(t.kind in slow for t in inc.targets):
@@ -1298,6 +1316,13 @@ def _incident_of(incidents: list[Incident], st: Statement, text: str) -> Inciden
         if score > best_score:
             best, best_score = inc, score
     return best
+
+
+def _skeleton(name: str) -> str:
+    """Consonants only, doubled letters once: Idleb and Idlib agree, as do Dara'a and Daraa."""
+    out = re.sub(r"[^a-z]", "", lower_ascii(name).replace("rural", ""))
+    out = re.sub(r"[aeiouy]", "", out)
+    return re.sub(r"(.)\1+", r"\1", out) or "#"
 
 
 def _anchors(inc: Incident, text: str) -> list[int]:
