@@ -8,7 +8,8 @@ pipeline's incremental batches, the evaluation, the benchmark):
    the town (same name or spelling, or within 2 km), a named facility, a
    weapon, or a toll of 3 or more. Distinct events on one day in one
    governorate share the date, the governorate and often the event type;
-   those alone never link two records.
+   those alone never link two records. Two records naming two different
+   towns disagree: only a named facility links them.
 
 2. **No chaining** (:func:`link_clusters`). Connected components let a chain of
    pairwise-plausible links join events that no report would call one: a
@@ -36,6 +37,9 @@ MAX_DAY_SPREAD = 2
 MAX_KM_SPREAD = 20.0
 TOLL_FACTOR = 4
 TOLL_SLACK = 4
+#: Points this close are one place; with two different names, only this close.
+NEAR_KM = 2.0
+SAME_POINT_KM = 1.0
 #: A toll this large that two reports agree on is evidence; 1 or 2 dead agree by chance.
 SPECIFIC_TOLL = 3
 ROW_FIELDS = (
@@ -146,22 +150,43 @@ def _common(a: Any, b: Any) -> bool:
     return bool(a) and bool(b) and not set(a).isdisjoint(b)
 
 
-def specific(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    """Whether two feature rows agree on something that names one attack (see the module docstring)."""
-    if not a.get("coarse") and not b.get("coarse"):
-        if a.get("place_skel") is not None and a.get("place_skel") == b.get("place_skel"):
-            return True
-        if a.get("place_norm") is not None and a.get("place_norm") == b.get("place_norm"):
-            return True
-        km = _km(a, b)
-        if km is not None and km <= 2.0:
-            return True
-        if a.get("place_norm") and b.get("place_norm"):
-            from rapidfuzz.distance import JaroWinkler
+def same_place(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool | None:
+    """Whether two town-level rows name one place (a spelling, or one point); None if either is an area."""
+    if a.get("coarse") or b.get("coarse") or not (a.get("place_norm") or a.get("lat") is not None):
+        return None
+    if not (b.get("place_norm") or b.get("lat") is not None):
+        return None
+    if a.get("place_skel") is not None and a.get("place_skel") == b.get("place_skel"):
+        return True
+    if a.get("place_norm") is not None and a.get("place_norm") == b.get("place_norm"):
+        return True
+    km = _km(a, b)
+    if a.get("place_norm") and b.get("place_norm"):
+        from rapidfuzz.distance import JaroWinkler
 
-            if JaroWinkler.similarity(a["place_norm"], b["place_norm"]) >= 0.88 and (km is None or km <= 10):
-                return True
-    if _common(a.get("facilities"), b.get("facilities")) or _common(a.get("weapons"), b.get("weapons")):
+        if JaroWinkler.similarity(a["place_norm"], b["place_norm"]) >= 0.88:
+            return km is None or km <= 10
+        # Two different names: one place only if the points all but coincide (two
+        # gazetteers' points for one town); villages 2 km apart are two places.
+        return km is not None and km <= SAME_POINT_KM
+    return km is not None and km <= NEAR_KM
+
+
+def specific(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two feature rows agree on something that names one attack (see the module docstring).
+
+    Two reports that name two different towns disagree on the place: only a
+    named facility in common can bridge that (a hospital placed in the town
+    next door by one geocoder), not a weapon or a toll.
+    """
+    place = same_place(a, b)
+    if place:
+        return True
+    if _common(a.get("facilities"), b.get("facilities")):
+        return True
+    if place is False:
+        return False
+    if _common(a.get("weapons"), b.get("weapons")):
         return True
     lo_a, lo_b = a.get("killed_lo"), b.get("killed_lo")
     if lo_a is None or lo_b is None or min(lo_a, lo_b) < SPECIFIC_TOLL:
