@@ -231,6 +231,9 @@ _REJECTED_BEFORE = re.compile(
     r"|rebuffed)\b"
 )
 _ALLEGATION_WORD = re.compile(r"\b(?:allegations?|accusations?|claims?|reports?|charges?|accounts?)\b")
+_ALLEGATION_ABOUT = re.compile(
+    r"\b(?:allegations?|accusations?|claims?|reports?|charges?|accounts?)\s+(?:about|that|of|regarding|on|over)\s"
+)
 _OBJ_BEFORE = re.compile(
     r"[\s,]*(?:an?\s+|the\s+)?(?:accusations?|charges?|claims?|allegations?|which|that)\s+(?:the\s+)?[\w.'-]+"
     r"(?:\s+[\w.'-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+|again\s+|also\s+)*$"
@@ -248,7 +251,7 @@ _DENY_PRED = re.compile(
     r"|hoax|forgery|staged\s+\w+)|disinformation|propaganda|(?:a\s+)?(?:deliberate\s+)?(?:disinformation|fabrication)"
     r"|(?:completely\s+|totally\s+)?(?:invented|made\s+up|staged))"
     r"|(?:regards?|regarded|considers?|considered|described|describes|called|calls|branded|brands)\s+(?P<content>.{3,160}?)\s+"
-    r"(?:as\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:provocation|fabrication|fabricated|fake|lies|a\s+lie|false|baseless"
+    r"(?:as\s+)?(?:a\s+|an\s+)?(?:(?:\w+ly|pure|sheer|mere|crude|deliberate|blatant)\s+){0,2}?(?:provocation|fabrication|fabricated|fake|lies|a\s+lie|false|baseless"
     r"|groundless|disinformation|propaganda|staged|invented|illogical|absurd|unfounded|falsification|hoax))\b"
 )
 _NEG_ACT = re.compile(
@@ -584,19 +587,15 @@ def _clause_start(low: str, pos: int) -> int:
     for m in _CLAUSE_BREAK.finditer(low, 0, min(len(low), pos + 40)):
         if m.start() >= pos:
             break
-        if m.end() <= pos:
-            g = m.group(0)
-            rest = g.lstrip(" ,")
-            keep = rest.startswith(("which", "an ", "a ", "the "))
-            start = m.start() + (len(g) - len(rest)) if keep else m.end()
+        g = m.group(0)
+        rest = g.lstrip(" ,")
+        keep = rest.startswith(("which", "an ", "a ", "the "))
+        if keep:
+            # "..., an accusation X denied", "... which the rebels deny": the clause keeps its head.
+            start = m.start() + (len(g) - len(rest))
+        elif m.end() <= pos:
+            start = m.end()
     return start
-
-
-_CLOSE = re.compile(
-    r"(?:'s)?(?:\s+(?:spokes(?:man|woman)|officials?|sources?|ministry|statement|command)(?:\s+[A-Z]?[\w.-]+){0,4})?"
-    + _AUX.rstrip("+").rstrip("\\s")
-    + r"\s*$"
-)
 
 
 def _close_to_verb(between: str) -> bool:
@@ -1002,11 +1001,18 @@ def _denial(
     if not _is_about_attack(region):
         # "called allegations against their forces fabricated": the allegations are
         # about what the report (or the sentence before) describes.
-        if not (generic or _ALLEGATION_WORD.search(region)):
+        explicit = _ALLEGATION_ABOUT.search(region)
+        if not (generic or (_ALLEGATION_WORD.search(region) and not explicit)):
             return None
-        context = low[clause0:cs] + " " + lower_ascii(previous[-400:])
+        context = low[:cs] + " " + lower_ascii(previous[-400:])
         if not _is_about_attack(context):
             return None
+        if speakers and speakers[0] != default_speaker:
+            # "Rebels dismissed the reports as lies" after a sentence on civilians leaving
+            # a town is no denial of a strike: the denier must be the one blamed nearby.
+            named = {m.actor for m in score_doers(context, find_actor_mentions(context), []) if m.doer}
+            if not named & set(speakers) and not _OWN_REF.search(region):
+                return None
     accused = [a for _p, a in _actors_in(text, low, lo, hi, doer_only=True)]
     own = bool(_OWN_REF.search(region))
     if not speakers:
