@@ -392,6 +392,12 @@ def extract_report(
         head.places = _places_in(t, 0, finder)
         head.headline = True
         head.virtual = True
+    if head is not None and not head.actors:
+        # A headline names its doer even without a toll or a weapon word
+        # ("Syrian Army Kills Top Terrorist Commander").
+        ht = head.sent.text
+        spans = [(c.span.start - head.sent.start, c.noun_end - head.sent.start) for c in head.casualties]
+        head.actors = score_doers(ht, find_actor_mentions(ht), spans)
     drafts = _group(infos, ref)
     if head is not None:
         drafts = _main_first(drafts, head)
@@ -586,7 +592,10 @@ def _starts_new(cur: _Draft, info: SentenceInfo, ref: dt.date | None) -> bool:
         n1 = nd.date_end or n0
         if n0 is not None and n1 is not None:
             if cprec == "day" and nd.precision == "day":
-                if n0 != c0:
+                # "Friday night" in a Saturday report is the night the lead calls "overnight".
+                rel = nd.end - info.sent.start
+                night = "night" in f"{nd.text} {info.sent.text[rel : rel + 8]}".lower()
+                if n0 != c0 and not (night and abs((n0 - c0).days) <= 1):
                     return True
             elif cprec != nd.precision and has_own:
                 # "on Sunday" then "earlier this week": another event unless told otherwise.
@@ -601,6 +610,11 @@ def _starts_new(cur: _Draft, info: SentenceInfo, ref: dt.date | None) -> bool:
     return False
 
 
+_FURTHER = re.compile(
+    r"\b(?:a\s+further|another|an\s+additional|other)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:people|civilians|"
+    r"persons|were|have|had|died|killed|dead|among|including)",
+    re.I,
+)
 _CAUSE_CLASS = {"airstrike": "fire", "shelling": "fire", "missile": "fire", "barrel_bomb": "fire"}
 
 
@@ -958,6 +972,9 @@ def _victims(d: _Draft, claim: object) -> Victims:
     head_derived = False
     for s in d.sentences:
         own = s.own_casualties
+        if head_total is not None and own and _FURTHER.search(s.sent.text):
+            # "a further nine were killed in raids on the other side": another group, not a breakdown
+            continue
         # Only a plain total marks a part or a wider scope; "15 civilians" after
         # "32 people" is the civilians among them. Vague figures mark nothing.
         # A sum of named groups after the total is a breakdown of it, not a total.

@@ -230,7 +230,7 @@ BY_BEFORE_RE = re.compile(
     r"(?:(?<!held\s)(?<!controlled\s)(?<!run\s)(?<!backed\s)(?<!supported\s)(?<!led\s)(?<!besieged\s)"
     r"(?<!surrounded\s)(?<!captured\s)(?<!dominated\s)(?<!occupied\s)(?<!seized\s)(?<!taken\s)(?<!recaptured\s)"
     r"(?<!announced\s)(?<!reported\s)(?<!confirmed\s)(?<!said\s)(?<!claimed\s)(?<!denied\s)(?<!released\s)"
-    r"(?<!posted\s)(?<!published\s)(?<!issued\s)(?<!organized\s)(?<!organised\s)(?<!hosted\s)(?<!run\s)\bby|blamed\s+on|\bblamed|\baccused|attributed\s+to|responsibility\s+of"
+    r"(?<!posted\s)(?<!published\s)(?<!issued\s)(?<!organized\s)(?<!organised\s)(?<!hosted\s)(?<!run\s)\bby|blamed\s+on|\bblam(?:ed|es|ing)|\baccus(?:ed|es|ing)|attributed\s+to|responsibility\s+of"
     r"|(?:fire|fired|shelling|shells|rockets?|mortars?|strikes?|raids?|attacks?|bombardment|missiles?|sniper|gunfire"
     r"|bullets?|bombers?|attackers?|gunm[ae]n|assailants?|forces|troops|units|fighters|militants|militiamen"
     r"|members|jets|warplanes|aircraft|planes|helicopters|drones?)\s+(?:\w+\s+)?from)\s+(?:the\s+)?"
