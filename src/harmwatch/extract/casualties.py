@@ -126,6 +126,10 @@ _RUNNING_AFTER_L = lowered(_RUNNING_AFTER)
 _WAR_TOTAL_L = lowered(_WAR_TOTAL)
 _BREAKDOWN_L = lowered(_BREAKDOWN)
 _CHAIN_L = lowered(_CHAIN)
+_SHARED_NOUN_L = re.compile(
+    r"^\s+(?:and|,)\s+(?:wounded|injured|wounding|injuring|captured|arrested)\s+(?:at\s+least\s+|more\s+than\s+)?"
+    r"(?:\d+|[a-z]+)\s+"
+)
 _NEUTRALISED_L = re.compile(
     r"\b(?:destroyed|destroying|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|liquidated|liquidating)"
     r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+)?$"
@@ -224,6 +228,15 @@ def find_casualties(
                 noun_start = c.end + lead_ws + m.start("head")
                 noun_end = c.end + lead_ws + m.end()
                 after_noun = low[noun_end : noun_end + 400]
+        if cls is None:
+            # "killed 28 and wounded 30 IS militants": the noun after the second
+            # figure is the first figure's noun too.
+            sh = _SHARED_NOUN_L.match(rest)
+            if sh:
+                hm2 = _VICTIM_HEAD_L.match(rest[sh.end() :])
+                if hm2 and not hm2.group("gen"):
+                    groups2 = {k: hm2.group(k) for k in ("child", "woman", "civ", "comb", "gen")}
+                    cls = _classify(groups2, hm2.group("mods") or "", "")
         if cls is None and "family" in c.text.lower():
             cls = "civilians"
         before = low[max(0, c.start - 60) : c.start]

@@ -63,6 +63,9 @@ from harmwatch.models import (
 
 MAX_INCIDENTS = 200
 MAX_TITLE = 400
+# No single attack in the war killed this many; a larger figure is a war-long
+# or nationwide total however the sentence words it.
+MAX_EVENT_TOLL = 5000
 # The gazetteer reads a long report in chunks of whole sentences of about this size.
 GEO_CHUNK = 60_000
 
@@ -1008,7 +1011,7 @@ def _victims(d: _Draft, claim: object) -> Victims:
                 widen = True
         for c in own:
             fld = _FIELD.get((c.outcome, c.cls))
-            if fld is None:
+            if fld is None or (c.range.best or c.range.low or 0) >= MAX_EVENT_TOLL:
                 continue
             cur: Range | None = getattr(v, fld)
             bigger = (c.range.best or 0) > ((cur.best or 0) if cur is not None else 0)
