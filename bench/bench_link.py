@@ -41,7 +41,7 @@ def build(n: int) -> Path:
     from harmwatch.link.features import feature_table
     from harmwatch.link.synthetic import synthetic_reports
 
-    path = CACHE / f"link_{n}_{SEED}.parquet"
+    path = CACHE / f"link_{n}_{SEED}_{_version()}.parquet"
     if path.is_file():
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -70,6 +70,19 @@ def build(n: int) -> Path:
         writer.close()
     tmp.rename(path)
     return path
+
+
+def _version() -> str:
+    """A short hash of the feature and generator code: a cached table is stale when either changes."""
+    import hashlib
+
+    import harmwatch.link.features as features
+    import harmwatch.link.synthetic as synthetic
+
+    digest = hashlib.sha1()
+    for module in (features, synthetic):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.hexdigest()[:8]
 
 
 def child(path: Path, engine_name: str) -> dict[str, object]:

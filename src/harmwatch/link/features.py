@@ -140,15 +140,17 @@ def facility_key(name: str | None) -> str | None:
 
     Kind words, descriptors and articles are dropped ("the main hospital of
     Afrin" -> the skeleton of "afrin"); a name with nothing left ("the hospital")
-    has no key. The remaining words' consonant skeleton absorbs spelling variants.
+    has no key. The remaining words' consonant skeletons, in sorted order,
+    absorb spelling variants and word order ("National Hospital of Maarat
+    al-Numan" = "Maarrat an-Nu'man National hospital").
     """
-    norm = normalise_facility(name)
+    if not name:
+        return None
+    norm = normalise_facility(re.sub(r"[\'\u2019\u02bf\u02be`]", "", name))
     if not norm:
         return None
-    tokens = [t for t in norm.split() if t not in _FACILITY_GENERIC]
-    if not tokens:
-        return None
-    return skeleton("".join(tokens))
+    skels = sorted(s for t in norm.split() if t not in _FACILITY_GENERIC and (s := skeleton(t)))
+    return "".join(skels) or None
 
 
 def _day(s: str | None) -> int | None:
