@@ -322,3 +322,95 @@ def test_hostile_input_never_raises(text: str) -> None:
     find_statements(text, source="Russian Ministry of Defence", title="denied")
     ext = Extraction(id="x")
     apply_statements(ext, text, source="SANA", published="not a date", report_id="x")
+
+
+# --- more parties, more phrasings -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "sentence", "kind", "value"),
+    [
+        (
+            "CJTF-OIR",
+            "After a review, the Coalition has concluded that a Coalition strike on 12 May near al-Bukamal "
+            "unintentionally killed four civilians.",
+            "admission",
+            "coalition",
+        ),
+        (
+            "Reuters",
+            "The Pentagon acknowledged that a U.S. air strike killed civilians near Raqqa last week.",
+            "admission",
+            "coalition",
+        ),
+        (
+            "Reuters",
+            "The Russian Defence Ministry called the reports of civilian deaths in the raid fake news.",
+            "denial",
+            "russia",
+        ),
+        (
+            "Russian Ministry of Defence",
+            "No Russian aircraft operated in the area of the settlement on 15 March.",
+            "denial",
+            "russia",
+        ),
+        (
+            "Amaq News Agency",
+            "A martyrdom-seeker from the Islamic State detonated his explosive vest amid a gathering "
+            "of PKK fighters.",
+            "responsibility",
+            "isis",
+        ),
+        (
+            "Reuters",
+            "Hayat Tahrir al-Sham announced that its fighters had shelled regime positions in Jurin.",
+            "responsibility",
+            "hts_nusra",
+        ),
+        (
+            "Ministry of National Defence of Turkey",
+            "Claims that civilians were harmed in the operation are baseless; "
+            "only terrorist targets were hit.",
+            "denial",
+            "turkey",
+        ),
+        (
+            "Reuters",
+            "Turkey's defence ministry said its forces had neutralised 27 YPG militants in the strikes.",
+            "admission",
+            "turkey",
+        ),
+        (
+            "Reuters",
+            "Asked about the strike on the school, a Kremlin spokesman said Russia's air force "
+            "had not been involved.",
+            "denial",
+            "russia",
+        ),
+        (
+            "Russian Ministry of Defence",
+            "The footage of the so-called attack was staged by the White Helmets.",
+            "denial",
+            "False",
+        ),
+    ],
+)
+def test_party_phrasings(source: str, sentence: str, kind: str, value: str) -> None:
+    assert (kind, value) in kinds(sentence, source=source), find_statements(sentence, source=source)
+
+
+def test_an_allegation_by_a_party_is_alleged_not_denied() -> None:
+    text = (
+        "Missiles hit an air base near Homs on Monday, killing five soldiers. "
+        "Syrian state media said Israeli jets had fired the missiles from Lebanese airspace."
+    )
+    ext = extract_report(text, published="2018-04-09", source="Example News", report_id="n2")
+    perps = {p.actor: p.attribution for p in ext.incidents[0].perpetrators}
+    assert perps.get("israel") == "alleged"
+    assert not [c for c in ext.incidents[0].claims if c.kind == "denial"]
+
+
+def test_victims_named_after_a_party_are_not_accused() -> None:
+    text = "Turkey's defence ministry said its forces had neutralised 27 YPG militants in the strikes."
+    assert not [s for s in find_statements(text, source="Example News") if s.kind == "accusation"]

@@ -91,7 +91,9 @@ _CUE = (
     r"|\bfalse|invented|made\s+up|hoax|illogical|absurd|propaganda"
     r"|provocation|disinformation|staged|no\s+traces?|never\s+|not\s+(?:been\s+)?(?:the\s+)?target"
     r"|n[o']t\s+(?:\w+\s+){0,2}?(?:carr|conduct|target|strik|struck|bomb|hit|use|launch|fl[yoe]|attack|shell|fire"
-    r"|drop|deliver|perform|possess)|no\s+(?:\w+\s+)?(?:flights|sorties|missions|tasks|strikes|operations)"
+    r"|drop|deliver|perform|possess|involv|participat|responsible)"
+    r"|no\s+(?:[\w-]+\s+)?(?:flights|sorties|missions|tasks|strikes|operations|aircraft|planes|jets|warplanes"
+    r"|aviation|helicopters|drones|forces|troops|units)|conclu|determin|assess"
     r"|acknowledg|admit|conced|confirm|investigat|regret|apologi|responsib|credit|blam|accus|retract|correction"
     r"|present\s+in|(?:happen|take\s+place|occur)"
 )
@@ -99,7 +101,8 @@ _CUE_GATE = re.compile(_CUE)
 _GATE = re.compile(_CUE + r"|said|says|saying|announc|statement|claim|told|stated")
 
 _STRIKE_GATE = re.compile(
-    r"struck|strike|hit\b|target|bomb|shell|destroy|launch|carried\s+out|conducted|killed"
+    r"struck|strike|hit\b|target|bomb|shell|destroy|launch|carried\s+out|conducted|killed|detonat|storm|ambush"
+    r"|neutrali|martyrdom|suicide|attack"
 )
 
 # --- speakers --------------------------------------------------------------------------
@@ -119,7 +122,7 @@ _ORG_SPEAKERS: list[tuple[str, str]] = [
     ),
     (
         "coalition",
-        r"\bcentcom\b|central\s+command|\bpentagon\b|combined\s+joint\s+task\s+force|inherent\s+resolve"
+        r"\bcentcom\b|central\s+command|\bcjtf(?:-oir)?\b|\boir\b|\bpentagon\b|combined\s+joint\s+task\s+force|inherent\s+resolve"
         r"|coalition\s+(?:spokesman|spokeswoman|officials?|statement|command|sources?|military\s+spokesman)"
         r"|(?:u\.\s?s\.?|us|american|united\s+states)\s+(?:military|officials?|defen[cs]e\s+(?:department|officials?|secretary)"
         r"|department\s+of\s+defen[cs]e|forces|army|air\s*force|state\s+department|government|embassy"
@@ -150,6 +153,7 @@ _ORG_SPEAKERS: list[tuple[str, str]] = [
         r"\s+(?:national\s+)?defen[cs]e|officials?|government|foreign\s+ministry|president|prime\s+minister"
         r"|security\s+sources?|sources?|authorities)"
         r"|turkey'?s\s+(?:military|army|government|defen[cs]e\s+ministry|general\s+staff|foreign\s+ministry)"
+        r"|ministry\s+of\s+national\s+defen[cs]e|national\s+defen[cs]e\s+ministry|\bmsb\b|t[uü]rkiye"
         r"|general\s+staff|\berdogan\b|davutoglu|\bakar\b|cavusoglu|\byildirim\b|anadolu",
     ),
     (
@@ -265,6 +269,9 @@ _NEG_ACT = re.compile(
     r"|flown|performed)"
     r"|\b(?:was|were|is|are|has\s+been|have\s+been)\s+not\s+(?:been\s+)?(?:the\s+)?target(?:ed)?\b"
     r"|\bnot\s+the\s+target\b|\bno\s+traces?\s+of\b|\b(?:did\s+not|never)\s+(?:happen|take\s+place|occur)"
+    r"|\bno\s+(?:[\w-]+\s+)?(?:aircraft|planes|jets|warplanes|aviation|helicopters|drones|forces|troops|units)\s+"
+    r"(?:were\s+|was\s+|had\s+been\s+)?(?:operat\w*|fl[eoy]w?\w*|active|present|involved|deployed)"
+    r"|\b(?:not|never)\s+(?:been\s+)?(?:involved|participat\w*|responsible)\b"
 )
 # "Did not know who carried out": a negated verb about knowing is no denial.
 _NEG_NOT_ACT = re.compile(
@@ -292,12 +299,20 @@ _ADMIT = re.compile(
     r"|\b(?:released|published|posted|shared|issued)\s+(?:a\s+)?(?:footage|video|images?|a\s+video|film)\s+"
     r"(?:\w+\s+){0,3}?(?:of|showing)\s+(?:its|their|the)\s+(?:own\s+)?(?:air\s*strike|strike|raid|attack|bombing)"
 )
+# "concluded that a coalition strike unintentionally killed four civilians"
+_ADMIT_STRIKE = re.compile(
+    r"\b(?:acknowledged|acknowledges|admitted|admits|conceded|concedes|confirmed|confirms|concluded|concludes"
+    r"|determined|assessed|assesses|found|finds)\s+(?:that\s+)?(?:(?:a|an|the|its|their|one\s+of\s+its)\s+)?"
+    r"(?:[\w.-]+\s+){0,2}?(?:air\s*strikes?|strikes?|raids?|bombing|munitions?|drone\s+strikes?)\s+"
+    r"(?:[\w.-]+\s+){0,6}?(?:had\s+|has\s+|may\s+have\s+)?(?:\w+ly\s+)?(?:killed|hit|struck|caused|wounded"
+    r"|injured|resulted\s+in)\b"
+)
 _ADMIT_NEG = re.compile(r"\b(?:not|never|no|refused\s+to|refuses\s+to|yet\s+to|without)\s+(?:\w+\s+){0,1}$")
 _SAID_OWN = re.compile(
     r"\b(?:said|says|say|saying|announced|announces|stated|states|reported|declared|claimed|claims)\s+(?:on\s+\w+\s+)?"
     r"(?:that\s+)?(?P<own>it|its|their|they|we|our)\b(?P<mid>(?:\s+[\w-]+){0,5}?)\s+(?:had\s+|has\s+|have\s+)?"
     r"(?:(?:also\s+)?(?:carried\s+out|conducted|struck|hit|targeted|bombed|launched|destroyed|killed|shelled"
-    r"|attacked|fired|eliminated|pounded|downed|executed|detonated|blew\s+up)|(?:[\w-]+\s+){0,2}?"
+    r"|attacked|fired|eliminated|neutrali[sz]ed|pounded|downed|executed|detonated|blew\s+up)|(?:[\w-]+\s+){0,2}?"
     r"(?:struck|hit|targeted|destroyed|killed|bombed|carried\s+out))\b"
 )
 _STRIKE_OBJECT = re.compile(
@@ -412,7 +427,7 @@ _TERRORISTS_OF = {
     "turkey": "sdf_ypg",
 }
 _OFFICIAL_SOURCE = re.compile(
-    r"minist|defen[cs]e|command|centcom|general\s+staff|armed\s+forces|army|military|pentagon|kremlin|amaq"
+    r"cjtf|\boir\b|inherent\s+resolve|minist|defen[cs]e|command|centcom|general\s+staff|armed\s+forces|army|military|pentagon|kremlin|amaq"
     r"|government|presidency|embassy|spokes|coalition|inherent\s+resolve|idf"
 )
 
@@ -624,7 +639,9 @@ def _relative_between(between: str) -> bool:
 # --- actors named in what is denied or blamed -----------------------------------------
 
 
-def _actors_in(sentence: str, low: str, start: int, end: int, *, doer_only: bool) -> list[tuple[int, str]]:
+def _actors_in(
+    sentence: str, low: str, start: int, end: int, *, doer_only: bool, strict: bool = False
+) -> list[tuple[int, str]]:
     """(position, actor) named between ``start`` and ``end`` as a doer, not as an accuser.
 
     ``doer_only`` keeps mentions an attack word follows or that "by"/"blame"/
@@ -647,7 +664,9 @@ def _actors_in(sentence: str, low: str, start: int, end: int, *, doer_only: bool
             continue
         if actor == "unknown":
             continue
-        if doer_only and not (mm.doer or _ATTACK_VERB_AFTER.match(after) or _DOER_BEFORE.search(before)):
+        if doer_only and not (
+            mm.doer or (not strict and (_ATTACK_VERB_AFTER.match(after) or _DOER_BEFORE.search(before)))
+        ):
             continue
         out.append((start + mm.start, actor))
     for m in _ACTOR_CAPITAL.finditer(lseg):
@@ -826,6 +845,16 @@ def _sentence_statements(
             continue
         sp = speakers[0]
         out.append(Statement("admission", sp, sp, "perpetrators", sp, span_of()))
+    for m in _ADMIT_STRIKE.finditer(low) if cue or official else ():
+        if _ADMIT_NEG.search(low[max(0, m.start() - 25) : m.start()]):
+            continue
+        speakers = speaker_of(text, m.start(), m.start() + len(m.group(0).split()[0]), default_speaker)
+        if not speakers or any(s.kind == "admission" and s.speaker == speakers[0] for s in out):
+            continue
+        named = {mm.actor for mm in find_actor_mentions(m.group(0)) if mm.actor != "unknown"}
+        if named and speakers[0] not in named:
+            continue  # "the Pentagon found that a Russian strike killed ...": not its own
+        out.append(Statement("admission", speakers[0], speakers[0], "perpetrators", speakers[0], span_of()))
     for m in _SAID_OWN.finditer(low):
         if not _STRIKE_OBJECT.search(low, m.end(), min(len(low), m.end() + 80)):
             continue  # "IS said its militants had destroyed six archaeological pieces"
@@ -886,7 +915,7 @@ def _own_strike(text: str, low: str, actor: str) -> bool:
     if re.search(r"\b(?:not|never|no)\b", low) and _NEG_ACT.search(low):
         return False
     if re.search(
-        r"\b(?:we|our\s+(?:forces|aircraft|units|jets|aviation))\s+(?:\w+\s+)?(?:struck|hit|targeted|carried"
+        r"\b(?:we|our\s+(?:forces|aircraft|units|jets|aviation))\s+(?:\w+\s+)?(?:struck|hit|targeted|neutrali[sz]ed|carried"
         r"\s+out|conducted|destroyed|bombed|launched)\b",
         low,
     ):
@@ -900,6 +929,7 @@ def _own_strike(text: str, low: str, actor: str) -> bool:
             and mm.doer
             and re.match(
                 r"[\s'-]*(?:s\s+)?(?:[\w-]+\s+){0,3}?(?:struck|hit|targeted|carried\s+out|conducted|destroyed|bombed"
+                r"|detonated|blew\s+up|stormed|ambushed|attacked|neutrali[sz]ed|shelled|fired"
                 r"|launched|delivered|killed|eliminated)\b",
                 low[mm.end : mm.end + 60],
             )
@@ -1049,7 +1079,7 @@ def _accusations(text: str, low: str, span: Span) -> list[Statement]:
         speakers = speaker_of(text, m.start(), m.end(), None)
         if not speakers:
             continue
-        for _pos, actor in _actors_in(text, low, m.end(), hi, doer_only=True):
+        for _pos, actor in _actors_in(text, low, m.end(), hi, doer_only=True, strict=True):
             if actor in speakers:
                 continue
             out.append(Statement("accusation", speakers[0], actor, "perpetrators", actor, span))
@@ -1074,7 +1104,11 @@ def find_statements(
     low_all = lower_ascii(text)
     default, official = source_actor(source)
     tlow = lower_ascii(title) if isinstance(title, str) else ""
-    if not _GATE.search(low_all) and not (tlow and _GATE.search(tlow)):
+    if (
+        not _GATE.search(low_all)
+        and not (tlow and _GATE.search(tlow))
+        and not (official and _STRIKE_GATE.search(low_all))
+    ):
         return []
     out: list[Statement] = []
     if tlow:
