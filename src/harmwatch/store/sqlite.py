@@ -91,7 +91,10 @@ class SQLiteStore(Store):
                 self._depth = 0
 
     def close(self) -> None:
-        self.conn.close()
+        # Wait for any statement another thread is running: closing the connection
+        # under a running query crashes the sqlite3 module.
+        with self._lock:
+            self.conn.close()
 
 
 def _split_sql(script: str) -> list[str]:
