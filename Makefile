@@ -27,7 +27,6 @@ test: install system lint typecheck unit   ## everything CI runs
 
 lint: install
 	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src
 
 typecheck: install
 	$(BIN)/mypy
