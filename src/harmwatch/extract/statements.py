@@ -47,6 +47,7 @@ read closely.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -83,6 +84,8 @@ STATEMENT_KINDS = ("denial", "admission", "responsibility", "accusation", "corre
 BELLIGERENT_CLAIMS = frozenset({"denial", "admission", "responsibility"})
 # Longest statement sentence read closely; longer runs are cut (FA-KES pages lack full stops).
 MAX_SENT = 700
+# Statements attached per report: a book-length page of quotes must not cost more than its size.
+MAX_STATEMENTS = 400
 
 # --- the cheap gate --------------------------------------------------------------------
 # Lower-case literals: matched on ``lower_ascii`` text.
@@ -98,7 +101,15 @@ _CUE = (
     r"|present\s+in|(?:happen|take\s+place|occur)"
 )
 _CUE_GATE = re.compile(_CUE)
-_GATE = re.compile(_CUE + r"|said|says|saying|announc|statement|claim|told|stated")
+# The report-level prefilter: word-start alternatives only (several times faster on long
+# text), broader than ``_CUE`` (any "no"/"not"); each hit's sentence is then read with ``_CUE``.
+_GATE = re.compile(
+    r"\b(?:deni|deny|reject|refut|dismiss|rebu|groundless|baseless|unfounded|fake|fabricat|untrue|lies\b|false"
+    r"|invented|made\s+up|hoax|illogical|absurd|propaganda|provocation|disinformation|staged|never\s|no(?:t|\s)"
+    r"|\w+n't\s|conclu|determin|assess|acknowledg|admit|conced|confirm|investigat|regret|apologi|responsib|credit"
+    r"|blam|accus|retract|correction|present\s+in|happen|take\s+place|occur"
+    r"|said|says|saying|announc|statement|claim|told|stated)"
+)
 
 _STRIKE_GATE = re.compile(
     r"struck|strike|hit\b|target|bomb|shell|destroy|launch|carried\s+out|conducted|killed|detonat|storm|ambush"
@@ -512,15 +523,17 @@ def _speaker_mentions(low: str, original: str | None = None) -> list[tuple[int, 
     return out
 
 
-_LAST: list[Any] = [None, None]
+# One slot holding (sentence, its speaker mentions): replaced whole, so threads never mix halves.
+_LAST: list[tuple[str, list[tuple[int, int, str, bool]]] | None] = [None]
 
 
 def _sentence_speakers(sentence: str, low: str) -> list[tuple[int, int, str, bool]]:
     """:func:`_speaker_mentions` of a sentence, remembered for the next call on the same one."""
-    if _LAST[0] is not sentence:
-        _LAST[0], _LAST[1] = sentence, _speaker_mentions(low, sentence)
-    result: list[tuple[int, int, str, bool]] = _LAST[1]
-    return result
+    cached = _LAST[0]
+    if cached is None or cached[0] is not sentence:
+        cached = (sentence, _speaker_mentions(low, sentence))
+        _LAST[0] = cached
+    return cached[1]
 
 
 def speaker_of(sentence: str, cue_start: int, cue_end: int, default: str | None = None) -> list[str]:
@@ -1119,13 +1132,15 @@ def find_statements(
             st.span = Span(-1, -1, t)
             out.append(st)
     sents = sentences if sentences is not None else split_sentences(text)
+    # One pass over the report finds the cue words; only sentences holding one are read.
+    hits = [m.start() for m in _GATE.finditer(low_all)]
+    if official:
+        hits = sorted(hits + [m.start() for m in _STRIKE_GATE.finditer(low_all)])
     previous = ""
-    last_speaker = default
     for s in sents:
-        lseg = low_all[s.start : s.end]
-        if _GATE.search(lseg) or (official and _STRIKE_GATE.search(lseg)):
-            sts = _sentence_statements(s, default_speaker=last_speaker, official=official, previous=previous)
-            out.extend(sts)
+        k = bisect.bisect_left(hits, s.start)
+        if k < len(hits) and hits[k] < s.end:
+            out.extend(_sentence_statements(s, default_speaker=default, official=official, previous=previous))
         previous = s.text
     return out
 
@@ -1214,7 +1229,8 @@ def _apply(
         ext.incidents.append(inc)
     elif is_statement_report:
         _refine_from_statements(ext.incidents[0], sts, text, title, published)
-    for st in useful:
+    cache: dict[int, tuple[list[int], str]] = {}
+    for st in useful[:MAX_STATEMENTS]:
         if st.kind == "accusation":
             # The blamed party may sit in whichever incident the core put that sentence in.
             for inc in ext.incidents:
@@ -1227,7 +1243,7 @@ def _apply(
                     ):
                         p.attribution = "alleged"
             continue
-        inc = ext.incidents[0] if is_statement_report else _incident_of(ext.incidents, st, text)
+        inc = ext.incidents[0] if is_statement_report else _incident_of(ext.incidents, st, text, cache)
         _attach(inc, st, rid, source)
     if party is None:
         for inc in ext.incidents:
@@ -1332,22 +1348,32 @@ def _plain_attribution(text: str, p: Perpetrator) -> str:
     return "alleged"
 
 
-def _incident_of(incidents: list[Incident], st: Statement, text: str) -> Incident:
-    """The incident a statement in a news report is about: near it, same place, same party."""
+def _incident_of(
+    incidents: list[Incident], st: Statement, text: str, cache: dict[int, tuple[list[int], str]]
+) -> Incident:
+    """The incident a statement in a news report is about: near it, same place, same party.
+
+    ``cache`` keeps each incident's anchors and governorate skeleton for the report.
+    """
     if len(incidents) == 1 or st.span.start < 0:
         return incidents[0]
     slow = lower_ascii(st.span.text)
     sskel = _skeleton(slow)
     best, best_score = incidents[0], float("-inf")
     for i, inc in enumerate(incidents):
-        anchors = _anchors(inc, text)
+        if id(inc) not in cache:
+            cache[id(inc)] = (
+                _anchors(inc, text),
+                _skeleton(inc.place.admin1.split("-")[0]) if inc.place.admin1 else "",
+            )
+        anchors, admin_skel = cache[id(inc)]
         before = [a for a in anchors if a <= st.span.start]
         score = -((st.span.start - max(before)) / 2000.0) if before else -2.0
         score -= i * 0.01
         name = (inc.place.name or "").lower()
         if name and len(name) > 3 and name in slow:
             score += 3
-        if inc.place.admin1 and _skeleton(inc.place.admin1.split("-")[0]) in sskel:
+        if admin_skel and admin_skel in sskel:
             score += 2  # "the Idlib hospital" names the governorate (OCHA spells it Idleb)
         if st.subject and any(p.actor == st.subject for p in inc.perpetrators):
             score += 1
