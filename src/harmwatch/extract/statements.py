@@ -35,10 +35,20 @@ statements:
 :func:`apply_statements` is the hook ``core.extract_report`` calls on its
 finished :class:`~harmwatch.models.Extraction`. It replaces the statement
 claims the core made with its own, fixes the perpetrators' attributions
-accordingly, and, for a report that *is* a statement (its source or its lead is
-a belligerent speaking about a strike), makes sure there is an incident for the
-strike it refers to, with date, place and facility so that the linker can join
-it to the other reports of that strike.
+accordingly, and, for a report that *is* a statement (its source is a party, or
+its headline gives a party's statement about a strike), makes sure there is an
+incident for the strike it refers to, with date, place and facility so that the
+linker can join it to the other reports of that strike. In a party's own
+statement only the statement claims stay on the incident (its date, place and
+counts keep their text spans), so that the linker does not count the party as an
+independent credible source.
+
+Claim conventions (as ``link/merge.py`` and ``link/grade.py`` read them):
+``Claim(kind="denial"|"admission"|"responsibility", field="perpetrators",
+value=<actor>)``; a denied civilian target ``field="targets", value=<kind>``; a
+party denying that anything happened ``kind="denial", field="occurred",
+value=False`` (never discounts: only a non-party's ``kind="report"``
+correction does, ``field="occurred", value=False``).
 
 Cost: a single cheap regular expression over the lower-cased report decides
 whether there is anything to do; only sentences that contain a cue word are
@@ -459,7 +469,6 @@ class Statement:
     value: Any
     span: Span
     counter: list[str] = dc_field(default_factory=list)
-    attack: bool = True  # the statement is about a strike (not a ceasefire, a plea, an ideology)
     co_speakers: list[str] = dc_field(default_factory=list)
 
     def claim(self, report_id: str | None, source: str | None) -> Claim:
@@ -1161,7 +1170,7 @@ def _report_kinds(sts: list[Statement], text: str, source: str | None) -> set[st
     actor, _official = source_actor(source)
     kinds: set[str] = set()
     for s in sts:
-        if s.kind not in BELLIGERENT_CLAIMS or not s.attack:
+        if s.kind not in BELLIGERENT_CLAIMS:
             continue
         in_title = s.span.start < 0
         if in_title or (actor is not None and (s.speaker is None or s.speaker == actor)):
