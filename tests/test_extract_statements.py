@@ -414,3 +414,17 @@ def test_an_allegation_by_a_party_is_alleged_not_denied() -> None:
 def test_victims_named_after_a_party_are_not_accused() -> None:
     text = "Turkey's defence ministry said its forces had neutralised 27 YPG militants in the strikes."
     assert not [s for s in find_statements(text, source="Example News") if s.kind == "accusation"]
+
+
+def test_state_media_lead_announcing_the_army_strike() -> None:
+    lead = (
+        "Idleb, SANA - Army units destroyed hideouts of terrorists in the village of Kafr Sajna "
+        "in the southern countryside of Idleb on Sunday."
+    )
+    assert ("responsibility", "syria_gov") in kinds(lead, source="SANA")
+    # Further down a state-media story, the army's actions are narrated, not announced as the event.
+    story = (
+        "Daesh terrorists attacked the village of al-Sukkari at dawn, killing 12 citizens, a local source "
+        "told SANA. Army units later killed dozens of the terrorists in the area."
+    )
+    assert ("responsibility", "syria_gov") not in kinds(story, source="SANA")

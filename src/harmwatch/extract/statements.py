@@ -948,7 +948,7 @@ def _own_strike(text: str, low: str, actor: str) -> bool:
             continue  # "claims that Russian aviation struck": what others say, not its own announcement
         if (
             mm.actor == actor
-            and mm.doer
+            and (mm.doer or mm.score > -0.5)
             and re.match(
                 r"[\s'-]*(?:s\s+)?(?:[\w-]+\s+){0,3}?(?:struck|hit|targeted|carried\s+out|conducted|destroyed|bombed"
                 r"|detonated|blew\s+up|stormed|ambushed|attacked|neutrali[sz]ed|shelled|fired"
@@ -1130,13 +1130,16 @@ def find_statements(
         not _GATE.search(low_all)
         and not (tlow and _GATE.search(tlow))
         and not (official and _STRIKE_GATE.search(low_all))
+        and not (default is not None and _STRIKE_GATE.search(low_all, 0, MAX_SENT))
     ):
         return []
     out: list[Statement] = []
     if tlow:
         t = title[:MAX_SENT] if title else ""
+        # A party's outlet (SANA) announcing its forces' strike in the headline or lead
+        # speaks for the party; further down, state media narrate everything else too.
         for st in _sentence_statements(
-            Sentence(-1, -1 + 0, t), default_speaker=default, official=False, previous=""
+            Sentence(-1, -1 + 0, t), default_speaker=default, official=default is not None, previous=""
         ):
             st.span = Span(-1, -1, t)
             out.append(st)
@@ -1146,10 +1149,13 @@ def find_statements(
     if official:
         hits = sorted(hits + [m.start() for m in _STRIKE_GATE.finditer(low_all)])
     previous = ""
-    for s in sents:
+    for n, s in enumerate(sents):
         k = bisect.bisect_left(hits, s.start)
-        if k < len(hits) and hits[k] < s.end:
-            out.extend(_sentence_statements(s, default_speaker=default, official=official, previous=previous))
+        lead = n == 0 and default is not None
+        if (k < len(hits) and hits[k] < s.end) or (lead and _STRIKE_GATE.search(low_all, s.start, s.end)):
+            out.extend(
+                _sentence_statements(s, default_speaker=default, official=official or lead, previous=previous)
+            )
         previous = s.text
     return out
 
