@@ -12,6 +12,7 @@ from, and each incident carries the report's claims with their exact quotes.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from dataclasses import dataclass, field
 
@@ -63,6 +64,7 @@ from harmwatch.models import (
 
 MAX_INCIDENTS = 200
 MAX_TITLE = 400
+GC_PAUSE_CHARS = 500_000
 # No single attack in the war killed this many; a larger figure is a war-long
 # or nationwide total however the sentence words it.
 MAX_EVENT_TOLL = 5000
@@ -343,6 +345,26 @@ def extract_report(
     Empty text gives no incidents; text that is not English is flagged with its
     language in ``Extraction.language`` and not mined.
     """
+    # A long report builds hundreds of thousands of small objects and no cycles;
+    # the cyclic collector would rescan them again and again, so it is paused.
+    pause = isinstance(text, str) and len(text) > GC_PAUSE_CHARS and gc.isenabled()
+    if pause:
+        gc.disable()
+    try:
+        return _extract(text, title=title, published=published, source=source, report_id=report_id)
+    finally:
+        if pause:
+            gc.enable()
+
+
+def _extract(
+    text: str,
+    *,
+    title: str | None,
+    published: str | None,
+    source: str | None,
+    report_id: str | None,
+) -> Extraction:
     rid = report_id or ""
     ext = Extraction(id=rid)
     if not isinstance(text, str) or not text.strip():
@@ -1213,6 +1235,8 @@ def _facility_events(
     groups: list[list[_FacMention]] = []
     by_idx: dict[int | None, list[list[_FacMention]]] = {}
     unnamed: list[_FacMention] = []
+    # distinct name keys per group (a long page repeats the same few names many times)
+    keys: dict[int, set[frozenset[str]]] = {}
     for m in mentions:
         if m.name is None:
             unnamed.append(m)
@@ -1220,28 +1244,31 @@ def _facility_events(
         toks = _name_tokens(m.name)
         fam = _HEALTH_FAMILY.get(m.kind, m.kind)
         for g in by_idx.get(m.idx, []):
-            g_named = [x for x in g if x.name]
             if _HEALTH_FAMILY.get(g[0].kind, g[0].kind) != fam:
                 continue
-            if any(_same_name(toks, _name_tokens(x.name or "")) for x in g_named):
+            gk = keys[id(g)]
+            if toks in gk or any(_same_name(toks, k) for k in gk):
                 g.append(m)
+                gk.add(toks)
                 break
         else:
             g = [m]
             groups.append(g)
+            keys[id(g)] = {toks}
             by_idx.setdefault(m.idx, []).append(g)
     for m in unnamed:
         fam = _HEALTH_FAMILY.get(m.kind, m.kind)
         cands = [g for g in by_idx.get(m.idx, []) if _HEALTH_FAMILY.get(g[0].kind, g[0].kind) == fam]
         # "the hospital" is the named hospital; a bare "medical facility" may be
         # any named health facility; a field hospital is never the hospital.
-        named = [g for g in cands if any(x.name for x in g) and g[0].kind == m.kind]
+        # (a group is named exactly when it was opened by a named mention: it has keys)
+        named = [g for g in cands if id(g) in keys and g[0].kind == m.kind]
         if not named and m.kind == "clinic":
-            named = [g for g in cands if any(x.name for x in g)]
+            named = [g for g in cands if id(g) in keys]
         if len(named) == 1:
             named[0].append(m)
         else:
-            bare = [g for g in cands if not any(x.name for x in g) and g[0].kind == m.kind]
+            bare = [g for g in cands if id(g) not in keys and g[0].kind == m.kind]
             if bare:
                 bare[0].append(m)
             else:
