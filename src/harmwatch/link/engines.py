@@ -92,18 +92,22 @@ class LinkEngine(ABC):
     def cluster(self, table: Any, *, match_threshold: float | None = None) -> Any:
         """Incidents from the pairs at or above the threshold: ``unique_id, cluster_id``.
 
-        Not plain connected components: an edge needs specific agreement and a
-        cluster must stay one event (:func:`harmwatch.link.cluster.link_clusters`).
+        Not plain connected components: scores are discounted where a place is
+        crowded, an edge needs specific agreement and a cluster must stay one
+        event (:func:`harmwatch.link.cluster.density_adjusted`,
+        :func:`harmwatch.link.cluster.link_clusters`).
         """
         import pandas as pd
 
-        from harmwatch.link.cluster import Rows, link_clusters, pairs_of
+        from harmwatch.link.cluster import Rows, density_adjusted, link_clusters, pairs_of
 
         if table.num_rows < 2:
             ids = table.column("unique_id").to_pylist()
             return pd.DataFrame({"unique_id": ids, "cluster_id": ids})
-        pairs = self.predict(table, match_threshold=match_threshold)
-        clusters = link_clusters(Rows(table), pairs_of(pairs))
+        t = self.threshold if match_threshold is None else match_threshold
+        pairs = self.predict(table, match_threshold=t)
+        rows = Rows(table)
+        clusters = link_clusters(rows, density_adjusted(rows, pairs_of(pairs), t))
         return pd.DataFrame({"unique_id": list(clusters), "cluster_id": list(clusters.values())})
 
 

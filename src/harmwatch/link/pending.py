@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from harmwatch.errors import NotFound
-from harmwatch.link.cluster import Profile, Rows, link_clusters, pairs_of, specific
+from harmwatch.link.cluster import Profile, Rows, density_adjusted, link_clusters, pairs_of, specific
 from harmwatch.link.engines import LinkEngine, get_engine
 from harmwatch.link.features import (
     feature_table,
@@ -111,7 +111,9 @@ def link_pending(store: Store, *, engine: str | LinkEngine = "duckdb") -> LinkSu
         finally:
             if owned:
                 eng.close()
-        _assign(to_link, existing, pairs, assignments, notes, Rows(table))
+        features = Rows(table)
+        kept = density_adjusted(features, pairs_of(pairs), eng.threshold)
+        _assign(to_link, existing, kept, assignments, notes, features)
 
     touched: list[str] = []
     with store.transaction():
@@ -225,7 +227,7 @@ def _merge_spans(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
 def _assign(
     news: list[_New],
     existing: dict[str, Incident],
-    pairs: Any,
+    pairs: list[tuple[str, str, float]],
     assignments: dict[str, tuple[str, float | None]],
     notes: dict[str, list[str]],
     rows: Rows,
@@ -235,7 +237,7 @@ def _assign(
     new_edges: list[tuple[str, str, float]] = []
     to_existing: dict[str, dict[str, float]] = defaultdict(dict)  # new uid -> {incident id: p}
     best_score: dict[str, float] = {}
-    for a, b, p in pairs_of(pairs):
+    for a, b, p in pairs:
         if a in existing:
             a, b = b, a
         if a not in new_ids:

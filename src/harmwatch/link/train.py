@@ -31,7 +31,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from harmwatch.link.cluster import Rows, link_clusters, pairs_of
+from harmwatch.link.cluster import Rows, density_adjusted, link_clusters, pairs_of
 from harmwatch.link.features import feature_table
 from harmwatch.link.model import MODEL_PATH, RETRAIN, settings, training_blocking_rules
 
@@ -81,7 +81,7 @@ def train(
         pairs = engine.predict(table)
     for t in THRESHOLDS:
         kept = pairs[pairs["match_probability"] >= t]
-        s = pairwise_scores(truth, link_clusters(rows, pairs_of(kept)))
+        s = pairwise_scores(truth, link_clusters(rows, density_adjusted(rows, pairs_of(kept), t)))
         p, r = s["precision"], s["recall"]
         s["f05"] = round(1.25 * p * r / (0.25 * p + r), 4) if p + r else 0.0
         scores[str(t)] = s
