@@ -428,3 +428,26 @@ def test_state_media_lead_announcing_the_army_strike() -> None:
         "told SANA. Army units later killed dozens of the terrorists in the area."
     )
     assert ("responsibility", "syria_gov") not in kinds(story, source="SANA")
+
+
+def test_party_outlet_blaming_its_enemy_is_an_allegation() -> None:
+    text = (
+        "Aleppo, SANA - Two citizens were killed on Monday when terrorists of Jabhat al-Nusra fired rocket "
+        "shells at al-Midan neighbourhood in Aleppo city, a police source said."
+    )
+    ext = extract_report(text, published="2016-05-02", source="SANA", report_id="sana2")
+    perps = {p.actor: p.attribution for p in ext.incidents[0].perpetrators}
+    assert perps.get("hts_nusra") == "alleged"
+
+
+def test_statement_about_another_town_gets_its_own_incident() -> None:
+    text = (
+        "Militants of Hayat Tahrir al-Sham shelled the town of Suqaylabiyah on 13 May, killing two "
+        "civilians. Russian aviation did not fly in the area of Kafr Nabl on 13 May. Reports that Russian "
+        "aircraft hit a school in Kafr Nabl are a fabrication."
+    )
+    ext = extract_report(text, published="2019-05-14", source="Russian Ministry of Defence", report_id="m2")
+    main = ext.incidents[0]
+    assert main.place.name and "kaf" in main.place.name.lower()
+    assert {p.actor: p.attribution for p in main.perpetrators}.get("russia") == "denied"
+    assert len({i.id for i in ext.incidents}) == len(ext.incidents)

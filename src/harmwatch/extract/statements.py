@@ -932,6 +932,13 @@ _REPORTED_BEFORE = re.compile(
 )
 
 
+_NON_STATE = frozenset({"isis", "hts_nusra", "opposition", "sdf_ypg"})
+_GROUP_ATTACK = re.compile(
+    r"\b(?:targeted|struck|hit|attacked|stormed|ambushed|detonated|blew\s+up|killed|killing|shelled|destroyed"
+    r"|martyrdom\s+operation|suicide\s+(?:attack|operation|bomb\w*)|car\s+bomb|truck\s+bomb|(?:was|were)\s+executed)\b"
+)
+
+
 def _own_strike(text: str, low: str, actor: str) -> bool:
     """The speaker's own forces are the doer of an attack in this sentence ("U.S. aircraft struck ...")."""
     if re.search(r"\b(?:not|never|no)\b", low) and _NEG_ACT.search(low):
@@ -943,6 +950,14 @@ def _own_strike(text: str, low: str, actor: str) -> bool:
     ):
         return True
     mentions = score_doers(text, find_actor_mentions(text, low), [])
+    if (
+        actor in _NON_STATE
+        and _GROUP_ATTACK.search(low)
+        and ("martyrdom" in low or any(mm.actor == actor for mm in mentions))
+    ):
+        # Amaq and group statements: "a martyrdom operation by a fighter of the Islamic State
+        # with a truck bomb targeted ..." names the group anywhere in the sentence.
+        return not _REPORTED_BEFORE.search(low)
     for mm in mentions:
         if _REPORTED_BEFORE.search(low[: mm.start]):
             continue  # "claims that Russian aviation struck": what others say, not its own announcement
@@ -1223,6 +1238,14 @@ def _apply(
         return
     rid = report_id or ext.id or None
     _strip_core_statements(ext, text)
+    party0, _off = source_actor(source)
+    if party0 is not None:
+        # A party's own outlet blaming its enemy ("terrorists targeted the hospital",
+        # "HTS militants shelled the town") makes an allegation, not a neutral statement.
+        for inc in ext.incidents:
+            for p in inc.perpetrators:
+                if p.actor != party0 and p.attribution == "stated":
+                    p.attribution = "alleged"
     sts = find_statements(text, source=source, title=title)
     if not sts:
         return
@@ -1243,7 +1266,12 @@ def _apply(
         inc = _incident_for(sts, text, title, published, rid)
         ext.incidents.append(inc)
     elif is_statement_report:
-        _refine_from_statements(ext.incidents[0], sts, text, title, published)
+        if _same_strike(ext.incidents[0], sts, text, title, published):
+            _refine_from_statements(ext.incidents[0], sts, text, title, published)
+        else:
+            # "Militants shelled Suqaylabiyah ... Russian aviation did not fly over Kafr Nabl":
+            # the strike the party speaks of is its own incident, and the statement's main one.
+            ext.incidents.insert(0, _incident_for(sts, text, title, published, rid, "statement"))
     cache: dict[int, tuple[list[int], str]] = {}
     for st in useful[:MAX_STATEMENTS]:
         if st.kind == "accusation":
@@ -1260,6 +1288,19 @@ def _apply(
             continue
         inc = ext.incidents[0] if is_statement_report else _incident_of(ext.incidents, st, text, cache)
         _attach(inc, st, rid, source)
+    for st in useful[:MAX_STATEMENTS]:
+        # The core may have put the denied claim's party in another incident
+        # ("Reports that Russian aircraft hit a school are a fabrication").
+        if st.kind == "denial" and st.field == "perpetrators" and st.span.start >= 0:
+            for inc in ext.incidents:
+                for p in inc.perpetrators:
+                    if (
+                        p.actor == st.subject
+                        and p.span is not None
+                        and st.span.start <= p.span.start < st.span.end
+                        and p.attribution in ("stated", "alleged")
+                    ):
+                        p.attribution = "denied"
     if party is None:
         for inc in ext.incidents:
             _contest(inc, text)
@@ -1567,7 +1608,7 @@ def _place_of(sentences: Iterable[Sentence]) -> Place | None:
             if m.role not in ("event", "mentioned"):
                 continue
             p = m.place
-            if p.country not in (None, "SY"):
+            if p.country not in (None, "SY") or p.precision in ("unknown", "country"):
                 continue
             span = Span(s.start + m.start, s.start + m.end, s.text[m.start : m.end]) if s.start >= 0 else None
             return Place(
@@ -1577,12 +1618,40 @@ def _place_of(sentences: Iterable[Sentence]) -> Place | None:
     return None
 
 
+def _same_strike(
+    inc: Incident, sts: list[Statement], text: str, title: str | None, published: str | None
+) -> bool:
+    """Whether the core's main incident is the strike the statement speaks of.
+
+    Different towns (neither read off a dateline such as "Damascus, SANA -") mean
+    different events; anything less certain counts as the same.
+    """
+    fine = ("point", "neighbourhood", "town", "admin3")
+    if inc.place.precision not in fine or inc.place.span is None:
+        return True
+    first = text[:MAX_SENT]
+    dl = _DATELINE.match(first)
+    if dl and inc.place.span.start < dl.end():
+        return True
+    _date, place, _fac, _etype = _strike_facts(sts, text, title, published)
+    if place is None or place.precision not in fine:
+        return True
+    if inc.place.admin3_pcode and inc.place.admin3_pcode == place.admin3_pcode:
+        return True
+    return _skeleton(inc.place.name or "") == _skeleton(place.name or "")
+
+
 def _incident_for(
-    sts: list[Statement], text: str, title: str | None, published: str | None, rid: str | None
+    sts: list[Statement],
+    text: str,
+    title: str | None,
+    published: str | None,
+    rid: str | None,
+    key: str = "0",
 ) -> Incident:
     inc = Incident()
     if rid:
-        inc.id = content_id("inc", rid, "0")
+        inc.id = content_id("inc", rid, key)
         inc.report_ids = [rid]
     date, place, fac, etype = _strike_facts(sts, text, title, published)
     ref = parse_iso(published) if published else None
