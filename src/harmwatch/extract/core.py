@@ -754,6 +754,37 @@ def _fill_from_headline(inc: Incident, d: _Draft, head: SentenceInfo, rid: str, 
     if inc.place.precision == "unknown" and head.event_places:
         pl = head.event_places[0].place
         inc.place = _with_span(pl, None) if head.virtual else pl
+    # The headline picks the story's main toll; where the body gives that same
+    # figure among several, it is the incident's.
+    for c in head.own_casualties:
+        if c.outcome != "killed" or c.cls not in ("total", "civilians") or not c.range.best:
+            continue
+        fld = _FIELD[("killed", c.cls)]
+        cur: Range | None = getattr(inc.victims, fld)
+        if cur is None or cur.best == c.range.best:
+            continue
+        for s in d.sentences:
+            match = next(
+                (
+                    x
+                    for x in s.own_casualties
+                    if x.outcome == "killed" and x.cls == c.cls and x.range.best == c.range.best
+                ),
+                None,
+            )
+            if match is not None:
+                setattr(inc.victims, fld, match.range)
+                inc.claims.append(
+                    Claim(
+                        rid or None,
+                        source,
+                        "report",
+                        f"victims.{fld}",
+                        {"best": match.range.best, "low": match.range.low, "high": match.range.high},
+                        s.sent.text,
+                    )
+                )
+                break
 
 
 def _strip_virtual_spans(inc: Incident, head: SentenceInfo) -> None:
