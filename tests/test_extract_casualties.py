@@ -89,3 +89,32 @@ def test_coordinated_groups_add_up() -> None:
 def test_death_toll_update() -> None:
     v = victims("The death toll from Saturday's suicide bombing in Jableh rose to 48, officials said.")
     assert rng(v.killed) == (48, 48, 48)
+
+
+def test_parts_and_wider_scopes_do_not_replace_the_toll() -> None:
+    v = victims(
+        "Air strikes killed at least 16 civilians across Idlib province on Monday. "
+        "In Khan Sheikhoun air strikes killed seven people including two women. "
+        "Seven days of strikes have left more than 75 civilians dead in the province."
+    )
+    assert rng(v.killed_civilians) == (16, 16, None)
+    assert v.killed_women is None
+
+
+def test_breakdown_told_in_its_own_sentence() -> None:
+    v = victims(
+        "At least 20 people were killed in a car bomb blast at a checkpoint in Azaz on Monday. "
+        "At least 14 of the dead were rebels. Among the dead were three children."
+    )
+    assert rng(v.killed) == (20, 20, None)
+    assert v.killed_combatants is not None and v.killed_combatants.best == 14
+    assert v.killed_children is not None and v.killed_children.best == 3
+
+
+def test_war_totals_and_martyrs() -> None:
+    v = victims(
+        "Shelling killed 4 people in Homs on Monday. More than 210000 people have died in the Syrian conflict."
+    )
+    assert rng(v.killed) == (4, 4, 4)
+    cs = find_casualties("51 martyrs were escorted from the military hospital.")
+    assert cs and cs[0].outcome == "killed" and cs[0].range.best == 51

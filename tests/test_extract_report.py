@@ -76,3 +76,47 @@ def test_long_run_without_punctuation() -> None:
     text = "killed " * 20000
     ext = extract_report(text)
     assert isinstance(ext, Extraction)
+
+
+def test_headline_names_the_main_event_and_fills_gaps() -> None:
+    # The story opens with another event; the headline says which one the report is about.
+    text = (
+        "Sun 05 Jun 2016 Rebels shelled a checkpoint near Hama on Saturday, killing two soldiers. "
+        "Elsewhere, Russian air strikes on a market in Saraqib in Idlib province killed at least 21 civilians "
+        "on Sunday, a monitor said."
+    )
+    ext = extract_report(text, title="Russian strikes on Idlib market kill 21", report_id="h1")
+    main = ext.incidents[0]
+    assert main.place.admin1 == "Idleb"
+    assert main.victims.killed_civilians is not None and main.victims.killed_civilians.best == 21
+    # a headline alone gives the toll the body does not state
+    ext2 = extract_report(
+        "Mon 01 Aug 2016 A helicopter was shot down over Aleppo province on Monday, officials said.",
+        title="Five killed as Russian helicopter shot down in Syria",
+    )
+    assert ext2.incidents[0].victims.killed is not None and ext2.incidents[0].victims.killed.best == 5
+
+
+def test_page_furniture_is_not_the_story() -> None:
+    text = (
+        "Date of publication 3 April 2017 At least 22 civilians were killed by regime air strikes near "
+        "Damascus on Monday. Tags Syria Aleppo Idlib Airstrikes At least 22 civilians were killed in Douma "
+        "on Monday a monitor said. A picture taken in Aleppo on March 2 shows a destroyed street (AFP photo)"
+    )
+    ext = extract_report(text)
+    assert ext.incidents[0].place.admin1 in ("Damascus", "Rural Damascus")
+    assert all(inc.place.admin1 != "Idleb" for inc in ext.incidents)
+
+
+def test_true_event_day_and_report_day_fallback() -> None:
+    # the article's day is Sunday; the strike was on Saturday
+    ext = extract_report(
+        "Sun 16 Apr 2017 Saturday's blast on buses near Aleppo killed 112 people, a monitor said."
+    )
+    assert ext.report_date is not None and ext.report_date.start == "2017-04-16"
+    assert ext.incidents[0].date.start == "2017-04-15"
+    # no day tied to the event: the report's own day, and the record says so
+    ext = extract_report("Sun 16 Apr 2017 A car bomb killed 12 people in Azaz, a monitor said.")
+    inc = ext.incidents[0]
+    assert inc.date.start == "2017-04-16" and inc.date.precision == "day"
+    assert any("report date" in r for r in inc.review)
