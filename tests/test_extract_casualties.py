@@ -113,7 +113,8 @@ def test_breakdown_told_in_its_own_sentence() -> None:
 
 def test_war_totals_and_martyrs() -> None:
     v = victims(
-        "Shelling killed 4 people in Homs on Monday. More than 210000 people have died in the Syrian conflict."
+        "Shelling killed 4 people in Homs on Monday. "
+        "More than 210000 people have died in the Syrian conflict."
     )
     assert rng(v.killed) == (4, 4, 4)
     cs = find_casualties("51 martyrs were escorted from the military hospital.")

@@ -82,7 +82,8 @@ def test_headline_names_the_main_event_and_fills_gaps() -> None:
     # The story opens with another event; the headline says which one the report is about.
     text = (
         "Sun 05 Jun 2016 Rebels shelled a checkpoint near Hama on Saturday, killing two soldiers. "
-        "Elsewhere, Russian air strikes on a market in Saraqib in Idlib province killed at least 21 civilians "
+        "Elsewhere, Russian air strikes on a market in Saraqib in Idlib province killed "
+        "at least 21 civilians "
         "on Sunday, a monitor said."
     )
     ext = extract_report(text, title="Russian strikes on Idlib market kill 21", report_id="h1")
