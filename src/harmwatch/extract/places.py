@@ -416,6 +416,11 @@ _DESCRIBED = [
 ]
 
 
+_SEAT_BEFORE = re.compile(
+    r"\b(?:office|council|committee|directorate|coordinators?|network|union|governor|mayor|correspondent)"
+    r"\s+(?:of|in|from)\s+(?:the\s+)?$",
+    re.I,
+)
 _SIDE_BEFORE = re.compile(r"\b(?:pro|anti)-?\s?$", re.I)
 _NOT_THE_STATE = re.compile(
     r"(?:de\s+facto|self-?\s?(?:proclaimed|styled|declared)|so-?\s?called|its|their|group'?s|caliphate'?s"
@@ -448,6 +453,9 @@ class GeoFinder:
             # "pro-Damascus media", "anti-Damascus rebels": a side, not a place
             if o.role == "event" and _SIDE_BEFORE.search(text[max(0, o.start - 6) : o.start]):
                 o.role = "mentioned"
+            # "the media office of Ashayer", "the local council of Douma": the seat of a source
+            elif o.role == "event" and _SEAT_BEFORE.search(text[max(0, o.start - 40) : o.start]):
+                o.role = "origin"
         for rx, name in _DESCRIBED:
             for m in rx.finditer(text):
                 if _NOT_THE_STATE.search(text[max(0, m.start() - 30) : m.start()]):
