@@ -14,14 +14,10 @@ from it; on other backends the same filters run on the plain columns.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from harmwatch.errors import BadQuery
@@ -118,46 +114,28 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return (min_lon, min_lat, max_lon, max_lat)
 
 
-def _fold(name: str) -> str:
-    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
-    return re.sub(r"[^a-z0-9\u0600-\u06ff]+", "", name.lower())
-
-
-@lru_cache(maxsize=1)
-def _area_index() -> dict[str, str]:
-    """Folded admin1/admin2 names and aliases -> P-code, from the bundled gazetteer."""
-    index: dict[str, str] = {}
-    try:
-        raw = resources.files("harmwatch.geo").joinpath("data/gazetteer.json.gz").read_bytes()
-        data = json.loads(gzip.decompress(raw))
-    except (FileNotFoundError, ModuleNotFoundError, OSError, ValueError):
-        return index
-    for pcode, entry in data.get("admins", {}).items():
-        level, name_en, name_ar = entry[0], entry[1], entry[2]
-        if level in (1, 2):
-            for n in (name_en, name_ar):
-                # A governorate wins over a district of the same name (Aleppo, Homs, ...).
-                if n and (_fold(n) not in index or level == 1):
-                    index[_fold(n)] = pcode
-    cols = data.get("columns", [])
-    if "kind" in cols and "aliases" in cols and "pcode" in cols:
-        k, a, p = cols.index("kind"), cols.index("aliases"), cols.index("pcode")
-        for place in data.get("places", []):
-            if place[k] == "admin1":
-                for alias in place[a] or []:
-                    index.setdefault(_fold(alias), place[p])
-    return index
-
-
 def area_pcode(area: str) -> str:
-    """A governorate or district name (English or Arabic, common spellings) or P-code -> P-code."""
+    """A governorate or district (English or Arabic, any common spelling, or a P-code) -> P-code.
+
+    Names go through the gazetteer, so "Idlib", "Idleb", "#Rif_Dimashq" and "the Damascus
+    countryside" all work.
+    """
+    from harmwatch.geo import get_gazetteer
+
     area = area.strip()
     if _PCODE.match(area):
         return area.upper()
-    pcode = _area_index().get(_fold(area))
-    if pcode is None:
-        raise BadQuery(f"unknown area {area[:60]!r}: give a governorate or district name, or a P-code")
-    return pcode
+    gazetteer = get_gazetteer()
+    place = gazetteer.resolve(area)
+    if place.precision == "admin1" and place.admin1_pcode:
+        return place.admin1_pcode
+    if place.precision == "admin2" and place.admin2_pcode:
+        return place.admin2_pcode
+    if place.precision == "unknown":  # hashtags and "X countryside" forms
+        governorate = gazetteer.admin1(area)
+        if governorate is not None:
+            return governorate[1]
+    raise BadQuery(f"unknown area {area[:60]!r}: give a governorate or district name, or a P-code")
 
 
 def parse_filters(
