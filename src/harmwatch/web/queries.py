@@ -174,7 +174,7 @@ def parse_filters(
 def _has_rtree(store: Store) -> bool:
     cached = getattr(store, "_hw_has_rtree", None)
     if cached is None:
-        cached = store.dialect.name == "sqlite" and store._table_exists("incidents_rtree")
+        cached = store._table_exists("incidents_rtree")  # only backends whose migrations built one
         store._hw_has_rtree = cached  # type: ignore[attr-defined]
     return bool(cached)
 
