@@ -74,7 +74,7 @@ ACTOR_PATTERNS: list[tuple[str, str, bool]] = [
     (
         "opposition",
         r"\brebels?\b|\brebel\b|opposition\s+(?:fighters|forces|groups|factions|militants|gunmen)"
-        r"|free\s+syrian\s+army|\bfsa\b|ahrar\s+al[- ]sham|jaa?y?sh\s+al[- ](?:islam|fateh|fatah|"
+        r"|free\s+syrian\s+army|\bfsa\b|ahrar\s+al[- ]sham|(?:ja[iy]?a?[iy]?sh|je[iy]sh)\s+al[- ](?:islam|fateh|fatah|"
         r"izza|nasr|tahrir)|army\s+of\s+conquest|faylaq\s+al[- ]rahman|nour\s+al[- ]din\s+al[- ]zinki"
         r"|insurgents?|armed\s+(?:opposition\s+)?groups?|islamist\s+(?:rebels|groups|factions)"
         r"|southern\s+front|the\s+factions",
@@ -227,10 +227,10 @@ ATTACK_AFTER_RE = re.compile(
     re.I,
 )
 BY_BEFORE_RE = re.compile(
-    r"(?:(?<!held\s)(?<!controlled\s)(?<!run\s)(?<!backed\s)(?<!supported\s)(?<!led\s)(?<!besieged\s)"
-    r"(?<!surrounded\s)(?<!captured\s)(?<!dominated\s)(?<!occupied\s)(?<!seized\s)(?<!taken\s)(?<!recaptured\s)"
-    r"(?<!announced\s)(?<!reported\s)(?<!confirmed\s)(?<!said\s)(?<!claimed\s)(?<!denied\s)(?<!released\s)"
-    r"(?<!posted\s)(?<!published\s)(?<!issued\s)(?<!organized\s)(?<!organised\s)(?<!hosted\s)(?<!run\s)\bby|blamed\s+on|\bblam(?:ed|es|ing)|\baccus(?:ed|es|ing)|attributed\s+to|responsibility\s+of"
+    r"(?:(?<!\bheld\s)(?<!\bcontrolled\s)(?<!\brun\s)(?<!\bbacked\s)(?<!\bsupported\s)(?<!\bled\s)(?<!\bbesieged\s)"
+    r"(?<!\bsurrounded\s)(?<!\bcaptured\s)(?<!\bdominated\s)(?<!\boccupied\s)(?<!\bseized\s)(?<!\btaken\s)(?<!\brecaptured\s)"
+    r"(?<!\bannounced\s)(?<!\breported\s)(?<!\bconfirmed\s)(?<!\bsaid\s)(?<!\bclaimed\s)(?<!\bdenied\s)(?<!\breleased\s)"
+    r"(?<!\bposted\s)(?<!\bpublished\s)(?<!\bissued\s)(?<!\borganized\s)(?<!\borganised\s)(?<!\bhosted\s)(?<!\brun\s)\bby|blamed\s+on|\bblam(?:ed|es|ing)|\baccus(?:ed|es|ing)|attributed\s+to|responsibility\s+of"
     r"|(?:fire|fired|shelling|shells|rockets?|mortars?|strikes?|raids?|attacks?|bombardment|missiles?|sniper|gunfire"
     r"|bullets?|bombers?|attackers?|gunm[ae]n|assailants?|forces|troops|units|fighters|militants|militiamen"
     r"|members|jets|warplanes|aircraft|planes|helicopters|drones?)\s+(?:\w+\s+)?from)\s+(?:the\s+)?"
