@@ -1008,6 +1008,28 @@ _FIELD = {
 }
 
 
+_BREAKDOWN_WORDS = re.compile(
+    r"\b(?:among|including|included|of\s+them|of\s+whom|of\s+the\s+dead|the\s+dead|the\s+victims|were\s+civilians"
+    r"|most\s+of|mostly)\b",
+    re.I,
+)
+
+
+def _is_local_part(s: SentenceInfo, head_total: int) -> bool:
+    """A sentence that gives only a smaller civilian toll for a place it names.
+
+    Without a total of its own and without breakdown words ("among the dead"),
+    such a sentence reports one place of several, so its civilians are not the
+    incident's civilians.
+    """
+    own = [c for c in s.own_casualties if c.outcome == "killed" and c.range.best]
+    if not own or any(c.cls == "total" or c.sub for c in own):
+        return False
+    if not all(c.cls == "civilians" and (c.range.best or 0) < head_total for c in own):
+        return False
+    return bool(s.event_places) and not _BREAKDOWN_WORDS.search(s.sent.text)
+
+
 def _victims(d: _Draft, claim: object) -> Victims:
     """The incident's toll, read the way a careful coder reads a story.
 
@@ -1030,6 +1052,10 @@ def _victims(d: _Draft, claim: object) -> Victims:
         own = s.own_casualties
         if head_total is not None and own and _FURTHER.search(s.sent.text):
             # "a further nine were killed in raids on the other side": another group, not a breakdown
+            continue
+        if head_total is not None and _is_local_part(s, head_total):
+            # "12 civilians were killed in the Marjeh district" after "45 killed in Aleppo":
+            # the toll of one place among several, not the civilians of the whole.
             continue
         # Only a plain total marks a part or a wider scope; "15 civilians" after
         # "32 people" is the civilians among them. Vague figures mark nothing.
