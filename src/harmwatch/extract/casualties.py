@@ -138,6 +138,17 @@ _WAR_WORDS = ("war", "conflict", "uprising", "crisis", "violence", "fighting")
 _RUN_HINT = re.compile(r"bring|rais|push|tak|brought|took")
 
 
+# A figure for the killed and the wounded together, not a death toll.
+_KILLED_OR_WOUNDED_L = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+)?(?:killed|dead)\s+(?:and|or|&)\s+"
+    r"(?:were\s+)?(?:wounded|injured)\b"
+)
+# A toll the report itself says was replaced ("the previous death toll was 20").
+_SUPERSEDED_TOLL_L = re.compile(
+    r"\b(?:previous|earlier|initial|preliminary|former|old)\s+(?:death\s+)?toll\b[^.;]{0,40}$"
+)
+
+
 @dataclass
 class Casualty:
     outcome: str  # killed | injured
@@ -278,6 +289,14 @@ def find_casualties(
         run_before = _RUNNING_BEFORE_L.search(before140) if _RUN_HINT.search(before140) else None
         if outcome is None and run_before and not re.search(r"wound|injur", run_before.group(0), re.I):
             outcome, cls = "killed", cls or "total"
+        if (
+            outcome == "killed"
+            and c.range.best is not None
+            and (_KILLED_OR_WOUNDED_L.match(after_noun) or _SUPERSEDED_TOLL_L.search(before140))
+        ):
+            # "49 fighters were killed and wounded" counts casualties, not deaths;
+            # "the previous death toll was 20" has been replaced by a later one.
+            outcome = None
         if outcome is None or cls is None:
             out.append((None, c, cls))
             continue
