@@ -224,7 +224,8 @@ ATTACK_AFTER_RE = re.compile(
     r"|(?:have\s+|has\s+|had\s+)?(?:also\s+|reportedly\s+|allegedly\s+)?(?:shelled|bombed|fired|attacked|targeted"
     r"|struck|hit|stormed|executed|killed|launched|dropped|carried\s+out|claimed|massacred|ambushed"
     r"|pounded|detonated|blew\s+up|shot|beheaded|used|committed|bombarded|raided|slaughtered|murdered"
-    r"|kill|kills|killing|shoot|shell|shells|bomb|bombs|pound|pounds|target|targets|strike|hits))\b",
+    r"|kill|kills|killing|shoot|shell|shells|bomb|bombs|pound|pounds|target|targets|strike|hits"
+    r"|beheads|executes|execute|crucified|crucifies|massacres|massacre))\b",
     re.I,
 )
 BY_BEFORE_RE = re.compile(
