@@ -16,7 +16,9 @@ non-civilians killed. The gold vocabularies are not the SPEC's, so this module
   perpetrator -> "unknown" (FA-KES has no class for them).
 * cause: airstrike, shelling, missile, barrel_bomb -> "shelling"; explosion ->
   "explosion"; chemical -> "chemical and toxic gases"; shooting; execution;
-  clash, other, unknown -> "unknown".
+  clash, other, unknown -> "unknown". (Mapping clash -> "shooting" was checked on
+  the data and rejected: of the articles we read as clashes the crowd filed 14
+  as unknown and 11 as shooting.)
 * counts: gold counts are killed persons with 0 for "not given". nb_civilians
   includes children and women (checked on the data: children + women never
   exceeds civilians except in 4 crowd slips). Crowd coders counted "people
@@ -62,9 +64,9 @@ FLOORS: dict[str, float] = {
     "fakes_governorate": 0.89,
     "fakes_date": 0.67,
     "fakes_date_event": 0.50,
-    "fakes_actor": 0.79,
+    "fakes_actor": 0.80,
     "fakes_cause": 0.80,
-    "fakes_civilians": 0.77,
+    "fakes_civilians": 0.78,
     "fakes_children": 0.90,
     "fakes_women": 0.93,
     "fakes_noncivilians": 0.84,
