@@ -7,8 +7,9 @@ The records are noisy per-report records of invented events over 2012-2024
 the feature table once per size and cached as Parquet in ``bench/.cache/``
 (generating 1M records takes a few minutes and is not part of the timing).
 Each size is then linked in a fresh child process, so that its peak memory is
-its own: Splink ``predict`` with the model's threshold, then
-``cluster_pairwise_predictions_at_threshold``. Reported per size: seconds,
+its own: Splink ``predict`` with the model's threshold, then the engine's
+clustering (:meth:`harmwatch.link.engines.LinkEngine.cluster`: crowded places
+discounted, specific agreement, no chaining). Reported per size: seconds,
 peak RSS, clusters, and pairwise precision/recall/F1 against the known events.
 
 Writes ``bench/results/link.json``. Target on the 2-core machine: 1M records in
@@ -155,10 +156,12 @@ def main() -> None:
         "notes": [
             "seconds and peak RSS are for linking only (Splink predict + clustering, in a child process); "
             "generate_seconds is building the cached feature table",
-            "quality falls at 1M because the invented events crowd the big towns (hundreds of events a week "
-            "over ~2,800 places, weighted by population): distinct events in one town on one day then share "
-            "every extracted field, and connected components chain them; the prior is the one EM estimated "
-            "on ~6,000 training records",
+            "the invented events crowd the big towns at 1M (hundreds of events a week over ~2,800 places, "
+            "weighted by population): distinct events in one town on one day then share every extracted "
+            "field but the toll; scores are discounted by the events a place holds around that day "
+            "(harmwatch.link.cluster.density_adjusted) and clusters may not chain (link_clusters)",
+            "before those two (plain connected components, the prior EM learned on ~6,000 records): "
+            "1M in 222.8 s, 3,749 MiB, P=0.408 R=0.984 F1=0.577",
         ],
     }
     OUT.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -34,16 +34,16 @@ REPO = Path(__file__).resolve().parents[3]
 OUT = REPO / "eval" / "linkage.json"
 EVAL_SEEDS = (101, 202)
 FLOORS = {
-    "synthetic_f1": 0.89,
-    "synthetic_precision": 0.85,
-    "synthetic_recall": 0.93,
+    "synthetic_f1": 0.91,
+    "synthetic_precision": 0.88,
+    "synthetic_recall": 0.935,
     "synthetic_harsh_f1": 0.80,
     "synthetic_sparse_precision": 0.97,
     "synthetic_sparse_recall": 0.97,
     "synthetic_sparse_f1": 0.97,
     # 49 pairs (one pair is 0.02) that also move with the extractor: a little more room.
-    "sample_pair_precision": 0.8,
-    "sample_pair_recall": 0.66,
+    "sample_pair_precision": 0.83,
+    "sample_pair_recall": 0.67,
 }
 COMMAND = "python -m harmwatch.evaluation.linkage"
 
@@ -121,6 +121,50 @@ def ucdp_ambiguity() -> dict[str, int]:
                 within_one += gap <= 1
     return {"events": sum(len(d) for d in by_place.values()), "pairs_same_place_same_day": same_day,
             "pairs_same_place_within_1_day": within_one}  # fmt: skip
+
+
+def ucdp_lookalikes(seed: int) -> dict[str, Any]:
+    """Distinct UCDP events whose noisy reports look like one event's (a bound on the stress set).
+
+    Two events look alike when they are at one place (the same UCDP place or
+    within 1 km), at most 2 days apart, of the same or an unknown type, with the
+    same kind of dead and tolls within the stress noise (30%, or 1). Linking
+    every such pair would add ``report_pairs`` false pairs; separating none of
+    them caps precision at ``precision_if_all_merged``.
+    """
+    import math
+    from collections import Counter
+
+    from harmwatch.link.synthetic import ucdp_events, ucdp_reports
+
+    reports = Counter(r.event_id for r in ucdp_reports(seed))
+    events = [e for e in ucdp_events() if reports.get(e.id)]
+
+    def dead(e: Any) -> str:
+        return "civilian" if e.civilians and not e.combatants else ("combatant" if e.combatants else "other")
+
+    alike = pairs = 0
+    for i, a in enumerate(events):
+        for b in events[i + 1 :]:
+            if abs((a.day - b.day).days) > 2 or dead(a) != dead(b):
+                continue
+            km = math.hypot((a.lat - b.lat) * 111.2, (a.lon - b.lon) * 111.2 * math.cos(math.radians(a.lat)))
+            if a.name != b.name and km > 1.0:
+                continue
+            if a.event_type != b.event_type and "unknown" not in (a.event_type, b.event_type):
+                continue
+            ta, tb = a.killed[0], b.killed[0]
+            if abs(ta - tb) > max(1, 0.3 * max(ta, tb)):
+                continue
+            alike += 1
+            pairs += reports[a.id] * reports[b.id]
+    true_pairs = sum(n * (n - 1) // 2 for n in reports.values())
+    return {
+        "event_pairs": alike,
+        "report_pairs": pairs,
+        "true_pairs": true_pairs,
+        "precision_if_all_merged": round(true_pairs / (true_pairs + pairs), 3),
+    }
 
 
 def fakes_weak_check(path: Path | None = None) -> dict[str, Any] | None:
@@ -276,8 +320,13 @@ def run(*, limit: int | None = None, write: bool = True) -> dict[str, Any]:
         f"synthetic_sparse_*: 3,000 invented events over 2012-2024, STRESS noise: {json.dumps(sparse)}",
         "why the UCDP-derived F1 stays below 0.95: UCDP 2020 has many distinct events in one town on one "
         f"or adjacent days ({json.dumps(ucdp_ambiguity())}); their reports share the place and (a day "
-        "off) the date, and often the type and a toll within the noise (UCDP codes 4 and 4 dead in one "
-        "village two days apart); the remaining errors are mostly those.",
+        "off) the date, and many also the type, the kind of dead and a toll within the noise (UCDP codes 4 "
+        "and 4 dead in one village two days apart, 16 and 16 in villages 1.2 km apart on one day). Such "
+        f"look-alike events in seed {EVAL_SEEDS[0]}: {json.dumps(ucdp_lookalikes(EVAL_SEEDS[0]))}. Linking "
+        "them all caps precision there; F1 0.95 needs most of them kept apart while their reports agree on "
+        "every extracted field. The rest of the recall lost is governorate-level events (SOHR's daily "
+        "tallies per governorate): two reports that say only 'Idlib governorate' and a day are kept apart "
+        "unless their tolls agree, by design.",
         "sample_pair_*: the bundled sample corpus through the whole pipeline (ingest, extract, link), "
         "report pairs that share an incident vs truth.json same_event_groups (a dev check: real-shaped "
         f"but seen during development): {json.dumps(sample)}",

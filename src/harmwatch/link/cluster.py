@@ -49,6 +49,9 @@ ROW_FIELDS = (
 #: Reports per event the model was trained on (1-5 outlets, mean 2.3): a place with many
 #: more records than that in three days holds several events.
 REPORTS_PER_EVENT = 2.5
+#: Share of the record pairs across two clusters that must be edges for them to join.
+MIN_LINKAGE = 0.5
+CELL_DEG = 0.02
 
 
 class _UnionFind:
@@ -219,32 +222,47 @@ class Rows:
 def link_clusters(
     rows: Rows, pairs: Iterable[tuple[str, str, float]], *, nodes: Sequence[str] | None = None
 ) -> dict[str, str]:
-    """Cluster ``nodes`` (default: every row) over the scored ``pairs`` by the two rules above.
+    """Cluster ``nodes`` (default: every row) over the scored ``pairs`` by the rules above.
+
+    Edges are taken strongest first. Two clusters join only if the union is
+    consistent (:meth:`Profile.consistent`) and well knit: at least
+    :data:`MIN_LINKAGE` of the record pairs across them are edges themselves.
+    Reports of one event mostly match each other; two events bridged by one
+    ambiguous report do not.
 
     Returns each node's cluster id: the smallest id in its cluster.
     """
-    members = list(nodes) if nodes is not None else list(rows.ids)
-    uf = _UnionFind(members)
+    members_of = list(nodes) if nodes is not None else list(rows.ids)
+    uf = _UnionFind(members_of)
+    edges: list[tuple[str, str, float]] = []
+    linked: set[tuple[str, str]] = set()
+    for a, b, p in pairs:
+        if a in uf.parent and b in uf.parent and a != b and specific(rows[a], rows[b]):
+            edges.append((a, b, p))
+            linked.add((a, b) if a < b else (b, a))
     profiles: dict[str, Profile] = {}
-    for a, b, _p in sorted(pairs, key=lambda e: (-e[2], e[0], e[1])):
-        if a not in uf.parent or b not in uf.parent:
-            continue
+    members: dict[str, list[str]] = {}
+    for a, b, _p in sorted(edges, key=lambda e: (-e[2], e[0], e[1])):
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb:
             continue
-        row_a, row_b = rows[a], rows[b]
-        if not specific(row_a, row_b):
-            continue
-        pa = profiles.get(ra) or Profile.of(row_a if ra == a else rows[ra])
-        pb = profiles.get(rb) or Profile.of(row_b if rb == b else rows[rb])
+        ma, mb = members.get(ra, [ra]), members.get(rb, [rb])
+        if len(ma) * len(mb) > 1:
+            across = sum(1 for x in ma for y in mb if ((x, y) if x < y else (y, x)) in linked)
+            if across < MIN_LINKAGE * len(ma) * len(mb):
+                continue
+        pa = profiles.get(ra) or Profile.of(rows[ra])
+        pb = profiles.get(rb) or Profile.of(rows[rb])
         joined = pa.union(pb)
         if not joined.consistent():
             continue
         root = uf.union(ra, rb)
-        profiles.pop(ra, None)
-        profiles.pop(rb, None)
+        for r in (ra, rb):
+            profiles.pop(r, None)
+            members.pop(r, None)
         profiles[root] = joined
-    return {n: uf.find(n) for n in members}
+        members[root] = ma + mb
+    return {n: uf.find(n) for n in members_of}
 
 
 def crowding(rows: Rows) -> dict[tuple[str, int], float]:
@@ -270,6 +288,9 @@ def crowding(rows: Rows) -> dict[tuple[str, int], float]:
 
 
 def place_key(row: Mapping[str, Any]) -> str | None:
+    """The place a row counts towards for crowding: a ~2 km grid cell (any spelling), a name, an area."""
+    if row.get("lat") is not None and row.get("lon") is not None:
+        return f"c:{round(row['lat'] / CELL_DEG)}:{round(row['lon'] / CELL_DEG)}"
     if row.get("place_skel"):
         return f"p:{row['place_skel']}"
     if row.get("admin2"):
