@@ -6,7 +6,7 @@ import hashlib
 import itertools
 
 from harmwatch.link import link_pending
-from harmwatch.link.cluster import Profile, Rows, link_clusters, specific
+from harmwatch.link.cluster import Profile, Rows, density_adjusted, link_clusters, specific
 from harmwatch.link.features import facility_key, feature_table, incident_row, with_facility_events
 from harmwatch.models import (
     Claim,
@@ -168,3 +168,23 @@ def test_clusters_do_not_chain_through_incompatible_tolls_or_days() -> None:
     assert clusters["r0"] == clusters["r1"]  # the first link is kept
     assert not Profile.of(r["r0"]).union(Profile.of(r["r3"])).consistent()
     assert specific(r["r0"], r["r1"])  # same town
+
+
+def test_a_crowded_place_weakens_a_town_and_day_match() -> None:
+    """Twelve reports in Saraqib over three days hold several events: a 0.9 pair drops below 0.9 there."""
+    quiet = Rows(feature_table([("a", record(SARAQIB), False), ("b", record(SARAQIB), False)]))
+    assert density_adjusted(quiet, [("a", "b", 0.9)], 0.9) == [("a", "b", 0.9)]
+    busy = [(f"r{i}", record(SARAQIB, day=f"2016-02-{14 + i % 3}"), False) for i in range(12)]
+    crowded = Rows(feature_table(busy))
+    assert density_adjusted(crowded, [("r0", "r1", 0.9)], 0.9) == []
+    assert density_adjusted(crowded, [("r0", "r1", 0.999)], 0.9)  # strong evidence still links
+
+
+def test_two_groups_bridged_by_one_edge_stay_apart() -> None:
+    """Two well-knit pairs of reports and a single link between them: two incidents."""
+    rows = Rows(feature_table((f"r{i}", record(SARAQIB, killed=Range.exact(5)), False) for i in range(4)))
+    edges = [("r0", "r1", 0.99), ("r2", "r3", 0.99), ("r1", "r2", 0.95)]
+    clusters = link_clusters(rows, edges)
+    assert clusters["r0"] == clusters["r1"] != clusters["r2"] == clusters["r3"]
+    knit = [*edges, ("r0", "r2", 0.95), ("r1", "r3", 0.95)]
+    assert len(set(link_clusters(rows, knit).values())) == 1

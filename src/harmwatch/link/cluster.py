@@ -1,17 +1,23 @@
 """From scored pairs to incidents: which edges count, and clusters that do not chain.
 
-Two rules sit on top of the Splink score, for every engine and every path (the
+Three rules sit on top of the Splink score, for every engine and every path (the
 pipeline's incremental batches, the evaluation, the benchmark):
 
-1. **Specific agreement** (:func:`specific`). A pair above the threshold is an
-   edge only if the two records agree on something that names *this* attack:
-   the town (same name or spelling, or within 2 km), a named facility, a
-   weapon, or a toll of 3 or more. Distinct events on one day in one
-   governorate share the date, the governorate and often the event type;
-   those alone never link two records. Two records naming two different
-   towns disagree: only a named facility links them.
+1. **Crowded places** (:func:`density_adjusted`). The model's weights were
+   learned where a town sees about one event in three days. Where the records
+   show a place holding ``k`` events around a day (a big town in a heavy week),
+   a pair's odds are divided by ``k``: a term-frequency adjustment, local in
+   time and place.
 
-2. **No chaining** (:func:`link_clusters`). Connected components let a chain of
+2. **Specific agreement** (:func:`specific`). A pair above the threshold is an
+   edge only if the two records agree on something that names *this* attack:
+   the town (same name or spelling, or one point), a named facility, a weapon,
+   or a toll of 3 or more. Distinct events on one day in one governorate share
+   the date, the governorate and often the event type; those alone never link
+   two records. Two records naming two different towns disagree: only a named
+   facility links them.
+
+3. **No chaining** (:func:`link_clusters`). Connected components let a chain of
    pairwise-plausible links join events that no report would call one: a
    Saraqib clash with 88 dead, a Saraqib clash with 11 dead three days earlier,
    through reports in between. Edges are taken strongest first, and two
@@ -20,7 +26,10 @@ pipeline's incremental batches, the evaluation, the benchmark):
    points within :data:`MAX_KM_SPREAD` km, and its definite tolls (not "at
    least" counts) within a factor of :data:`TOLL_FACTOR` (plus
    :data:`TOLL_SLACK`): real tolls of one event differ (14, 27 and "50+" for one
-   hospital; 7 then 25 as the missing are found) but not as 11 and 88 do.
+   hospital; 7 then 25 as the missing are found) but not as 11 and 88 do. And
+   only if the two are well knit: at least :data:`MIN_LINKAGE` of the record
+   pairs across them are edges too (reports of one event mostly match each
+   other; two events bridged by one ambiguous report do not).
 
 Clustering happens here, in Python over the scored pairs, rather than in the
 database, so DuckDB and Spark give the same clusters for the same pairs.
