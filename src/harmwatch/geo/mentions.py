@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from harmwatch.geo.normalise import ARTICLES, fold, skeleton_of_tokens
+from harmwatch.geo.normalise import ARTICLES, canon_key, fold, skeleton_of_tokens
 from harmwatch.geo.stoplist import ENGLISH, PERSONAL, PHRASES, TITLES
 from harmwatch.models import Place, Span
 
@@ -103,7 +103,7 @@ _EVENT_BEFORE = re.compile(
     r"\b(?:in|on|at|near|around|outside|inside|into|across|over|targeting|targeted|target|struck|strike|"
     r"strikes|hit|hitting|hits|bombed|bombing|bombings|bombarded|bombardment|shelled|shelling|pounded|"
     r"pounding|attacked|attack|attacks|raid|raids|raided|besieged|besieging|stormed|captured|seized|"
-    r"recaptured|entered|killed|wounded|massacre|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"recaptured|entered|killed|wounded|massacre|of|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _EVENT_BEFORE_STRICT = re.compile(
@@ -113,7 +113,7 @@ _EVENT_BEFORE_STRICT = re.compile(
     re.IGNORECASE,
 )
 _EVENT_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:(?:northern|southern|eastern|western|north|south|east|west)[\w-]*\s+)?"
+    r"^(?:['’]?s)?\s*(?:(?:northern|southern|eastern|western|north|south|east|west)[\w-]*\s+)?"
     r"(?:countryside|province|governorate|outskirts|suburbs)\b"
     r"|^\s+(?:was|were|has been|have been|came under|is being)\s+(?:\w+\s+)?"
     r"(?:hit|struck|bombed|shelled|targeted|attacked|pounded|raided|stormed)",
@@ -122,7 +122,7 @@ _EVENT_AFTER = re.compile(
 _BASED_AFTER = re.compile(r"^\s*[-–]?\s*based\b", re.IGNORECASE)
 _BASED_BEFORE = re.compile(r"\b(?:based|headquartered|headquarters)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 _STATEMENT_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:(?:has|have|had|also|again|officially|swiftly|later|quickly|firmly|strongly)\s+)?"
+    r"^(?:['’]?s)?\s+(?:(?:has|have|had|also|again|officially|swiftly|later|quickly|firmly|strongly)\s+)?"
     r"(?:said|says|denied|denies|deny|accused|accuses|accuse|announced|announces|claimed|claims|condemned|"
     r"condemns|warned|warns|rejected|rejects|insisted|insists|stated|states|blamed|blames|responded|"
     r"dismissed|dismisses|maintained|maintains|confirmed|confirms|vowed|vows|called|calls|urged|urges|"
@@ -138,7 +138,7 @@ _TREATED_BEFORE = re.compile(
     r"|\bacross\s+the\s+border\s+(?:in|to|into)\s+$",
     re.IGNORECASE,
 )
-_HOSPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+){0,2}hospitals?\b", re.IGNORECASE)
+_HOSPITAL_AFTER = re.compile(r"^(?:['’]?s)?\s+(?:\w+\s+){0,2}hospitals?\b", re.IGNORECASE)
 _SAID_AFTER = re.compile(r"^\s*,?\s+(?:said|told|says|added|explained|wrote|tweeted)\b", re.IGNORECASE)
 
 
@@ -164,6 +164,7 @@ class _Tok:
     cap: bool
     sent_start: bool
     possessive: bool = False
+    tail: int = 0  # characters of a possessive ending cut off after ``end`` ("'s", or "s")
 
 
 @dataclass
@@ -173,8 +174,9 @@ class _Spot:
     start: int
     end: int
     surface: str
-    tier: str
+    tier: str  # exact | canon | skeleton | skeleton_ctx (kept only if the text's governorate vouches)
     res: Resolution | None = None
+    query: str = ""  # the span as the resolver reads it (a bare possessive "s" cut out)
     extra_tokens: list[int] = field(default_factory=list)
 
 
@@ -213,6 +215,7 @@ def _tokenise(text: str) -> list[_Tok]:
                 raw[:1].isupper() or raw[:1] >= "\u0600",
                 sent_start,
                 possessive,
+                2 if possessive else 0,
             )
         )
         prev_end = m.end()
@@ -241,6 +244,34 @@ class Spotter:
         self.phrase_words = {w for p in self.phrases for w in p if w not in ARTICLES}
 
     # --- spotting ------------------------------------------------------------------
+    def mark_bare_possessives(self, text: str, toks: list[_Tok]) -> None:
+        """ "Idlibs countryside", "Syrias Afrin": a possessive whose apostrophe was lost.
+
+        A capitalised word ending in "s" is read as "<Place>'s" when "<Place>" is a
+        one-word name in the gazetteer and the word itself starts no known name, and
+        another word follows on the same line ("Homs" stays Homs; "Aleppos." at the
+        end of a sentence is left alone)."""
+        exact = self.gaz.exact
+        for k, t in enumerate(toks):
+            key = t.key
+            if (
+                t.possessive
+                or not t.cap
+                or len(key) < 5
+                or key[-1] != "s"
+                or key in self.first
+                or key[:-1] not in exact
+                or key[:-1] in ENGLISH
+                or k + 1 >= len(toks)
+                or _gap_breaks(text, t.end, toks[k + 1].start)
+            ):
+                continue
+            t.raw = t.raw[:-1]
+            t.end -= 1
+            t.key = key[:-1]
+            t.possessive = True
+            t.tail = 1
+
     def spots(self, text: str, toks: list[_Tok]) -> list[_Spot]:
         gaz = self.gaz
         lower_words = {t.key for t in toks if not t.cap}
@@ -342,11 +373,22 @@ class Spotter:
             nk = " ".join(c.key for c in content)
             if len(content) == 1 and (len(nk) < 5 or nk in ENGLISH or nk in PERSONAL or nk in lower_words):
                 continue
-            sim = max(
-                (fuzz.ratio(nk, k) for r in gaz.skel[sk][:20] for k in gaz._row_keys(r)[0]), default=0.0
-            )
+            rows = gaz.skel[sk][:20]
+            sim = max((fuzz.ratio(nk, k) for r in rows for k in gaz._row_keys(r)[0]), default=0.0)
             if sim >= SKELETON_TEXT_MIN:
                 best = _Spot(i, j, 0, 0, "", "skeleton")
+            elif best is None or best.tier != "skeleton":
+                # "Abadeen" ~ "Abdin": far apart as written, close once both are spelt
+                # canonically. Such a spot is only kept if, resolved in the governorate the
+                # rest of the text is about, it lands there (see find_mentions).
+                ck = canon_key(nk)
+                csim = max((fuzz.ratio(ck, k) for r in rows for k in gaz._row_keys(r)[1]), default=0.0)
+                if csim >= 100.0:
+                    # the same canonical spelling ("Efrin" / "Afrin"): as sure as the
+                    # resolver's canonical tier
+                    best = _Spot(i, j, 0, 0, "", "canon")
+                elif csim >= SKELETON_TEXT_MIN:
+                    best = _Spot(i, j, 0, 0, "", "skeleton_ctx")
         if best is None:
             return None
         if self._in_phrase(toks, best):
@@ -394,7 +436,7 @@ class Spotter:
         k = j
         while k < len(toks) and k < j + 2:
             w = toks[k].raw.lower()
-            gap_start = toks[k - 1].end + (2 if toks[k - 1].possessive else 0)
+            gap_start = toks[k - 1].end + toks[k - 1].tail
             if _gap_breaks(text, gap_start, toks[k].start):
                 break
             if w in _DIRECTION_WORDS and k == j:
@@ -473,12 +515,14 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
         text = text[:MAX_TEXT]
     spotter = gaz.spotter()
     toks = _tokenise(text)
+    spotter.mark_bare_possessives(text, toks)
     spots = spotter.spots(text, toks)
     # first pass: resolve each spot on its own (with descriptor words around it)
     for sp in spots:
         sp.start, sp.end = spotter.extend(text, toks, sp)
         sp.surface = text[sp.start : sp.end]
-        sp.res = gaz.resolve_full(sp.surface, admin1_hint=admin1_hint)
+        sp.query = _query_text(text, toks, sp)
+        sp.res = gaz.resolve_full(sp.query, admin1_hint=admin1_hint)
     # context: the governorates the text talks about, from confident, unambiguous mentions
     ctx: Counter[str] = Counter()
     hint_pc = gaz._hint_pcode(admin1_hint) if admin1_hint else ""
@@ -486,6 +530,8 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
         ctx[hint_pc] += 3
     for sp in spots:
         r = sp.res
+        if sp.tier == "skeleton_ctx":
+            continue
         if r and r.row is not None and r.place.country == "SY" and r.place.admin1_pcode and r.score >= 0.9:
             w = 2 if r.row.kind in ("admin1", "sector", "region", "admin2", "city") else 1
             ctx[r.place.admin1_pcode] += w
@@ -523,9 +569,16 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
             lead_sum = sums.get(lead)
             if lead_sum and lead_sum[2]:
                 near = (lead_sum[0] / lead_sum[2], lead_sum[1] / lead_sum[2])
-            alt = gaz.resolve_full(sp.surface, admin1_hint=lead, near=near)
+            alt = gaz.resolve_full(sp.query, admin1_hint=lead, near=near)
             if alt.row is not None and alt.place.admin1_pcode == lead and alt.score >= 0.75 * r.score:
                 sp.res = alt
+            elif sp.tier == "skeleton_ctx" and hint_pc and r.place.admin1_pcode != hint_pc:
+                sp.res = None
+    # a weak spot the governorates of the text did not vouch for is dropped
+    for sp in spots:
+        r = sp.res
+        if sp.tier == "skeleton_ctx" and r is not None and (not ctx or r.place.admin1_pcode not in ctx):
+            sp.res = None
     out: list[Mention] = []
     for sp in spots:
         r = sp.res
@@ -538,9 +591,23 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
             continue
         place.span = Span(sp.start, sp.end, sp.surface)
         role = classify_role(text, sp.start, sp.end, place, kind)
-        score = r.score * (0.85 if sp.tier == "skeleton" else 1.0)
+        score = r.score * (0.85 if sp.tier in ("skeleton", "skeleton_ctx") else 1.0)
         out.append(Mention(sp.start, sp.end, sp.surface, place, role, round(score, 3)))
     return out
+
+
+def _query_text(text: str, toks: list[_Tok], sp: _Spot) -> str:
+    """The spot's text without the "s" of a bare possessive ("Idlibs countryside" ->
+    "Idlib countryside"), so the resolver sees the name as written."""
+    cuts = [t.end for t in toks[sp.i : sp.j] if t.tail == 1 and sp.start <= t.end < sp.end]
+    if not cuts:
+        return sp.surface
+    out, pos = [], sp.start
+    for c in cuts:
+        out.append(text[pos:c])
+        pos = c + 1
+    out.append(text[pos : sp.end])
+    return "".join(out)
 
 
 def _looks_like_person(text: str, toks: list[_Tok], sp: _Spot) -> bool:
@@ -553,6 +620,7 @@ def _looks_like_person(text: str, toks: list[_Tok], sp: _Spot) -> bool:
             return True
         if (
             prev.cap
+            and not prev.possessive  # "Syria's Afrin", "Syrias Afrin": not a surname
             and not prev.sent_start
             and not prev.article
             and prev.key not in ENGLISH

@@ -11,8 +11,8 @@ ta marbuta as -a, -ah or -eh. Three keys absorb most of that:
     tokens joined by single spaces. Exact but forgiving of punctuation.
 ``canon_key``
     the normalised key with generic words (Tall/Tell/Tal, Kafr/Kfar, Deir/Dayr, Ain/Ein/
-    Ayn, Khirbet/Kherbet, ...), endings (-iyeh/-iyah/-iya/-iyet) and a few letter pairs
-    (ou/u, ei/ay, q/k) written one way: looser than the key, far safer than the skeleton.
+    Ayn, Khirbet/Kherbet, ...), endings (-iyeh/-iyah/-iya/-iyet), an opening E/A and a few
+    letter pairs (ou/u, ee/i, ei/ay, q/k) written one way: looser than the key, far safer than the skeleton.
 ``skeleton``
     the consonant skeleton of the tokens after folding the usual alternations (q/k,
     sh/ch, kh, ou/u, ee/i, -eh/-ah endings, doubled letters), vowels dropped except
@@ -37,7 +37,7 @@ ARTICLES = frozenset({
 
 # Bump when any key function below changes: the build stores precomputed keys with it,
 # and a mismatch makes the loader recompute them.
-NORMALISER_VERSION = 3
+NORMALISER_VERSION = 4
 
 _APOSTROPHES = "'`´‘’ʿʾʻʼ′ʹ"
 _APOS_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
@@ -163,6 +163,10 @@ _CANON_END = re.compile(r"(?:iyy|iy|y|i)(?:eh|ah|a|e|et|at)$")
 _CANON_SUBS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "ay"), ("ey", "ay"), ("ai", "ay"),
                ("dj", "j"), ("q", "k"), ("ck", "k"))
 _GLUED_EL = re.compile(r"^(?:al|el)(?=[a-z]{3,})")
+# An opening alif written "E" or "A" ("Efrin"/"Afrin", "Erbin"/"Arbin"): one vowel class.
+# "I" is left out: folding it too joined far-apart names (Irbid/Arbid, Iran/Aran) in the
+# gazetteer, while "e"->"a" joined only five keys, four of them the same place.
+_INITIAL_E = re.compile(r"^e(?=[^aeiouy])")
 
 
 @lru_cache(maxsize=65536)
@@ -173,7 +177,7 @@ def canon_token(t: str) -> str:
     g = _GENERIC.get(t)
     if g is not None:
         return g
-    s = t
+    s = _INITIAL_E.sub("a", t)
     for a, b in _CANON_SUBS:
         if a in s:
             s = s.replace(a, b)
