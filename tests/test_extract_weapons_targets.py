@@ -112,3 +112,36 @@ def test_dates_in_file_names_and_links_are_not_dates() -> None:
         published="2017-04-25",
     )
     assert ext.incidents[0].date.start == "2017-04-24"
+
+
+def test_weapon_in_an_aside_is_not_the_mechanism() -> None:
+    text = (
+        "Twelve civilians were killed on Monday in air strikes on the town of Saraqib a day after "
+        "the reported execution of a captured pilot, activists said."
+    )
+    ext = extract_report(text, report_id="aside")
+    assert ext.incidents[0].event_type == "airstrike"
+
+
+def test_toll_sentence_mechanism_first() -> None:
+    text = (
+        "Warplanes have been seen over Idlib province for days. Eight people were killed on Tuesday "
+        "by mortar shells that hit a market in the town of Ariha, a monitor said."
+    )
+    ext = extract_report(text, report_id="toll-first")
+    assert ext.incidents[0].event_type == "shelling"
+
+
+def test_headline_settles_a_mixed_weapon_sentence() -> None:
+    text = (
+        "Nine people were killed on Sunday in rocket fire and air strikes on the town of Douma, "
+        "a monitor said."
+    )
+    assert extract_report(text, report_id="mixed").incidents[0].event_type == "airstrike"
+    ext = extract_report(text, title="Rocket fire kills nine in Douma", report_id="mixed")
+    assert ext.incidents[0].event_type == "shelling"
+
+
+def test_execute_is_an_execution() -> None:
+    ext = extract_report("Militants execute 12 men in the town of Mayadin in Deir ez-Zor province.")
+    assert ext.incidents[0].event_type == "execution"

@@ -310,6 +310,7 @@ class SentenceInfo:
 class _Draft:
     sentences: list[SentenceInfo] = field(default_factory=list)
     context: list[SentenceInfo] = field(default_factory=list)
+    type_sentence: SentenceInfo | None = None
 
     @property
     def date(self) -> DateExpr | None:
@@ -694,21 +695,78 @@ def _sentence_type(s: SentenceInfo) -> str:
     yields to any other mechanism in the sentence ("the rocket bomb" is
     shelling), and bombing by a state's air force is an air strike.
     """
-    if not s.types:
+    types = _main_types(s) or s.types
+    if not types:
         return "unknown"
-    specific = [t[0] for t in s.types if not (t[0] == "explosion" and t[1] is None)]
-    generic = len(specific) < len(s.types)
+    specific = [t[0] for t in types if not (t[0] == "explosion" and t[1] is None)]
+    generic = len(specific) < len(types)
     best = min(specific, key=lambda x: TYPE_PRIORITY.get(x, 99)) if specific else None
     if best is not None and (best != "clash" or not generic):
         return best
     if generic:
-        words = [s.sent.text[b:e].lower() for et, w, b, e in s.types if et == "explosion" and w is None]
+        words = [s.sent.text[b:e].lower() for et, w, b, e in types if et == "explosion" and w is None]
         if all(w.startswith("bomb") for w in words) and any(
             m.doer and m.actor in _AIR_ACTORS for m in s.actors
         ):
             return "airstrike"
         return "explosion"
     return best or "unknown"
+
+
+# A weapon word after these words belongs to an earlier or other event the
+# sentence mentions in passing ("killed in air strikes a day after the execution
+# of a pilot"), not to what killed the victims.
+_ASIDE_L = lowered(
+    re.compile(
+        r"\b(?:(?:hours?|days?|weeks?|months?|years?|a\s+day|shortly|soon|just)\s+(?:after|before)"
+        r"|in\s+(?:retaliation|revenge|response)\s+(?:for|to)|following|since|a\s+week\s+after"
+        r"|weeks?\s+after|the\s+(?:reported|alleged|suspected)|previous|earlier|last\s+(?:week|month|year))\b"
+        r"[^,;:]{0,60}$",
+        re.I,
+    )
+)
+# What killed: "killed in/by/from X", "X killed/kills", "died of X".
+_KILLED_BY_L = lowered(
+    re.compile(
+        r"\b(?:killed|dead|died|deaths?|lives|wounded|injured|massacre|martyred|casualties)"
+        r"(?:\s+[\w'-]+){0,6}?\s+(?:in|by|from|during|under|of|when|as|after|amid)\s+(?:\S+\s+){0,4}$",
+        re.I,
+    )
+)
+
+
+def _main_types(s: SentenceInfo) -> list[tuple[str, str | None, int, int]]:
+    """The weapon words of a sentence that tell what killed, asides left out.
+
+    Words in an aside about another event are dropped when others remain; where
+    the sentence says what killed ("killed in an air strike", "killed by
+    shelling"), those words are the sentence's mechanism.
+    """
+    if not s.types:
+        return s.types
+    low = lower_ascii(s.sent.text)
+    kept = [t for t in s.types if not _ASIDE_L.search(low, max(0, t[2] - 80), t[2])]
+    if len(kept) < 2:
+        return kept
+    bound = [t for t in kept if t[0] != "clash" and _KILLED_BY_L.search(low, max(0, t[2] - 120), t[2])]
+    return bound or kept
+
+
+def _headline_mechanism(head: SentenceInfo, htype: str, body: SentenceInfo | None) -> bool:
+    """Whether the headline's mechanism should replace the one the body's sentence gave.
+
+    It does where the body's sentence mixes weapons and the headline names one of
+    them, or where the body's sentence gives no toll: the headline says by what
+    means its toll was caused.
+    """
+    if htype in ("unknown", "clash", "other"):
+        return False
+    if body is not None and body.own_casualties and not any(t[0] == htype for t in body.types):
+        return False
+    types = _main_types(head)
+    if any(t[0] == "explosion" and t[1] is None for t in types) and htype == "explosion":
+        return False  # a bare "bombing" is the vaguest word: the body says more
+    return bool(head.own_casualties) or bool(_ATTACK_VERB_L.search(lower_ascii(head.sent.text)))
 
 
 def _has_killed(v: Victims) -> bool:
@@ -737,11 +795,17 @@ def _fill_from_headline(inc: Incident, d: _Draft, head: SentenceInfo, rid: str, 
                     )
                 )
                 claim("report", "perpetrators", mm.actor)
+    htype = _sentence_type(head)
     if inc.event_type in ("unknown", "clash"):
-        htype = _sentence_type(head)
         if htype not in ("unknown", "clash"):
             inc.event_type = htype
             claim("report", "event_type", inc.event_type)
+    elif htype != inc.event_type and _headline_mechanism(head, htype, d.type_sentence):
+        # The headline names what killed in the story's main event ("Shelling
+        # of rebel bastion kills 19"); a body sentence may lead with another
+        # weapon it mentions on the way.
+        inc.event_type = htype
+        claim("report", "event_type", inc.event_type)
     if not _has_killed(inc.victims) and head.own_casualties:
         hv = _victims(_Draft(sentences=[head]), lambda *a: None)
         for f in ("killed", "killed_civilians", "killed_children", "killed_women", "killed_combatants"):
@@ -857,18 +921,25 @@ def _build_incident(
         inc.review.append("no place")
 
     # event type and weapons
+    # The mechanism of the sentence that gives the toll, else of the first
+    # sentence that says by what means; weapon words only in asides about
+    # another event ("hours after a gas attack") come last.
     etype = "unknown"
-    for s in d.sentences:
-        if s.types:
-            etype = _sentence_type(s)
-            break
+    ts: SentenceInfo | None = None
+    ranked = sorted(
+        (s for s in d.sentences if s.types),
+        key=lambda s: (not _main_types(s), not s.own_casualties),
+    )
+    if ranked:
+        ts = ranked[0]
+        etype = _sentence_type(ts)
     inc.event_type = etype
+    d.type_sentence = ts
     for s in d.sentences:
         for _t, w, _b, _e in s.types:
             if w and w not in inc.weapons:
                 inc.weapons.append(w)
-    if etype != "unknown":
-        ts = next(s for s in d.sentences if s.types)
+    if etype != "unknown" and ts is not None:
         claim("report", "event_type", etype, ts.sent.text)
 
     # perpetrators

@@ -340,7 +340,7 @@ WEAPON_PATTERNS: list[tuple[str, str | None, str]] = [
     (
         "execution",
         None,
-        r"\bexecut(?:ed|ing|ion|ions|es)\b|behead(?:ed|ing|ings)?|summar(?:y|ily)\s+(?:killed|executed)"
+        r"\bexecut(?:e|ed|ing|ion|ions|es)\b|behead(?:ed|ing|ings)?|summar(?:y|ily)\s+(?:killed|executed)"
         r"|field\s+executions?",
     ),
     (
