@@ -121,3 +121,18 @@ def test_true_event_day_and_report_day_fallback() -> None:
     inc = ext.incidents[0]
     assert inc.date.start == "2017-04-16" and inc.date.precision == "day"
     assert any("report date" in r for r in inc.review)
+
+
+def test_headline_place_is_where_its_toll_is() -> None:
+    text = "The army took two villages near Khanasser. In Hama the army killed more than 70 militants."
+    ext = extract_report(text, title="Army advances in Aleppo, kills 70 militants in Hama", report_id="hp")
+    assert ext.incidents[0].place.admin1 == "Hama"
+
+
+def test_capital_standing_for_the_government_is_not_the_place() -> None:
+    text = (
+        "More than 30 people were killed in bombing on Wednesday despite Damascus promises of a truce. "
+        "Rebel-held areas in Idlib province were bombed, a monitor said."
+    )
+    ext = extract_report(text, report_id="gov")
+    assert ext.incidents[0].place.admin1 == "Idleb"

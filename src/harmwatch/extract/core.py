@@ -303,7 +303,9 @@ class SentenceInfo:
 
     @property
     def event_places(self) -> list[PlaceMention]:
-        return [p for p in self.places if p.role not in ("origin", "foreign") and p.place.admin1]
+        return [
+            p for p in self.places if p.role not in ("origin", "foreign", "government") and p.place.admin1
+        ]
 
 
 @dataclass
@@ -816,7 +818,7 @@ def _fill_from_headline(inc: Incident, d: _Draft, head: SentenceInfo, rid: str, 
                 setattr(inc.victims, f, r)
                 claim("report", f"victims.{f}", {"best": r.best, "low": r.low, "high": r.high})
     if inc.place.precision == "unknown" and head.event_places:
-        pl = head.event_places[0].place
+        pl = _headline_place(head).place
         inc.place = _with_span(pl, None) if head.virtual else pl
     # The headline picks the story's main toll; where the body gives that same
     # figure among several, it is the incident's.
@@ -1024,13 +1026,31 @@ def _gov_group(admin1: str | None) -> str | None:
     return "Damascus" if admin1 == "Rural Damascus" else admin1
 
 
+def _headline_place(head: SentenceInfo) -> PlaceMention:
+    """The headline's place of the main event.
+
+    Where the headline names places in several governorates ("Army advances in
+    Aleppo, kills 140 terrorists in Hama"), the one that follows its toll is where
+    the killing happened; else the first.
+    """
+    cands = head.event_places
+    if len({_gov_group(c.place.admin1) for c in cands}) < 2:
+        return cands[0]
+    tolls = [c.span.start for c in head.own_casualties if c.outcome == "killed"]
+    if not tolls:
+        return cands[0]
+    t0 = min(tolls)
+    after = [c for c in cands if c.start >= t0]
+    return after[0] if after else cands[0]
+
+
 def _pick_place(
     d: _Draft, idx: int, title: str | None, finder: object, text: str, head: SentenceInfo | None = None
 ) -> Place | None:
     if idx == 0 and head is not None and head.event_places:
         # The headline names where the main event happened; the story's own
         # sentences may name it more precisely.
-        hp = head.event_places[0]
+        hp = _headline_place(head)
         group = _gov_group(hp.place.admin1)
         found: Place | None = None
         for s in [*d.sentences, *d.context]:
@@ -1206,7 +1226,7 @@ def _report_place(text: str, title: str | None, finder: object) -> Place | None:
             tm = [
                 m
                 for m in finder.find(title)  # type: ignore[attr-defined]
-                if m.place.admin1 and m.role not in ("origin", "foreign")
+                if m.place.admin1 and m.role not in ("origin", "foreign", "government")
             ]
         except Exception:  # a geocoder bug must not lose the report
             tm = []

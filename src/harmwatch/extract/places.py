@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class PlaceMention:
-    """A place named in text; ``role`` is event|mentioned|foreign|origin."""
+    """A place named in text; ``role`` is event|mentioned|foreign|origin|government."""
 
     start: int
     end: int
@@ -422,6 +422,15 @@ _SEAT_BEFORE = re.compile(
     re.I,
 )
 _SIDE_BEFORE = re.compile(r"\b(?:pro|anti)-?\s?$", re.I)
+# "despite Damascus promises of a truce", "Damascus denied": the capital's name
+# standing for the government that sits there, not a place where something happened.
+_SEAT_OF_POWER = frozenset({"damascus"})
+_AS_GOVERNMENT_AFTER = re.compile(
+    r"^(?:'?s)?\s+(?:promises?|promised|government|regime|authorities|ally|allies|officials?|said|says"
+    r"|accused|accuses|denied|denies|announced|agreed|insisted|insists|claimed|claims|blamed|blames"
+    r"|rejected|rejects|refused|refuses|wants|wanted|vowed|vows|warned|warns|pledged|demanded|demands)\b",
+    re.I,
+)
 _NOT_THE_STATE = re.compile(
     r"(?:de\s+facto|self-?\s?(?:proclaimed|styled|declared)|so-?\s?called|its|their|group'?s|caliphate'?s"
     r"|militants'?|jihadists'?|\bis'?|isis'?|daesh'?)\s+$",
@@ -453,6 +462,12 @@ class GeoFinder:
             # "pro-Damascus media", "anti-Damascus rebels": a side, not a place
             if o.role == "event" and _SIDE_BEFORE.search(text[max(0, o.start - 6) : o.start]):
                 o.role = "mentioned"
+            elif (
+                o.role == "event"
+                and o.surface.lower() in _SEAT_OF_POWER
+                and _AS_GOVERNMENT_AFTER.search(text[o.end : o.end + 30])
+            ):
+                o.role = "government"
             # "the media office of Ashayer", "the local council of Douma": the seat of a source
             elif o.role == "event" and _SEAT_BEFORE.search(text[max(0, o.start - 40) : o.start]):
                 o.role = "origin"
