@@ -61,11 +61,11 @@ COMMAND = "python -m harmwatch.evaluation.extraction"
 
 # Measured minus about 0.02 (FA-KES: whole dev file; UCDP: single-event headlines).
 FLOORS: dict[str, float] = {
-    "fakes_governorate": 0.89,
+    "fakes_governorate": 0.90,
     "fakes_date": 0.67,
     "fakes_date_event": 0.50,
     "fakes_actor": 0.80,
-    "fakes_cause": 0.80,
+    "fakes_cause": 0.81,
     "fakes_civilians": 0.78,
     "fakes_children": 0.90,
     "fakes_women": 0.93,
