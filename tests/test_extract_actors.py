@@ -68,3 +68,24 @@ def test_contested() -> None:
     )
     found = dict(perps(text))
     assert found.get("syria_gov") == "contested" and found.get("opposition") == "contested"
+
+
+def test_targets_as_verb_in_a_headline() -> None:
+    ext = extract_report(
+        "Jets struck positions near the village on Saturday, killing 25 fighters.",
+        title="Syrian Air Force Targets ISIS in Deir Ezzor",
+        published="2016-10-05",
+        report_id="r1",
+    )
+    assert ext.incidents and ext.incidents[0].perpetrators
+    assert ext.incidents[0].perpetrators[0].actor == "syria_gov"
+
+
+def test_doer_named_once_outside_the_event_sentences() -> None:
+    text = (
+        "At least 40 civilians were killed in Aleppo over the past week, a rights group said. "
+        "The opposition council urged the United Nations to act. "
+        "It said the airstrikes by the Assad regime on the city were deliberate."
+    )
+    found = perps(text)
+    assert found and found[0][0] == "syria_gov"

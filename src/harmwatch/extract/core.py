@@ -433,6 +433,8 @@ def _extract(
         inc = _build_incident(d, idx, ref, rid, source, text, title, finder, infos, head)
         if idx == 0 and head is not None:
             _fill_from_headline(inc, d, head, rid, source)
+        if not inc.perpetrators:
+            _context_doer(inc, d, rid, source)
         ext.incidents.append(inc)
     if not ext.incidents and head is not None and (head.own_casualties or head.eventful):
         d = _Draft(sentences=[head])
@@ -444,6 +446,26 @@ def _extract(
     # Denials, admissions and claims of responsibility: see harmwatch.extract.statements.
     apply_statements(ext, text, title=title, published=published, source=source, report_id=rid)
     return ext
+
+
+def _context_doer(inc: Incident, d: _Draft, rid: str, source: str | None) -> None:
+    """A doer named once outside the event's own sentences, when they and the headline name none.
+
+    A story about an earlier attack often names its doer in a single aside
+    ("the airstrikes by the Assad regime on Aleppo"); only a plain doer of a
+    specific name counts, never a generic word or a hedged sentence.
+    """
+    for s in d.context:
+        if _UNCERTAIN.search(s.sent.text):
+            continue
+        sure = [m for m in s.actors if m.doer and m.score >= 0.9 and not m.generic and m.actor != "unknown"]
+        if not sure:
+            continue
+        mm = max(sure, key=lambda m: m.score)
+        span = Span(s.sent.start + mm.start, s.sent.start + mm.end, mm.text)
+        inc.perpetrators.append(Perpetrator(mm.actor, attribution_in(s.sent.text, mm, s.actors), span))
+        inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, s.sent.text))
+        return
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

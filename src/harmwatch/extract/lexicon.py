@@ -262,7 +262,7 @@ NOT_DOER_STRONG_BEFORE_RE = re.compile(
 )
 NOT_DOER_AFTER_RE = re.compile(
     r"^[\s-]*(?:held|controlled|run|dominated|occupied|stronghold|bastion|territory|positions?|base|bases"
-    r"|headquarters|outposts?|targets?|checkpoints?|areas?|convoy|official|spokes(?:man|woman)|envoy|president"
+    r"|headquarters|outposts?|targets?(?!\s+(?:the\s+|a\s+|an\s+)?(?-i:[A-Z]))|checkpoints?|areas?|convoy|official|spokes(?:man|woman)|envoy|president"
     r"|foreign\s+minister|minister|ambassador|delegation|side|\(banned|-held|-controlled|-run)\b",
     re.I,
 )
