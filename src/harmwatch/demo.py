@@ -59,10 +59,11 @@ def _summarise(store: Store) -> list[str]:
     lines.append("")
     lines.append(f"facilities: {len(facilities)}; latest status: " + _counts(f.status for f in facilities))
     for f in facilities:
-        attacks = [e for e in f.status_history if e.status in ("damaged", "destroyed", "out_of_service")]
-        if len(attacks) > 1:
-            dates = ", ".join(sorted({e.date or "?" for e in attacks}))
-            lines.append(f"  hit {len(attacks)} times: {f.name} ({f.place.name or 'unplaced'}): {dates}")
+        hit = ("damaged", "destroyed", "out_of_service")
+        days = sorted({e.date or "?" for e in f.status_history if e.status in hit})
+        if len(days) > 1:
+            where = f.place.name or "unplaced"
+            lines.append(f"  hit on {len(days)} days: {f.name} ({where}): {', '.join(days)}")
     return lines
 
 

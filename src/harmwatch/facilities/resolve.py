@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from harmwatch.errors import NotFound
 from harmwatch.facilities.names import (
     DESCRIPTORS,
     KIND_WORDS,
@@ -456,10 +457,20 @@ def _status_of(ev: FacilityEvent) -> str:
     return infer_status(ev.quote)[0]
 
 
+def _published(store: Any, report_id: str, cache: dict[str, str | None]) -> str | None:
+    if report_id not in cache:
+        try:
+            cache[report_id] = (store.get_report(report_id).published or "")[:10] or None
+        except NotFound:
+            cache[report_id] = None
+    return cache[report_id]
+
+
 def _rebuild_timeline(store: Any, f: Facility, events: list[tuple[str, int, FacilityEvent]],
                       incidents: dict[str, dict[int, tuple[str | None, Any]]]) -> None:
     kept = [s for s in f.status_history if s.report_id is None]  # registry baselines
     entries: list[StatusEntry] = []
+    published: dict[str, str | None] = {}
     kinds: Counter[str] = Counter()
     for report_id, _idx, ev in events:
         inc_id: str | None = None
@@ -474,6 +485,9 @@ def _rebuild_timeline(store: Any, f: Facility, events: list[tuple[str, int, Faci
                 inc_id = hit[0]
                 if not date and hit[1] is not None and hit[1].date.start:
                     date = hit[1].date.start
+        if not date:
+            # The report says this about the facility as of its publication: date it so.
+            date = _published(store, report_id, published)
         entries.append(StatusEntry(date=date, status=_status_of(ev), incident_id=inc_id,
                                    report_id=report_id, quote=(ev.quote or "")[:MAX_QUOTE] or None))
         if ev.kind and ev.kind not in WILDCARD_KINDS:
