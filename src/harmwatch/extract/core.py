@@ -705,6 +705,16 @@ def _main_first(drafts: list[_Draft], head: SentenceInfo) -> list[_Draft]:
     best = max(range(len(scores)), key=lambda i: (scores[i], -i))
     if best != 0 and scores[best] >= scores[0] + 2.0:
         return [drafts[best], *drafts[:best], *drafts[best + 1 :]]
+    if not any(c.outcome == "killed" for s in drafts[0].sentences for c in s.own_casualties):
+        # A story about reactions to an attack ("France seeks a resolution on
+        # the chemical attack") opens with the diplomacy; the attack with its
+        # toll comes later. It is the main event when it fits the headline at
+        # least as well.
+        for i in range(1, len(scores)):
+            if scores[i] >= scores[0] and scores[i] > 0 and any(
+                c.outcome == "killed" for s in drafts[i].sentences for c in s.own_casualties
+            ):
+                return [drafts[i], *drafts[:i], *drafts[i + 1 :]]
     return drafts
 
 
