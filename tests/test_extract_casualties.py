@@ -119,3 +119,14 @@ def test_war_totals_and_martyrs() -> None:
     assert rng(v.killed) == (4, 4, 4)
     cs = find_casualties("51 martyrs were escorted from the military hospital.")
     assert cs and cs[0].outcome == "killed" and cs[0].range.best == 51
+
+
+def test_toll_verb_far_after_the_word_toll() -> None:
+    from harmwatch.extract.casualties import find_casualties
+
+    s = (
+        "The death toll from the shelling attacks launched by the militants on neighborhoods in areas of the "
+        "province in the past 24 hours has reached 20 people in addition to tens of others injured."
+    )
+    found = [(c.outcome, c.cls, c.range.best) for c in find_casualties(s, 0, [])]
+    assert ("killed", "total", 20) in found

@@ -56,6 +56,10 @@ _TOLL_UPDATE = re.compile(
     r"|climbs|reaches|jumps)\s+$",
     re.I,
 )
+_TOLL_VERB_BEFORE_L = re.compile(
+    r"\b(?:has\s+|had\s+|have\s+)?(?:reached|risen\s+to|rose\s+to|climbed\s+to|increased\s+to|jumped\s+to"
+    r"|stands\s+at|stood\s+at)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|some\s+|about\s+)?$"
+)
 _RUNNING_BEFORE = re.compile(
     r"\b(?:bringing|raising|pushing|taking|brings|raises|brought|raised|took|takes|bring|raise)\s+(?:the\s+)?"
     r"(?:overall\s+|total\s+|cumulative\s+|overall\s+death\s+|total\s+death\s+)?(?:death\s+)?(?:toll|total|number"
@@ -255,6 +259,11 @@ def find_casualties(
         outcome: str | None = None
         victim_end = -1
         toll = "toll" in before140 and bool(_TOLL_UPDATE_L.search(before140))
+        if not toll and _TOLL_VERB_BEFORE_L.search(before):
+            # "the death toll from the shelling ... in the past 24 hours has
+            # reached 20 people": a long aside between the toll and its verb.
+            tpos = low.rfind("toll", max(0, c.start - 320), c.start)
+            toll = tpos >= 0 and ";" not in low[tpos : c.start]
         if toll and (cls in (None, "total", "civilians") or cls is None):
             outcome, cls = "killed", cls or "total"
         # A verb right before the count ("killed at least 18 people") is the
