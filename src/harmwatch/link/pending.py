@@ -10,11 +10,13 @@ For each new record:
 1. A record without a date or without a place is never linked (it would match
    anything on the missing field): it becomes its own incident, marked for
    review with the reason.
-2. The others are scored by the Splink model against each other and against
-   the candidate incidents. New records joined by a match form a group
-   (:func:`harmwatch.link.cluster.link_clusters`: a match must agree on
-   something specific, the town, a facility, a weapon or a toll, and a group
-   must stay one event by its dates, places and tolls). A group joins the
+2. The others (each with the facilities its report's facility mentions tie to
+   it) are scored by the Splink model against each other and against the
+   candidate incidents; scores are discounted where a place is crowded
+   (:func:`harmwatch.link.cluster.density_adjusted`). New records joined by a
+   match form a group (:func:`harmwatch.link.cluster.link_clusters`: a match
+   must agree on something specific, the town, a facility, a weapon or a toll,
+   and a group must stay one event by its dates, places and tolls). A group joins the
    existing incident it matches best and stays one event with; it never
    merges two existing incidents (a new report that matches
    two settled incidents is noted in ``review`` instead, for a human to decide:
