@@ -1,117 +1,74 @@
 """Counts as bulletins write them, turned into :class:`~harmwatch.models.Range`.
 
-"87", "1,204", "at least 16", "more than 40", "between 12 and 14", "12-14",
-"twenty-one", "a child", "dozens". The ranges follow UCDP GED practice, as the
-SPEC fixes: "at least 16" is ``{best 16, low 16, high None}``; "dozens" is
-``{best None, low 24, high None}``.
+The word tables, qualifiers, vague amounts, :func:`words_to_int` and the range
+semantics (SPEC: "at least 16" is ``{best 16, low 16, high None}``, "dozens" is
+``{best None, low 24, high None}``) live in :mod:`harmwatch.extract.numbers`, so
+a bulletin and a news report read the same words the same way. What is kept here
+is the bulletin-specific matching: table cells and lists ("12-14", "Aleppo: 20",
+"Idlib/Hama"), so a figure must not sit against a date, time or path, and a
+lone "a child" / "a woman" counts one person.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from harmwatch.extract.numbers import (
+    DIGITS,
+    NUM,
+    QUALIFIERS,
+    VAGUE_PATTERN,
+    qualified_range,
+    vague_range,
+    words_to_int,
+)
+from harmwatch.extract.numbers import Count as _Count
 from harmwatch.models import Range, Span
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-# Vague amounts: (best, low).
-VAGUE = {
-    "dozens": (None, 24), "dozens of": (None, 24), "scores": (None, 40), "scores of": (None, 40),
-    "hundreds": (None, 200), "hundreds of": (None, 200), "several": (None, 3), "a few": (None, 2),
-    "a dozen": (12, 12), "a couple of": (2, 2), "tens of": (None, 20), "tens": (None, 20),
-}
-LOWER_QUALS = ("at least", "no fewer than", "no less than", "not less than", "a minimum of", "upwards of")
-ABOVE_QUALS = ("more than", "over", "above", "in excess of")
-ABOUT_QUALS = ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "close to",
-               "up to", "an estimated", "estimated", "at most", "no more than", "less than", "fewer than",
-               "under")
+__all__ = ["COUNT_RE", "Count", "find_counts", "words_to_int"]
 
-_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-_WORD_NUM = (
-    rf"(?:(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))?\s+hundred(?:\s+and)?(?:\s+(?:{_WORD})(?:[\s-]+(?:{_WORD}))?)?)"
-    rf"|(?:a\s+hundred(?:\s+and\s+(?:{_WORD})(?:[\s-]+(?:{_WORD}))?)?)"
-    rf"|(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))?))"
+# Intentional difference from news text: a bulletin's "above 40" is "more than 40".
+# In news "above" is more often a place or an age ("above the town", "above 18"),
+# so the shared table leaves it out. "under 18" is an age in both and is no
+# qualifier anywhere (the bulletin parser used to read it as "at most 17").
+_SYNONYMS = {"above": "more than"}
+_QUAL = "|".join(sorted((re.escape(q) for q in (*QUALIFIERS, *_SYNONYMS)), key=len, reverse=True))
+
+# People a bare "a"/"an" counts as one of ("a child was killed in Daraa").
+_ONE_OF = (
+    "child|woman|girl|boy|man|martyr|civilian|person|baby|infant|toddler|"
+    "fighter|soldier|member|minor|teenager|journalist|elderly"
 )
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d,.]\d)"
-_NUM = rf"(?:{_DIGITS}|{_WORD_NUM})"
-_ALLQ = sorted((*LOWER_QUALS, *ABOVE_QUALS, *ABOUT_QUALS), key=len, reverse=True)
-_QUAL = "|".join(re.escape(q) for q in _ALLQ)
-_VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
 
 COUNT_RE = re.compile(
     rf"(?<![\w.,/:-])(?:(?P<qual>{_QUAL})\s+)?"
-    rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})"
-    rf"|(?P<lo2>{_DIGITS})\s*(?:-|–|to)\s*(?P<hi2>{_DIGITS})(?![\w/-])"
-    rf"|(?P<num>{_NUM})(?![\w/])"
-    rf"|(?P<vague>{_VAGUE})(?!\w)"
-    rf"|(?P<a>\ban?)\s+(?=(?:child|woman|girl|boy|man|martyr|civilian|person|baby|infant|toddler|"
-    rf"fighter|soldier|member|minor|teenager|journalist|elderly)\b))",
+    rf"(?:between\s+(?P<lo>{NUM})\s+and\s+(?P<hi>{NUM})"
+    rf"|(?P<lo2>{DIGITS})\s*(?:-|–|to)\s*(?P<hi2>{DIGITS})(?![\w/-])"
+    rf"|(?P<num>{NUM})(?![\w/])"
+    rf"|(?P<vague>{VAGUE_PATTERN})(?:\s+of)?(?!\w)"
+    rf"|(?P<a>\ban?)\s+(?=(?:{_ONE_OF})\b))",
     re.I,
 )
 
 
-def words_to_int(s: str) -> int | None:
-    """'twenty-one' -> 21, 'one hundred and twelve' -> 112, '1,204' -> 1204."""
-    s = s.strip().lower().replace(",", "")
-    if s.isdigit():
-        return int(s)
-    total = 0
-    current = 0
-    seen = False
-    for tok in re.split(r"[\s-]+", s):
-        if tok in ("and", ""):
-            continue
-        if tok == "a":
-            current = 1
-            seen = True
-        elif tok in UNITS:
-            current += UNITS[tok]
-            seen = True
-        elif tok in TENS:
-            current += TENS[tok]
-            seen = True
-        elif tok == "hundred":
-            current = (current or 1) * 100
-            seen = True
-        elif tok == "thousand":
-            total += (current or 1) * 1000
-            current = 0
-            seen = True
-        else:
-            return None
-    return total + current if seen else None
+class Count(_Count):
+    """A count in a bulletin: the shared :class:`~harmwatch.extract.numbers.Count`
+    under the names the bulletin parser reads (``value``, ``best``)."""
 
-
-@dataclass
-class Count:
-    """One number in the text, with its range reading and span."""
-
-    start: int
-    end: int
-    text: str
-    value: Range
+    @property
+    def value(self) -> Range:
+        return self.range
 
     @property
     def best(self) -> int | None:
-        return self.value.best if self.value.best is not None else self.value.low
+        return self.best_or_low
 
 
 def _range(m: re.Match[str]) -> Range | None:
-    qual = (m.group("qual") or "").lower()
-    qual = re.sub(r"\s+", " ", qual)
     if m.group("a"):
         return Range(1, 1, 1)
     if m.group("vague"):
-        best, low = VAGUE[re.sub(r"\s+", " ", m.group("vague").lower())]
-        return Range(best, low, best)
+        return vague_range(m.group("vague"))
     lo_s = m.group("lo") or m.group("lo2")
     hi_s = m.group("hi") or m.group("hi2")
     if lo_s and hi_s:
@@ -122,17 +79,8 @@ def _range(m: re.Match[str]) -> Range | None:
     n = words_to_int(m.group("num") or "")
     if n is None:
         return None
-    if qual in LOWER_QUALS:
-        return Range(n, n, None)
-    if qual in ABOVE_QUALS:
-        return Range(n, n, None)
-    if qual in ("up to", "at most", "no more than"):
-        return Range(n, None, n)
-    if qual in ("less than", "fewer than", "under"):
-        return Range(n - 1 if n > 0 else 0, None, n - 1 if n > 0 else 0)
-    if qual in ABOUT_QUALS:
-        return Range(n, None, None)
-    return Range(n, n, n)
+    qual = " ".join((m.group("qual") or "").lower().split())
+    return qualified_range(n, _SYNONYMS.get(qual, qual))
 
 
 def find_counts(text: str, offset: int = 0) -> list[Count]:
@@ -146,5 +94,5 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
             continue
         start, end = m.start() + offset, m.end() + offset
         value.span = Span(start, end, m.group(0))
-        out.append(Count(start, end, m.group(0), value))
+        out.append(Count(value, start, end, m.group(0)))
     return out

@@ -64,6 +64,7 @@ VAGUE = {
     "a few": (2, None),
     "a number of": (2, None),
     "a handful of": (2, None),
+    "a couple of": (2, None),
     "numerous": (3, None),
     "several hundred": (200, None),
 }
@@ -102,9 +103,16 @@ QUALIFIERS: dict[str, str] = {
     "an estimated": "about",
     "estimated": "about",
     "at most": "max",
+    "no more than": "max",
+    "not less than": "min",
 }
 _QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
+# Public pieces for other readers of counts (the bulletin parser builds its own
+# COUNT_RE for table cells and slash-separated lists from these).
+DIGITS = _DIGITS
+QUALIFIER_PATTERN = _QUAL
+VAGUE_PATTERN = _VAGUE
 
 COUNT_RE = re.compile(
     rf"(?<![\w-])(?:(?P<qual>{_QUAL})\s+)?"
@@ -151,6 +159,33 @@ def words_to_int(s: str) -> int | None:
     return total + current if seen else None
 
 
+def qualified_range(n: int, qual: str, span: Span | None = None) -> Range:
+    """The range a figure ``n`` commits to after qualifier ``qual`` (SPEC, UCDP GED).
+
+    The stated figure stays the best estimate, as UCDP codes it: "at least 16" and
+    "more than 16" give low 16, "nearly 60", "up to 60" and "fewer than 60" give
+    high 60 (no off-by-one: the writer's figure is the bound), "about 30" gives no
+    bound, and no qualifier gives the exact figure.
+    """
+    kind = QUALIFIERS.get(" ".join(qual.lower().split()), "")
+    if kind == "min":
+        return Range(n, n, None, span)
+    if kind == "max":
+        return Range(n, None, n, span)
+    if kind == "about":
+        return Range(n, None, None, span)
+    return Range(n, n, n, span)
+
+
+def vague_range(phrase: str, span: Span | None = None) -> Range | None:
+    """The range of a vague amount ("dozens", "hundreds of"); no best (SPEC), or None."""
+    v = " ".join(phrase.lower().split())
+    bounds = VAGUE.get(v) or VAGUE.get(v.removesuffix(" of"))
+    if bounds is None:
+        return None
+    return Range(None, bounds[0], bounds[1], span)
+
+
 @dataclass
 class Count:
     """A count found in text, before we know what it counts."""
@@ -167,8 +202,7 @@ class Count:
 
 def parse_count_match(m: re.Match[str], text: str, offset: int = 0) -> Count | None:
     """Turn one ``COUNT_RE`` match into a :class:`Count` with its SPEC range."""
-    qual = (m.group("qual") or "").lower()
-    kind = QUALIFIERS.get(qual, "")
+    qual = m.group("qual") or ""
     start, end = m.start() + offset, m.end() + offset
     surface = text[m.start() : m.end()]
     span = Span(start, end, surface)
@@ -189,21 +223,15 @@ def parse_count_match(m: re.Match[str], text: str, offset: int = 0) -> Count | N
             return None
         rng = Range(n, n, n, span)
     elif m.group("vague"):
-        v = re.sub(r"\s+", " ", m.group("vague").lower())
-        low, high = VAGUE[v]
-        rng = Range(None, low, high, span)
+        vague = vague_range(m.group("vague"), span)
+        if vague is None:
+            return None
+        rng = vague
     else:
         n = words_to_int(m.group("num"))
         if n is None:
             return None
-        if kind == "min":
-            rng = Range(n, n, None, span)
-        elif kind == "max":
-            rng = Range(n, None, n, span)
-        elif kind == "about":
-            rng = Range(n, None, None, span)
-        else:
-            rng = Range(n, n, n, span)
+        rng = qualified_range(n, qual, span)
     return Count(rng, start, end, surface)
 
 
