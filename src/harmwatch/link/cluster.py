@@ -181,10 +181,18 @@ def same_place(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool | None:
 
         if JaroWinkler.similarity(a["place_norm"], b["place_norm"]) >= 0.88:
             return km is None or km <= 10
+        if _part_of(a["place_norm"], b["place_norm"]):
+            return None  # "western Aleppo" and "Aleppo": neither the same place nor another
         # Two different names: one place only if the points all but coincide (two
         # gazetteers' points for one town); villages 2 km apart are two places.
         return km is not None and km <= SAME_POINT_KM
     return km is not None and km <= NEAR_KM
+
+
+def _part_of(x: str, y: str) -> bool:
+    """Whether one place name is the other with a qualifier in front ("easternghouta", "ghouta")."""
+    short, long = sorted((x, y), key=len)
+    return len(short) >= 4 and long.endswith(short)
 
 
 def specific(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:

@@ -15,7 +15,7 @@ Every column below is derived from one :class:`~harmwatch.models.Incident`:
 ``wk0``, ``wk3``, ``mon``  date buckets for blocking (7-day buckets shifted by 0
                           and 3 days: any two days at most 3 apart share one;
                           and the calendar month)
-``admin1..3``             OCHA P-codes
+``admin1..3``             OCHA P-codes (Damascus compared as Rural Damascus)
 ``lat``, ``lon``          only when the place is finer than a governorate
 ``place_norm``            place name without articles, punctuation or spaces
 ``place_skel``            its consonant skeleton ("Kafranbel", "Kafr Nabl" -> kfrnbl)
@@ -195,7 +195,7 @@ def incident_row(uid: str, inc: Incident, *, existing: bool = False) -> dict[str
         "wk0": day // 7 if day is not None else None,
         "wk3": (day + 3) // 7 if day is not None else None,
         "mon": _month(inc.date.start) if day is not None else None,
-        "admin1": p.admin1_pcode or None,
+        "admin1": linking_admin1(p.admin1_pcode),
         "admin2": p.admin2_pcode or None,
         "admin3": p.admin3_pcode or None,
         "coarse": int(p.precision in COARSE_PLACES),
@@ -282,6 +282,18 @@ class _LazySchema(dict[str, Any]):
 
 
 SCHEMA: dict[str, Any] = _LazySchema()
+
+
+#: Governorates compared as one. Damascus city is an enclave of Rural Damascus, and
+#: reports say "near Damascus" or "Damascus" for the Ghouta towns around it.
+SAME_REGION = {"SY01": "SY03"}
+
+
+def linking_admin1(pcode: str | None) -> str | None:
+    """The governorate code a record is compared on (:data:`SAME_REGION` folded)."""
+    if not pcode:
+        return None
+    return SAME_REGION.get(pcode, pcode)
 
 
 def unlinkable_reasons(inc: Incident) -> list[str]:

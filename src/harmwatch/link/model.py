@@ -26,10 +26,11 @@ Comparisons (each has a null level where a value is missing):
   unknown type is the null level (neutral, not a disagreement).
 * ``weapons``: a weapon in common / else.
 * ``killed``: same figure of 10 or more (a distinctive toll) / same figure /
-  overlapping ranges / within half as much again / within a factor of four /
-  overlapping only through an open count ("at least 1" vs 80) / else. An open
-  count ("at least 15") reaches to 2n + 3 for the nearer levels. No toll is the
-  null level: a denial or a correction often gives none.
+  overlapping ranges, both 10 or more / overlapping ranges / within half as
+  much again / within a factor of four / overlapping only through an open
+  count ("at least 1" vs 80) / else. An open count ("at least 15") reaches to
+  2n + 3 for the nearer levels. No toll is the null level: a denial or a
+  correction often gives none.
 * ``victims``: the dead are of the same kind (civilians, combatants, both) /
   one report says both / else.
 * ``target``: a named facility in common (spelling skeleton of its distinctive
@@ -128,6 +129,10 @@ def comparisons() -> list[Any]:
             cll.NullLevel("killed_lo"),
             custom("killed_best_l = killed_best_r AND killed_best_l >= 10", "same figure, 10 or more"),
             custom("killed_best_l = killed_best_r", "same figure"),
+            custom(
+                within(1, 0, eff_l, eff_r) + " AND killed_lo_l >= 10 AND killed_lo_r >= 10",
+                "ranges overlap, 10 or more",
+            ),
             custom(within(1, 0, eff_l, eff_r), "ranges overlap"),
             custom(within(1.5, 2, eff_l, eff_r), "within half as much again"),
             custom(within(4, 4, eff_l, eff_r), "within a factor of four"),

@@ -41,7 +41,9 @@ from harmwatch.errors import NotFound
 from harmwatch.link.cluster import Profile, Rows, density_adjusted, link_clusters, pairs_of, specific
 from harmwatch.link.engines import LinkEngine, get_engine
 from harmwatch.link.features import (
+    SAME_REGION,
     feature_table,
+    linking_admin1,
     normalise_place,
     skeleton,
     unlinkable_reasons,
@@ -201,18 +203,20 @@ def _candidates(store: Store, incidents: Sequence[Incident]) -> dict[str, Incide
         if start is None:
             continue
         end = _day(inc.date.end) or start
-        windows[inc.place.admin1_pcode or None].append(
+        windows[linking_admin1(inc.place.admin1_pcode)].append(
             (start - timedelta(days=WINDOW_DAYS), max(end, start) + timedelta(days=WINDOW_DAYS))
         )
         if (key := skeleton(normalise_place(inc.place.name))) is not None:
             names.add(key)
     found: dict[str, Incident] = {}
     for admin1, spans in windows.items():
+        codes = [admin1, *(c for c, region in SAME_REGION.items() if region == admin1)]
         for lo, hi in _merge_spans(spans):
-            query = IncidentQuery(admin1_pcode=admin1, since=lo.isoformat(), until=hi.isoformat())
-            for inc in store.query_incidents(query):
-                if admin1 is not None or skeleton(normalise_place(inc.place.name)) in names:
-                    found[inc.id] = inc
+            for code in codes:
+                query = IncidentQuery(admin1_pcode=code, since=lo.isoformat(), until=hi.isoformat())
+                for inc in store.query_incidents(query):
+                    if admin1 is not None or skeleton(normalise_place(inc.place.name)) in names:
+                        found[inc.id] = inc
     return found
 
 
