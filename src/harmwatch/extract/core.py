@@ -35,6 +35,7 @@ from harmwatch.extract.lexicon import (
     WEAPON_ANY_LOW,
     WEAPON_PATTERNS,
 )
+from harmwatch.extract.parse import parsed_doer
 from harmwatch.extract.places import PlaceMention, foreign_context, get_finder
 from harmwatch.extract.statements import apply_statements
 from harmwatch.extract.text import (
@@ -435,6 +436,8 @@ def _extract(
             _fill_from_headline(inc, d, head, rid, source)
         if not inc.perpetrators:
             _context_doer(inc, d, rid, source)
+        if idx == 0 and not inc.perpetrators:
+            _parsed_doer(inc, d, head, rid, source)
         ext.incidents.append(inc)
     if not ext.incidents and head is not None and (head.own_casualties or head.eventful):
         d = _Draft(sentences=[head])
@@ -446,6 +449,29 @@ def _extract(
     # Denials, admissions and claims of responsibility: see harmwatch.extract.statements.
     apply_statements(ext, text, title=title, published=published, source=source, report_id=rid)
     return ext
+
+
+def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, source: str | None) -> None:
+    """The main incident's doer from a dependency parse, when the rules found none.
+
+    Only the sentences that carry the attack (at most three: the event's own
+    toll or attack sentences, then the headline) are parsed; see
+    :mod:`harmwatch.extract.parse`.
+    """
+    cands = [s for s in d.sentences if s.eventful and s.actors][:2]
+    if head is not None and head.actors and head not in cands:
+        cands.append(head)
+    for s in cands[:3]:
+        if _UNCERTAIN.search(s.sent.text):
+            continue
+        mm = parsed_doer(s.sent.text, s.actors)
+        if mm is None:
+            continue
+        virtual = s.virtual
+        span = None if virtual else Span(s.sent.start + mm.start, s.sent.start + mm.end, mm.text)
+        inc.perpetrators.append(Perpetrator(mm.actor, attribution_in(s.sent.text, mm, s.actors), span))
+        inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, s.sent.text))
+        return
 
 
 def _context_doer(inc: Incident, d: _Draft, rid: str, source: str | None) -> None:
@@ -711,8 +737,10 @@ def _main_first(drafts: list[_Draft], head: SentenceInfo) -> list[_Draft]:
         # toll comes later. It is the main event when it fits the headline at
         # least as well.
         for i in range(1, len(scores)):
-            if scores[i] >= scores[0] and scores[i] > 0 and any(
-                c.outcome == "killed" for s in drafts[i].sentences for c in s.own_casualties
+            if (
+                scores[i] >= scores[0]
+                and scores[i] > 0
+                and any(c.outcome == "killed" for s in drafts[i].sentences for c in s.own_casualties)
             ):
                 return [drafts[i], *drafts[:i], *drafts[i + 1 :]]
     return drafts
