@@ -227,9 +227,11 @@ def test_sigkill_mid_batch_leaves_committed_rows_intact(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     with corpus.open("w") as fh:
         for i in range(20_000):
-            fh.write(
-                json.dumps({"id": f"r{i}", "text": f"Report {i}: shelling killed {i % 50} people."}) + "\n"
+            text = (
+                f"Report {i}: shelling killed {i % 50} people in the town on Monday, "
+                "and the wounded were taken to a clinic, activists said."
             )
+            fh.write(json.dumps({"id": f"r{i}", "text": text}) + "\n")
     db = tmp_path / "kill.db"
     open_store(db).close()
     proc = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(corpus)], env={**os.environ})
