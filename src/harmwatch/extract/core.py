@@ -1273,34 +1273,10 @@ def _victims(d: _Draft, claim: object) -> Victims:
         ):
             n = v.killed.best - v.killed_combatants.best
             v.killed_civilians = Range(n, n, n, None)
-    if v.killed is None:
-        # No overall toll stated: the dead the report counts by kind are the total it gives.
-        parts = [f for f in ("killed_civilians", "killed_combatants") if getattr(v, f) is not None]
-        if parts:
-            v.killed = _sum_ranges([getattr(v, f) for f in parts])
-            part_quotes = {quotes[f] for f in parts if f in quotes}
-            if len(part_quotes) == 1:
-                quotes["killed"] = part_quotes.pop()
     for fld, quote in quotes.items():
         r: Range = getattr(v, fld)
         claim("report", f"victims.{fld}", {"best": r.best, "low": r.low, "high": r.high}, quote)  # type: ignore[operator]
     return v
-
-
-def _sum_ranges(ranges: list[Range]) -> Range:
-    """The range of a sum of counts; one unknown bound makes that bound of the sum unknown."""
-    if len(ranges) == 1:
-        return ranges[0]
-
-    def total(values: list[int | None]) -> int | None:
-        return None if any(x is None for x in values) else sum(x for x in values if x is not None)
-
-    return Range(
-        total([r.best for r in ranges]),
-        total([r.low if r.low is not None else r.best for r in ranges]),
-        total([r.high for r in ranges]),
-        None,
-    )
 
 
 def _report_place(text: str, title: str | None, finder: object) -> Place | None:
