@@ -17,7 +17,9 @@ def _doer(sentence: str) -> str | None:
 
 
 def test_subject_of_coordinated_kill_verb() -> None:
-    assert _doer("The Syrian army recaptured the village on Monday and killed 30 people there.") == "syria_gov"
+    assert (
+        _doer("The Syrian army recaptured the village on Monday and killed 30 people there.") == "syria_gov"
+    )
 
 
 def test_owner_of_weapon_noun() -> None:
