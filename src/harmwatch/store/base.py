@@ -25,6 +25,7 @@ Portable SQL that behaves the same on SQLite and PostgreSQL:
 from __future__ import annotations
 
 import json
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -102,9 +103,33 @@ class Store(ABC):
 
     @abstractmethod
     @contextmanager
+    def _outer_transaction(self) -> Iterator[None]:
+        """Begin a transaction; commit when the block ends, roll back if it raises."""
+        yield
+
+    # Set by each backend's __init__: a re-entrant lock around the connection, and how
+    # deeply transaction() calls are nested.
+    _lock: threading.RLock
+    _depth: int
+
+    @contextmanager
     def transaction(self) -> Iterator[None]:
         """Everything inside commits together or not at all. Nested calls join the outer one."""
-        yield
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            # The depth is set only once the backend has begun: beginning may reconnect.
+            with self._outer_transaction():
+                self._depth = 1
+                try:
+                    yield
+                finally:
+                    self._depth = 0
 
     @abstractmethod
     def close(self) -> None: ...

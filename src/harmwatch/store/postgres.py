@@ -197,22 +197,9 @@ class PostgresStore(Store):
         return bytes(value)
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            conn = self._live()
-            self._depth = 1
-            try:
-                with conn.transaction():
-                    yield
-            finally:
-                self._depth = 0
+    def _outer_transaction(self) -> Iterator[None]:
+        with self._live().transaction():
+            yield
 
     def close(self) -> None:
         with self._lock:

@@ -69,26 +69,16 @@ class SQLiteStore(Store):
         return bool(rows)
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            self.conn.execute("BEGIN IMMEDIATE")
-            self._depth = 1
-            try:
-                yield
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            else:
-                self.conn.execute("COMMIT")
-            finally:
-                self._depth = 0
+    def _outer_transaction(self) -> Iterator[None]:
+        # IMMEDIATE takes the write lock up front, so a batch lands whole or not at all.
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
 
     def close(self) -> None:
         # Wait for any statement another thread is running: closing the connection
