@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-import itertools
-
+from _reports import add_report
 from harmwatch.link import link_pending
 from harmwatch.models import (
     Claim,
@@ -13,34 +11,11 @@ from harmwatch.models import (
     Perpetrator,
     Place,
     Range,
-    Report,
     Target,
     Victims,
     content_id,
 )  # fmt: skip
 from harmwatch.store import Store
-
-_n = itertools.count()
-
-
-def add_report(store: Store, source: str, published: str, text: str | None = None) -> str:
-    words = ["strike", "village", "dead", "market", "rescue", "monitor", "jets", "toll", "night", "school"]
-    n = next(_n)
-    text = text or " ".join(f"{words[(n * 7 + k * 3) % 10]}{n}" for k in range(30)) + f" ({source})"
-    sha = hashlib.sha256(text.encode()).hexdigest()
-    rid = content_id("rep", sha)
-    store.add_report(
-        Report(
-            id=rid,
-            sha256=sha,
-            text=text,
-            source=source,
-            published=published,
-            retrieved="2024-01-01T00:00:00+00:00",
-        ),
-        text.encode(),
-    )
-    return rid
 
 
 def kafr_nabl(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-import itertools
-
+from _reports import add_report
 from harmwatch.link import link_pending
 from harmwatch.link.cluster import Profile, Rows, density_adjusted, link_clusters, specific
 from harmwatch.link.features import facility_key, feature_table, incident_row, with_facility_events
@@ -16,31 +14,10 @@ from harmwatch.models import (
     Perpetrator,
     Place,
     Range,
-    Report,
     Target,
     Victims,
-    content_id,
 )  # fmt: skip
 from harmwatch.store import Store
-
-_n = itertools.count()
-
-
-def add_report(store: Store, source: str, published: str) -> str:
-    text = f"report {next(_n)} by {source}: " + " ".join(f"w{next(_n)}" for _ in range(20))
-    sha = hashlib.sha256(text.encode()).hexdigest()
-    rid = content_id("rep", sha)
-    report = Report(
-        id=rid,
-        sha256=sha,
-        text=text,
-        source=source,
-        published=published,
-        retrieved="2024-01-01T00:00:00+00:00",
-    )
-    store.add_report(report, text.encode())
-    return rid
-
 
 IDLEB = {"admin1": "Idleb", "admin1_pcode": "SY07"}
 MAARAT = Place(

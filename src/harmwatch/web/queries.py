@@ -22,7 +22,7 @@ from typing import Any
 
 from harmwatch.errors import BadQuery
 from harmwatch.models import ACTORS, EVENT_TYPES, GRADES, Incident
-from harmwatch.store.base import IncidentQuery, Store
+from harmwatch.store.base import Store
 
 __all__ = [
     "POINT_COLUMNS",
@@ -58,18 +58,6 @@ class Filters:
     event_type: str | None = None
     grade: str | None = None
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
-
-    def to_incident_query(self) -> IncidentQuery:
-        """The same filters for :meth:`Store.query_incidents` (admin2 is not supported there)."""
-        return IncidentQuery(
-            since=self.since,
-            until=self.until,
-            admin1_pcode=self.admin1_pcode,
-            actor=self.actor,
-            event_type=self.event_type,
-            grade=self.grade,
-            bbox=self.bbox,
-        )
 
 
 def _check_date(name: str, value: str | None) -> str | None:
