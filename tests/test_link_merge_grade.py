@@ -5,7 +5,17 @@ from __future__ import annotations
 from harmwatch.link.grade import grade
 from harmwatch.link.merge import blame_conflict, contradictions, merge
 from harmwatch.link.provenance import Provenance, independent_sources
-from harmwatch.models import Claim, DateSpan, Incident, Perpetrator, Place, Range, Target, Victims
+from harmwatch.models import (
+    REPORT_DATE_USED,
+    Claim,
+    DateSpan,
+    Incident,
+    Perpetrator,
+    Place,
+    Range,
+    Target,
+    Victims,
+)
 
 
 def report(
@@ -97,6 +107,19 @@ def test_date_majority_and_place_spelling_majority() -> None:
     assert inc.date.start == "2020-02-10" and inc.date.precision == "day"
     assert inc.place.name == "Kafr Nabl"
     assert inc.place.admin1_pcode == "SY07"
+
+
+def test_stated_date_outvotes_report_days_standing_in_for_it() -> None:
+    # Two next-day follow-ups give no event date (their own day stands in); one report says "on Tuesday".
+    stated = report("a", "Outlet A", day="2017-04-04")
+    follow_ups = [report(r, f"Outlet {r}", day="2017-04-05") for r in ("b", "c")]
+    for f in follow_ups:
+        f.review.append(REPORT_DATE_USED)
+    inc = merge([stated, *follow_ups])
+    assert inc.date.start == "2017-04-04"
+    assert REPORT_DATE_USED not in inc.review
+    only_assumed = merge(follow_ups)
+    assert only_assumed.date.start == "2017-04-05" and REPORT_DATE_USED in only_assumed.review
 
 
 def test_keeps_every_claim_and_report() -> None:

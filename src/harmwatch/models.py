@@ -84,6 +84,9 @@ PLACE_PRECISIONS = (
     "unknown",
 )
 CLAIM_KINDS = ("report", "denial", "admission", "responsibility")
+#: The review note of an incident whose report gives no event date: its date is the
+#: report's own day, a stand-in that a date read from another report outranks.
+REPORT_DATE_USED = "event date not stated: report date used"
 
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]
 PlacePrecision = Literal["point", "neighbourhood", "town", "admin3", "admin2", "admin1", "country", "unknown"]

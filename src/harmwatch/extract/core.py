@@ -49,6 +49,7 @@ from harmwatch.extract.text import (
     split_sentences,
 )
 from harmwatch.models import (
+    REPORT_DATE_USED,
     Claim,
     DateSpan,
     Extraction,
@@ -971,7 +972,7 @@ def _build_incident(
         claim("report", "date", inc.date.start, _sentence_of(d, de.start).text)
     elif ref is not None:
         inc.date = DateSpan(ref.isoformat(), ref.isoformat(), "day", None)
-        inc.review.append("event date not stated: report date used")
+        inc.review.append(REPORT_DATE_USED)
     else:
         inc.review.append("no date")
 

@@ -69,6 +69,7 @@ from harmwatch.extract.dates import find_date_expressions, parse_iso
 from harmwatch.extract.lexicon import FACILITY_ANY_LOW, FACILITY_PATTERNS, WEAPON_ANY_LOW, WEAPON_PATTERNS
 from harmwatch.extract.text import Sentence, lower_ascii, split_sentences
 from harmwatch.models import (
+    REPORT_DATE_USED,
     Claim,
     DateSpan,
     Extraction,
@@ -1659,7 +1660,7 @@ def _incident_for(
         inc.date = date
     elif ref is not None:
         inc.date = DateSpan(ref.isoformat(), ref.isoformat(), "day", None)
-        inc.review.append("event date not stated: report date used")
+        inc.review.append(REPORT_DATE_USED)
     else:
         inc.review.append("no date")
     if place is not None:

@@ -8,7 +8,9 @@ why the record shows the value it shows.
 The rules:
 
 * **date**: the day most independent sources give (a syndicated copy votes
-  with its original); a tie goes to the earlier day. Without any day-precise
+  with its original); a tie goes to the earlier day. Sources that state the
+  event's date outvote those whose date is only their own publication day
+  (``REPORT_DATE_USED`` in their review notes). Without any day-precise
   member, the narrowest date span. Sources that disagree by more than
   :data:`DATE_SPREAD_DAYS` days are flagged for review.
 * **place**: the most precise place any member gives (point, then
@@ -53,6 +55,7 @@ from harmwatch.link.provenance import (
     member_source,
 )
 from harmwatch.models import (
+    REPORT_DATE_USED,
     Claim,
     DateSpan,
     Incident,
@@ -115,6 +118,8 @@ def merge(
     for reason in contradictions(ordered, provenance):
         if reason not in review:
             review.append(reason)
+    if any(REPORT_DATE_USED not in m.review and _day(m.date) is not None for m in ordered):
+        review = [r for r in review if r != REPORT_DATE_USED]  # some source states the date
     return Incident(
         id=incident_id,
         date=_merge_date(ordered, voters),
@@ -237,6 +242,9 @@ def _parse_date(s: str | None) -> date | None:
 
 def _merge_date(members: list[Incident], voters: list[Incident]) -> DateSpan:
     pool = voters or members
+    # A report that states no event date stands in its own day; a date read from the text wins.
+    stated = [m for m in pool if REPORT_DATE_USED not in m.review and _day(m.date) is not None]
+    pool = stated or pool
     days = [d for m in pool if (d := _day(m.date)) is not None]
     if not days:
         days = [d for m in members if (d := _day(m.date)) is not None]
