@@ -405,3 +405,13 @@ def test_canonical_variant_needs_the_texts_governorate(gaz: geo.Gazetteer) -> No
     # nor when the text is about another governorate
     other = gaz.find_mentions("Abadeen was shelled, in the Hama countryside.")
     assert all(m.surface != "Abadeen" for m in other)
+
+
+def test_city_quarter_called_a_district_stays_the_quarter(gaz: geo.Gazetteer) -> None:
+    # English reports call a city quarter a "district"; a town asked for as a district is the district.
+    quarter = gaz.resolve("Sukkari district")
+    assert quarter is not None and quarter.precision == "neighbourhood" and quarter.admin1_pcode == "SY02"
+    town_district = gaz.resolve("Afrin district")
+    assert town_district is not None and town_district.precision == "admin2"
+    found = geoparse("An air strike flattened a hospital in the Sukkari district of Aleppo, killing 27 people.")
+    assert found.event_place is not None and found.event_place.precision == "neighbourhood"

@@ -693,6 +693,10 @@ class Gazetteer:
                 return self.place_of(self.lift(row, 1))
         if kind == "admin1" and row.kind not in ("admin1", "sector", "country"):
             return self.place_of(self.lift(row, 1))
+        if kind in ("admin2", "admin3") and row.kind == "neighbourhood":
+            # "the Sukkari district of Aleppo": English reports call a city quarter a
+            # district; no quarter names an administrative district.
+            return self.place_of(row)
         if kind == "admin2" and row.kind not in ("admin2", "admin1"):
             return self.place_of(self.lift(row, 2))
         if kind == "admin3" and row.kind in SETTLEMENT_KINDS:
