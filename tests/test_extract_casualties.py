@@ -79,6 +79,23 @@ def test_war_totals_are_background() -> None:
     assert civilians is not None and civilians.best == 2
 
 
+def test_violence_over_a_period_beside_the_event_is_context() -> None:
+    ext = extract_report(
+        "A car bomb killed 11 people in the town of Sajo near Azaz on Monday. "
+        "Government shelling and rebel rockets have killed dozens over the past week around the city. "
+        "It was the latest in a series of car bombings that have killed scores in the area.",
+        published="2020-07-21",
+    )
+    assert len(ext.incidents) == 1
+    killed = ext.incidents[0].victims.killed
+    assert killed is not None and killed.best == 11
+    # As the story itself, a period stays the main incident.
+    week = extract_report(
+        "Air strikes killed 40 fighters in Raqqa over the past week.", published="2017-02-01"
+    )
+    assert len(week.incidents) == 1
+
+
 def test_coordinated_groups_add_up() -> None:
     v = victims("Three nurses and two children were killed when a hospital in Idlib was bombed on Monday.")
     assert rng(v.killed_children) == (2, 2, 2)

@@ -413,5 +413,5 @@ def test_city_quarter_called_a_district_stays_the_quarter(gaz: geo.Gazetteer) ->
     assert quarter is not None and quarter.precision == "neighbourhood" and quarter.admin1_pcode == "SY02"
     town_district = gaz.resolve("Afrin district")
     assert town_district is not None and town_district.precision == "admin2"
-    found = geoparse("An air strike flattened a hospital in the Sukkari district of Aleppo, killing 27 people.")
+    found = geoparse("An air strike flattened a hospital in the Sukkari district of Aleppo, killing 27.")
     assert found.event_place is not None and found.event_place.precision == "neighbourhood"

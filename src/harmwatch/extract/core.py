@@ -90,6 +90,15 @@ _BACKGROUND = re.compile(
     r"|remains?\s+a\s+common|has\s+killed\s+(?:more\s+than|over|at\s+least|some|around|nearly)\s+[\d,]{5,})\b",
     re.I,
 )
+# Violence summed over a period rather than one event ("over the past week", "in recent
+# days", "the latest in a series of"). In the main event's sentences this is often the
+# story itself ("kill 77 during the past week"); beside it, it is context.
+_PERIOD = re.compile(
+    r"\b(?:(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:few\s+|several\s+|two\s+|three\s+)?"
+    r"(?:weeks?|months?)|in\s+recent\s+days|the\s+latest\s+in\s+a\s+(?:series|string|wave|spate)\s+of"
+    r"|since\s+the\s+(?:collapse|breakdown|end|failure)\s+of)\b",
+    re.I,
+)
 _GATE = re.compile(
     r"kill|dead|death|die|wound|injur|strik|struck|raid|shell|bomb|blast|explo|attack|missile|rocket|mortar"
     r"|artiller|execut|shot|shoot|gunfire|fire|clash|fight|battle|chemic|gas\b|gases|chlorine|sarin|toxic"
@@ -126,6 +135,7 @@ _DATE_GATE_L = lowered(_DATE_GATE)
 _STATEMENT_GATE_L = lowered(_STATEMENT_GATE)
 _ATTACK_VERB_L = lowered(_ATTACK_VERB)
 _BACKGROUND_L = lowered(_BACKGROUND)
+_PERIOD_L = lowered(_PERIOD)
 _TRANSITION_L = lowered(_TRANSITION)
 _FAC_STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -431,6 +441,9 @@ def _extract(
     drafts = _group(infos, ref)
     if head is not None:
         drafts = _main_first(drafts, head)
+    # Beyond the main event, a draft told only in background sentences (the war so far,
+    # a week's bombardment, "the latest in a series of") is context, not an incident.
+    drafts = drafts[:1] + [d for d in drafts[1:] if not all(_is_context(x) for x in d.sentences)]
     for idx, d in enumerate(drafts[:MAX_INCIDENTS]):
         inc = _build_incident(d, idx, ref, rid, source, text, title, finder, infos, head)
         if idx == 0 and head is not None:
@@ -450,6 +463,10 @@ def _extract(
     # Denials, admissions and claims of responsibility: see harmwatch.extract.statements.
     apply_statements(ext, text, title=title, published=published, source=source, report_id=rid)
     return ext
+
+
+def _is_context(s: SentenceInfo) -> bool:
+    return s.background or bool(_PERIOD_L.search(lower_ascii(s.sent.text)))
 
 
 def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, source: str | None) -> None:
