@@ -322,3 +322,18 @@ def test_public_surface():
     assert all(hasattr(fac, name) for name in fac.__all__)
     assert {"update_registry", "load_registry", "area_statements", "as_of", "patterns",
             "facilities_to_csv", "facilities_to_geojson"} <= set(fac.__all__)
+
+
+def test_hospital_in_a_named_quarter_or_village_is_only_a_facility_there(store):
+    # Al-Quds sits in the Sukkari quarter of Aleppo; a report's town for both mentions is Aleppo.
+    quds = Place(name="Aleppo", admin1="Aleppo", admin1_pcode="SY02", lat=36.1755, lon=37.1420,
+                 precision="point")
+    _events(store, "r1", _ev("Al-Quds Hospital", quds, "2016-04-27", "destroyed"))
+    _events(store, "r2", _ev("hospital in al-Sukkari", ALEPPO, "2016-04-27", "destroyed"))
+    # A village the gazetteer does not place: its hospital is no facility of the city.
+    _events(store, "r3", _ev("the hospital in Kafr Hamra", ALEPPO, "2016-07-17", "out_of_service"))
+    update_registry(store)
+    names = _by_name(store)
+    assert "hospital in al-Sukkari" in names["Al-Quds Hospital"].aliases
+    assert [f for f in names if "Kafr Hamra" in f and f != "Al-Quds Hospital"]
+    assert not any("Kafr Hamra" in a for a in names["Al-Quds Hospital"].aliases)

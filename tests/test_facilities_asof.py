@@ -185,3 +185,27 @@ def test_shcc_rows_become_attacks_whose_counts_match_the_columns(shared_data):
         assert p["facilities_damaged"] == col(prefix + "damage")
     p2018 = attack_patterns(load_shcc(folder / "shcc_syria_2018.csv"))
     assert p2018["by_perpetrator"]["state_actor"] == 174  # SHCC's "StateActor" rows
+
+
+def test_follow_up_mentions_are_the_attack_they_report_not_new_attacks(store):
+    strike = Incident(date=DateSpan("2016-04-27", "2016-04-27", "day"), event_type="airstrike")
+    aleppo = Place(name="Aleppo", admin1="Aleppo", admin1_pcode="SY02", lat=36.1755, lon=37.142,
+                   precision="point")
+    _add(store, "night", [
+        FacilityEvent("Al-Quds Hospital", "hospital", aleppo, "2016-04-27", "destroyed", [], 0,
+                      "an air strike destroyed al-Quds hospital"),
+    ], [strike])
+    _add(store, "next-day", [  # a headline the day after, tied to no incident
+        FacilityEvent("Al-Quds Hospital", "hospital", aleppo, "2016-04-28", "destroyed", [], None,
+                      "Al-Quds hospital destroyed in air strike"),
+    ])
+    _add(store, "treated", [  # the wounded were taken to a working hospital: no attack on it
+        FacilityEvent("Bab al-Hawa Hospital", "hospital", _place("Saraqib"), "2016-04-27", "functioning",
+                      [], 0, "the wounded were taken to Bab al-Hawa hospital"),
+    ], [strike])
+    update_registry(store)
+    p = patterns(store)
+    assert p["attacks"] == 1 and p["repeated"] == []
+    [attack] = p["attack_list"]
+    assert attack["facility"] == "Al-Quds Hospital" and attack["date"] == "2016-04-27"
+    assert attack["report_ids"] == ["night", "next-day"]

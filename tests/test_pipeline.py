@@ -99,3 +99,12 @@ def test_demo_summary(tmp_path: Path) -> None:
     text = run_demo(tmp_path / "demo.db")
     assert "61 new, 0 duplicate, 0 rejected" in text
     assert "incidents on record" in text and "bulletins: 5, 1 inconsistent" in text
+
+
+def test_facility_events_of_a_dropped_tally_point_nowhere(record: Store) -> None:
+    # Every facility event's incident index points at an incident its report kept: a bulletin's
+    # own tallies are dropped as incidents, and mentions read from them lose their tie.
+    for report_id, _idx, _fid, ev in record.facility_events():
+        if ev.incident_index is not None:
+            kept = {i for _r, i, _iid, _inc in record.report_incidents(report_id=report_id)}
+            assert ev.incident_index in kept, (report_id, ev.quote[:80])

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
+from harmwatch.facilities.patterns import patterns
 from harmwatch.ingest import ingest
 from harmwatch.models import Incident
 from harmwatch.pipeline import process
@@ -58,12 +59,9 @@ def _summarise(store: Store) -> list[str]:
     facilities = store.list_facilities()
     lines.append("")
     lines.append(f"facilities: {len(facilities)}; latest status: " + _counts(f.status for f in facilities))
-    for f in facilities:
-        hit = ("damaged", "destroyed", "out_of_service")
-        days = sorted({e.date or "?" for e in f.status_history if e.status in hit})
-        if len(days) > 1:
-            where = f.place.name or "unplaced"
-            lines.append(f"  hit on {len(days)} days: {f.name} ({where}): {', '.join(days)}")
+    for r in patterns(store)["repeated"]:
+        days = ", ".join(d or "?" for d in r["dates"])
+        lines.append(f"  attacked {r['attacks']} times: {r['name']} ({r['town'] or 'unplaced'}): {days}")
     return lines
 
 

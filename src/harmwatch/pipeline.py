@@ -83,7 +83,15 @@ def extract_all(
     if extraction.language in (None, "en"):
         extraction.bulletins = parse_bulletins(text, published=published, source=source, report_id=report_id)
     if extraction.bulletins:
-        extraction.incidents = _without_tallies(extraction.incidents, extraction.bulletins)
+        kept = _without_tallies(extraction.incidents, extraction.bulletins)
+        if len(kept) != len(extraction.incidents):
+            # facility events point into the incident list: renumber, and unhook the dropped
+            new_index = {id(inc): i for i, inc in enumerate(kept)}
+            old = extraction.incidents
+            for ev in extraction.facility_events:
+                if ev.incident_index is not None and 0 <= ev.incident_index < len(old):
+                    ev.incident_index = new_index.get(id(old[ev.incident_index]))
+            extraction.incidents = kept
     return extraction
 
 

@@ -8,6 +8,7 @@ perpetrator). Two reports of the same incident on the same facility count once.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +38,10 @@ class Attack:
 
 
 def _is_attack(ev: Any) -> bool:
+    """A mention that tells of an attack: damage, a doer, or a tie to an incident that is not
+    the facility working (the hospital where the wounded were treated was not attacked)."""
+    if ev.status == "functioning" and not ev.perpetrators:
+        return False
     return (ev.incident_index is not None or ev.status in {"damaged", "destroyed"}
             or bool(ev.perpetrators))
 
@@ -47,17 +52,27 @@ def attacks_from_store(store: Any) -> list[Attack]:
     links: dict[str, dict[int, tuple[str | None, Any]]] = {}
     merged: dict[str, Any] = {}
     attacks: dict[tuple[str, str], Attack] = {}
-    for report_id, _idx, fid, ev in store.facility_events():
+    rows = store.facility_events()
+    # A report that ties one mention of a facility to an incident ties its undated mentions too
+    # ("Al Rahma medical point was struck ..." and "the medical point had been receiving ...").
+    sibling: dict[tuple[str, str], int] = {}
+    for report_id, _idx, fid, ev in rows:
+        if fid is not None and ev.incident_index is not None:
+            sibling.setdefault((report_id, fid), ev.incident_index)
+    for report_id, _idx, fid, ev in rows:
         if fid is None or fid not in facilities or not _is_attack(ev):
             continue
         f = facilities[fid]
         inc_id: str | None = None
         inc: Any = None
-        if ev.incident_index is not None:
+        index = ev.incident_index
+        if index is None and not ev.date:  # a dated mention tells of its own day
+            index = sibling.get((report_id, fid))
+        if index is not None:
             if report_id not in links:
                 links[report_id] = {i: (iid, x) for _r, i, iid, x in
                                     store.report_incidents(report_id=report_id)}
-            inc_id, inc = links[report_id].get(ev.incident_index, (None, None))
+            inc_id, inc = links[report_id].get(index, (None, None))
             if inc_id:
                 if inc_id not in merged:
                     try:
@@ -66,11 +81,13 @@ def attacks_from_store(store: Any) -> list[Attack]:
                         merged[inc_id] = inc
                 inc = merged[inc_id] or inc
         date = ev.date or (inc.date.start if inc is not None and inc.date.start else None)
-        key = (fid, inc_id or date_key(date) or f"{report_id}")
+        # One facility hit on one day is one attack, even when linking left two incidents.
+        key = (fid, date_key(date) if date and len(date) >= 10 else inc_id or f"{report_id}")
         a = attacks.get(key)
         if a is None:
             a = attacks[key] = Attack(date=date, facility_id=fid, facility=f.name, town=f.place.name,
                                       admin1=f.place.admin1, incident_id=inc_id)
+        a.incident_id = a.incident_id or inc_id
         if report_id not in a.report_ids:
             a.report_ids.append(report_id)
         for p in list(ev.perpetrators) + (list(inc.perpetrators) if inc is not None else []):
@@ -84,7 +101,50 @@ def attacks_from_store(store: Any) -> list[Attack]:
                 a.event_type = a.event_type or inc.event_type
         if ev.status in {"destroyed", "out_of_service", "damaged", "evacuated"}:
             a.status = ev.status
-    return sorted(attacks.values(), key=lambda x: (date_key(x.date), x.facility or ""))
+    return sorted(_fold_followups(list(attacks.values())), key=lambda x: (date_key(x.date), x.facility or ""))
+
+
+#: A mention tied to no incident this many days after an attack on the same facility is news of it.
+FOLLOWUP_DAYS = 3
+
+
+def _fold_followups(attacks: list[Attack]) -> list[Attack]:
+    """Fold mentions tied to no incident into the attack on that facility they follow.
+
+    "Al-Quds hospital destroyed in air strike", a headline the day after the
+    strike, is a report of that strike, not a second attack; undated, it joins the
+    attack its own report ties the facility to elsewhere; dated, the latest
+    incident-tied attack on the same facility at most :data:`FOLLOWUP_DAYS` days
+    before it. A mention with no such attack stays an attack of its own.
+    """
+    tied = [a for a in attacks if a.incident_id]
+    kept = list(tied)
+    for a in attacks:
+        if a.incident_id:
+            continue
+        day = _day(a.date)
+        same = [t for t in tied if t.facility_id == a.facility_id]
+        # the same report ties another mention of the facility to an attack: it is that one
+        before = [t for t in same if day is None and set(t.report_ids) & set(a.report_ids)] or [
+            t for t in same
+            if day is not None and (d := _day(t.date)) is not None and 0 <= (day - d).days <= FOLLOWUP_DAYS
+        ]
+        if not before:
+            kept.append(a)
+            continue
+        target = max(before, key=lambda t: date_key(t.date))
+        target.report_ids.extend(r for r in a.report_ids if r not in target.report_ids)
+        target.perpetrators.extend(p for p in a.perpetrators if p not in target.perpetrators)
+        target.status = target.status or a.status
+    return kept
+
+
+def _day(value: str | None) -> dt.date | None:
+    key = date_key(value)
+    try:
+        return dt.date.fromisoformat(key) if len(key) == 10 else None
+    except ValueError:
+        return None
 
 
 def attack_patterns(attacks: list[Attack]) -> dict[str, Any]:

@@ -45,6 +45,7 @@ from harmwatch.facilities.names import (
 from harmwatch.facilities.places import (
     _names_same,
     contains,
+    distance_km,
     level,
     more_precise,
     place_names,
@@ -295,6 +296,11 @@ def match_facility(names: list[NameInfo], kind: str | None, place: Place,
         ]
         if len(coarse) == 1:
             return coarse[0][1], "core, refined place"
+    # "hospital in Kafr Hamra": the words after "in" say which quarter or village; only a
+    # facility there can be it, not any facility of the wider town the event was placed in.
+    hints = [n.place_hint for n in names if n.place_hint]
+    if hints:
+        town = [c for c in town if _hint_fits(hints, c, place)]
     gen = [c for c in town if _desc_hit(names, c.names)]
     if len(gen) == 1:
         return gen[0], "descriptors"
@@ -314,6 +320,31 @@ def match_facility(names: list[NameInfo], kind: str | None, place: Place,
     if len(town) == 1 and all(n.bare for n in town[0].names):
         return town[0], "only one in town"
     return None, "new"
+
+
+#: A place named in a facility's name and the facility's point are one place this close.
+HINT_KM = 1.5
+
+
+def _hint_fits(hints: list[str], c: _Candidate, place: Place) -> bool:
+    """Does a known facility lie at the place a name's "in X" gives?
+
+    Yes when the facility goes by that place in its own names, or when X resolves
+    to a point within :data:`HINT_KM` of the facility's. A hint that resolves to
+    nothing, on a facility that does not name it, is no evidence: no match.
+    """
+    own = [n.place_hint for n in c.names if n.place_hint] + place_names(c.facility.place)
+    if any(_names_same(h, o) for h in hints for o in own):
+        return True
+    fp = c.facility.place
+    if fp.lat is None or fp.lon is None:
+        return False
+    for h in hints:
+        found = resolve_place(h, admin1_hint=place.admin1_pcode or place.admin1)
+        if (level(found) == "town" and found.lat is not None and found.lon is not None
+                and distance_km(found.lat, found.lon, fp.lat, fp.lon) <= HINT_KM):
+            return True
+    return False
 
 
 def _add_alias(f: Facility, name: str | None) -> None:
