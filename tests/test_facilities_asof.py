@@ -209,3 +209,19 @@ def test_follow_up_mentions_are_the_attack_they_report_not_new_attacks(store):
     [attack] = p["attack_list"]
     assert attack["facility"] == "Al-Quds Hospital" and attack["date"] == "2016-04-27"
     assert attack["report_ids"] == ["night", "next-day"]
+
+
+def test_one_incident_is_one_attack_on_its_settled_date(store):
+    kafranbel = _place("Kafranbel")
+    stated = Incident(date=DateSpan("2019-05-05", "2019-05-05", "day"), event_type="airstrike")
+    assumed = Incident(date=DateSpan("2019-05-06", "2019-05-06", "day"), event_type="airstrike")
+    for rid, inc in (("r-a", stated), ("r-b", assumed)):
+        _add(store, rid, [FacilityEvent("Kafranbel Surgical Hospital", "hospital", kafranbel,
+                                        inc.date.start, "damaged", [], 0, "the hospital was hit")], [inc])
+        store.set_link(rid, 0, "inc-shared")  # linking put both reports in one incident
+    store.save_incident(Incident(id="inc-shared", date=DateSpan("2019-05-05", "2019-05-05", "day"),
+                                 event_type="airstrike", report_ids=["r-a", "r-b"]))
+    update_registry(store)
+    [attack] = patterns(store)["attack_list"]
+    assert attack["date"] == "2019-05-05" and attack["incident_id"] == "inc-shared"
+    assert sorted(attack["report_ids"]) == ["r-a", "r-b"]

@@ -80,9 +80,14 @@ def attacks_from_store(store: Any) -> list[Attack]:
                     except Exception:  # linked but not saved yet: use the report's own version
                         merged[inc_id] = inc
                 inc = merged[inc_id] or inc
-        date = ev.date or (inc.date.start if inc is not None and inc.date.start else None)
-        # One facility hit on one day is one attack, even when linking left two incidents.
-        key = (fid, date_key(date) if date and len(date) >= 10 else inc_id or f"{report_id}")
+        date = ev.date
+        if inc_id and inc is not None and inc.date.start:
+            own, merged_day = _day(ev.date), _day(inc.date.start)
+            if own is None or merged_day is None or abs((own - merged_day).days) <= FOLLOWUP_DAYS:
+                date = inc.date.start  # the incident's date, as its sources settle it
+            else:
+                inc_id, inc = None, None  # the mention tells of another day than its incident's
+        key = (fid, f"incident {inc_id}" if inc_id else date_key(date) or f"report {report_id}")
         a = attacks.get(key)
         if a is None:
             a = attacks[key] = Attack(date=date, facility_id=fid, facility=f.name, town=f.place.name,
@@ -101,7 +106,8 @@ def attacks_from_store(store: Any) -> list[Attack]:
                 a.event_type = a.event_type or inc.event_type
         if ev.status in {"destroyed", "out_of_service", "damaged", "evacuated"}:
             a.status = ev.status
-    return sorted(_fold_followups(list(attacks.values())), key=lambda x: (date_key(x.date), x.facility or ""))
+    folded = _fold_same_day(_fold_followups(list(attacks.values())))
+    return sorted(folded, key=lambda x: (date_key(x.date), x.facility or ""))
 
 
 #: A mention tied to no incident this many days after an attack on the same facility is news of it.
@@ -132,11 +138,33 @@ def _fold_followups(attacks: list[Attack]) -> list[Attack]:
         if not before:
             kept.append(a)
             continue
-        target = max(before, key=lambda t: date_key(t.date))
-        target.report_ids.extend(r for r in a.report_ids if r not in target.report_ids)
-        target.perpetrators.extend(p for p in a.perpetrators if p not in target.perpetrators)
-        target.status = target.status or a.status
+        _absorb(max(before, key=lambda t: date_key(t.date)), a)
     return kept
+
+
+def _fold_same_day(attacks: list[Attack]) -> list[Attack]:
+    """One facility hit on one day is one attack, even where linking left two incidents."""
+    by_day: dict[tuple[str | None, str], Attack] = {}
+    kept: list[Attack] = []
+    for a in sorted(attacks, key=lambda x: x.incident_id is None):
+        day = date_key(a.date)
+        first = by_day.get((a.facility_id, day)) if len(day) == 10 else None
+        if first is None:
+            if len(day) == 10:
+                by_day[(a.facility_id, day)] = a
+            kept.append(a)
+            continue
+        _absorb(first, a)
+    return kept
+
+
+def _absorb(target: Attack, other: Attack) -> None:
+    target.report_ids.extend(r for r in other.report_ids if r not in target.report_ids)
+    target.perpetrators.extend(p for p in other.perpetrators if p not in target.perpetrators)
+    target.weapons.extend(w for w in other.weapons if w not in target.weapons)
+    target.incident_id = target.incident_id or other.incident_id
+    target.event_type = target.event_type or other.event_type
+    target.status = target.status or other.status
 
 
 def _day(value: str | None) -> dt.date | None:
