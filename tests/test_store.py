@@ -738,3 +738,20 @@ def test_pipeline_gives_the_same_record_on_postgres_as_on_sqlite(tmp_path: Path)
     assert on_sqlite["incidents"], "the sample corpus should yield incidents"
     for key, value in on_sqlite.items():
         assert on_postgres[key] == value, key
+
+
+def test_one_filter_builder_serves_the_store_and_the_web(backend_store: Store) -> None:
+    from harmwatch.store.base import incident_filters
+    from harmwatch.web.queries import Filters, incident_page
+
+    place = Place(name="Kafr Nabl", admin1_pcode="SY07", admin2_pcode="SY0703", lat=35.6, lon=36.5,
+                  precision="town")
+    blamed = [Perpetrator("russia", "alleged"), Perpetrator("syria_gov", "alleged")]
+    inc = Incident(id="inc-a", date=DateSpan("2020-02-10", "2020-02-10", "day"), place=place,
+                   perpetrators=blamed)
+    backend_store.save_incident(inc)
+    q = IncidentQuery(admin2_pcode="SY0703", actor="Russia")
+    assert [i.id for i in backend_store.query_incidents(q)] == ["inc-a"]
+    assert incident_filters(q) == incident_filters(Filters(admin2_pcode="SY0703", actor="Russia"))
+    assert [i.id for _seq, i in incident_page(backend_store, Filters(actor="syria_gov"))[0]] == ["inc-a"]
+    assert backend_store.query_incidents(IncidentQuery(actor="syria")) == []  # a whole id, not a substring

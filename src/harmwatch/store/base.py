@@ -68,6 +68,7 @@ class IncidentQuery:
     since: str | None = None
     until: str | None = None
     admin1_pcode: str | None = None
+    admin2_pcode: str | None = None
     area: str | None = None  # free text, resolved by the caller to admin1_pcode when possible
     actor: str | None = None
     event_type: str | None = None
@@ -76,6 +77,47 @@ class IncidentQuery:
     limit: int | None = None
     offset: int = 0
     after_seq: int | None = None  # for the live feed: incidents changed after this sequence number
+
+
+def incident_filters(q: Any, alias: str = "") -> tuple[list[str], list[Any]]:
+    """The WHERE clauses (ANDed) and parameters for incident filters, in portable SQL.
+
+    ``q`` is an :class:`IncidentQuery` or anything with the same filter attributes
+    (the web layer's ``Filters``); ``alias`` prefixes the columns (``"i."``). Every
+    path that lists incidents (CLI, API, page, exports, bulletins) filters here.
+    """
+    a = alias
+    clauses: list[str] = []
+    params: list[Any] = []
+    if q.since:
+        clauses.append(f"({a}date_end >= ? OR ({a}date_end IS NULL AND {a}date_start >= ?))")
+        params += [q.since, q.since]
+    if q.until:
+        clauses.append(f"{a}date_start <= ?")
+        params.append(q.until)
+    if q.admin1_pcode:
+        clauses.append(f"{a}admin1_pcode = ?")
+        params.append(q.admin1_pcode)
+    if getattr(q, "admin2_pcode", None):
+        clauses.append(f"{a}admin2_pcode = ?")
+        params.append(q.admin2_pcode)
+    if q.actor:
+        # actors are stored as a comma list of lower-case vocabulary ids
+        clauses.append(f"(',' || {a}actors || ',') LIKE ?")
+        params.append(f"%,{q.actor.lower()},%")
+    if q.event_type:
+        clauses.append(f"{a}event_type = ?")
+        params.append(q.event_type)
+    if q.grade:
+        clauses.append(f"{a}grade = ?")
+        params.append(q.grade)
+    if q.bbox:
+        min_lon, min_lat, max_lon, max_lat = q.bbox
+        if min_lon > max_lon or min_lat > max_lat:
+            raise BadQuery("bbox must be min_lon,min_lat,max_lon,max_lat")
+        clauses.append(f"{a}lat BETWEEN ? AND ? AND {a}lon BETWEEN ? AND ?")
+        params += [min_lat, max_lat, min_lon, max_lon]
+    return clauses, params
 
 
 def now_iso() -> str:
@@ -395,32 +437,7 @@ class Store(ABC):
         return int(rows[0]["m"] or 0)
 
     def _incident_where(self, q: IncidentQuery) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if q.since:
-            clauses.append("(date_end >= ? OR (date_end IS NULL AND date_start >= ?))")
-            params += [q.since, q.since]
-        if q.until:
-            clauses.append("date_start <= ?")
-            params.append(q.until)
-        if q.admin1_pcode:
-            clauses.append("admin1_pcode = ?")
-            params.append(q.admin1_pcode)
-        if q.actor:
-            clauses.append("LOWER(',' || actors || ',') LIKE LOWER(?)")
-            params.append(f"%,{q.actor},%")
-        if q.event_type:
-            clauses.append("event_type = ?")
-            params.append(q.event_type)
-        if q.grade:
-            clauses.append("grade = ?")
-            params.append(q.grade)
-        if q.bbox:
-            min_lon, min_lat, max_lon, max_lat = q.bbox
-            if min_lon > max_lon or min_lat > max_lat:
-                raise BadQuery("bbox must be min_lon,min_lat,max_lon,max_lat")
-            clauses.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
-            params += [min_lat, max_lat, min_lon, max_lon]
+        clauses, params = incident_filters(q)
         if q.after_seq is not None:
             clauses.append("seq > ?")
             params.append(q.after_seq)

@@ -22,7 +22,7 @@ from typing import Any
 
 from harmwatch.errors import BadQuery
 from harmwatch.models import ACTORS, EVENT_TYPES, GRADES, Incident
-from harmwatch.store.base import Store
+from harmwatch.store.base import Store, incident_filters
 
 __all__ = [
     "POINT_COLUMNS",
@@ -171,39 +171,6 @@ def _day(iso: str) -> float:
     return float(date.fromisoformat(iso).toordinal() - 719163)  # days since 1970-01-01
 
 
-def _where(f: Filters, alias: str = "") -> tuple[list[str], list[Any]]:
-    """WHERE clauses on ``incidents`` (exact; the R*Tree only narrows the candidates)."""
-    a = alias
-    clauses: list[str] = []
-    params: list[Any] = []
-    if f.since:
-        clauses.append(f"({a}date_end >= ? OR ({a}date_end IS NULL AND {a}date_start >= ?))")
-        params += [f.since, f.since]
-    if f.until:
-        clauses.append(f"{a}date_start <= ?")
-        params.append(f.until)
-    if f.admin1_pcode:
-        clauses.append(f"{a}admin1_pcode = ?")
-        params.append(f.admin1_pcode)
-    if f.admin2_pcode:
-        clauses.append(f"{a}admin2_pcode = ?")
-        params.append(f.admin2_pcode)
-    if f.actor:
-        clauses.append(f"(',' || {a}actors || ',') LIKE ?")
-        params.append(f"%,{f.actor},%")
-    if f.event_type:
-        clauses.append(f"{a}event_type = ?")
-        params.append(f.event_type)
-    if f.grade:
-        clauses.append(f"{a}grade = ?")
-        params.append(f.grade)
-    if f.bbox:
-        min_lon, min_lat, max_lon, max_lat = f.bbox
-        clauses.append(f"{a}lat BETWEEN ? AND ? AND {a}lon BETWEEN ? AND ?")
-        params += [min_lat, max_lat, min_lon, max_lon]
-    return clauses, params
-
-
 def _rtree_box(f: Filters) -> tuple[str, list[Any]] | None:
     """The R*Tree range for the bbox and dates; None when neither is filtered."""
     if not f.bbox and not f.since and not f.until:
@@ -223,7 +190,7 @@ def _rtree_box(f: Filters) -> tuple[str, list[Any]] | None:
 
 def _page_seqs(store: Store, f: Filters, after_seq: int | None, want: int) -> list[int]:
     """Up to ``want`` seqs of matching incidents after ``after_seq``, ascending."""
-    clauses, params = _where(f, "i.")
+    clauses, params = incident_filters(f, "i.")
     box = _rtree_box(f) if _has_rtree(store) else None
     only_box = box is not None and not (
         f.admin1_pcode or f.admin2_pcode or f.actor or f.event_type or f.grade
@@ -344,7 +311,7 @@ def incident_points(store: Store, f: Filters) -> tuple[list[list[Any]], int]:
     full record only when one is clicked. Also returns the highest ``seq`` seen,
     where the live feed should start.
     """
-    clauses, params = _where(f, "")
+    clauses, params = incident_filters(f)
     clauses += ["lat IS NOT NULL", "lon IS NOT NULL"]
     sql = (
         "SELECT seq, id, lat, lon, date_start, event_type, killed_best FROM incidents WHERE "
@@ -411,7 +378,7 @@ def incident_points_json(store: Store, f: Filters) -> str:
     head = {"event_types": list(EVENT_TYPES)}
     template = _POINT_AGGREGATES.get(store.dialect.name)
     if template is not None:
-        clauses, params = _where(f, "")
+        clauses, params = incident_filters(f)
         clauses += ["lat IS NOT NULL", "lon IS NOT NULL"]
         row = store._query(template.replace("{where}", " AND ".join(clauses)), params)[0]
         n, last = int(row["n"] or 0), int(row["last"] or 0)
