@@ -101,6 +101,15 @@ def test_unknown_type_and_missing_toll_are_neutral_and_a_denial_links(store: Sto
     assert len(link(store, report, denial)) == 1
 
 
+def test_a_denial_placed_only_in_the_governorate_links_on_the_hospital(store: Store) -> None:
+    """'Our missiles struck no hospital in Idlib', against the report of a hospital hit in a town."""
+    report = record(MAARAT, killed=Range.exact(25), targets=[Target("hospital")])
+    denial = record(GOVERNORATE, targets=[Target("hospital")], kind="denial", actor=("russia", "denied"))
+    assert len(link(store, report, denial)) == 1
+    # without a health facility on both sides, the governorate and the day alone still link nothing
+    assert not specific(incident_row("a", record(GOVERNORATE)), incident_row("b", record(MAARAT)))
+
+
 def test_two_towns_with_one_toll_on_one_day_stay_apart(store: Store) -> None:
     groups = link(store, record(MAARAT, killed=Range.exact(12)), record(SARAQIB, killed=Range.exact(12)))
     assert len(groups) == 2

@@ -12,7 +12,7 @@ pipeline's incremental batches, the evaluation, the benchmark):
 2. **Specific agreement** (:func:`specific`). A pair above the threshold is an
    edge only if the two records agree on something that names *this* attack:
    the town (same name or spelling, or one point), a named facility, a weapon,
-   or a toll of 3 or more. Distinct events on one day in one governorate share
+   a health facility hit, or a toll of 3 or more. Distinct events on one day in one governorate share
    the date, the governorate and often the event type; those alone never link
    two records. Two records naming two different towns disagree: only a named
    facility links them.
@@ -53,7 +53,7 @@ SAME_POINT_KM = 1.0
 SPECIFIC_TOLL = 3
 ROW_FIELDS = (
     "existing", "day", "day_end", "date_precision", "coarse", "lat", "lon", "place_norm", "place_skel",
-    "admin1", "admin2", "weapons", "facilities", "killed_lo", "killed_hi", "killed_best",
+    "admin1", "admin2", "weapons", "facilities", "target_kinds", "killed_lo", "killed_hi", "killed_best",
 )  # fmt: skip
 #: Reports per event the model was trained on (1-5 outlets, mean 2.3): a place with many
 #: more records than that in three days holds several events.
@@ -211,6 +211,8 @@ def specific(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
         return False
     if _common(a.get("weapons"), b.get("weapons")):
         return True
+    if "medical" in (a.get("target_kinds") or ()) and "medical" in (b.get("target_kinds") or ()):
+        return True  # a health facility hit: few are hit in one governorate on one day
     lo_a, lo_b = a.get("killed_lo"), b.get("killed_lo")
     if lo_a is None or lo_b is None or min(lo_a, lo_b) < SPECIFIC_TOLL:
         return False
