@@ -56,3 +56,14 @@ def test_no_date_falls_back_to_report_date_with_review_flag() -> None:
     inc = ext.incidents[0]
     assert inc.date.start == "2019-05-02"
     assert any("report date" in r for r in inc.review)
+
+
+def test_a_sentence_opening_with_its_date_is_no_dateline() -> None:
+    assert find_dateline("On Thursday 16 March 2017, at around 19:00, warplanes fired missiles.") is None
+    ext = extract_report(
+        "On Thursday 16 March 2017, at around 19:00, warplanes fired missiles at a mosque in Atarib, "
+        "killing 29 civilians.",
+        published="2017-03-18",
+    )
+    assert ext.incidents[0].date.start == "2017-03-16"
+    assert "on thursday 16 march 2017" in ext.incidents[0].claims[0].quote.lower()

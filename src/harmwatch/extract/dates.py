@@ -210,11 +210,18 @@ def _in_file_or_url(low: str, start: int, end: int) -> bool:
     return bool(_URLISH.search(token)) and len(token) > end - start + 2
 
 
+# "On Thursday 16 March 2017, warplanes ...": a sentence that opens with its date tells
+# when the event happened; it is not the page's dateline.
+_SENTENCE_ON = re.compile(r"(?:^|[.!?]\s+|\n\s*)on\s*$", re.I)
+
+
 def find_dateline(text: str, window: int = 260) -> DateExpr | None:
     """The report's own date, if the text opens with one ("Tue 05 Jul 2016 ...")."""
     head = text[:window]
     dates = find_full_dates(head)
-    return dates[0] if dates else None
+    if not dates or _SENTENCE_ON.search(head[: dates[0].start]):
+        return None
+    return dates[0]
 
 
 def _weekday_back(ref: dt.date, wd: int, strict: bool) -> dt.date:
