@@ -12,7 +12,8 @@ pipeline's incremental batches, the evaluation, the benchmark):
 2. **Specific agreement** (:func:`specific`). A pair above the threshold is an
    edge only if the two records agree on something that names *this* attack:
    the town (same name or spelling, or one point), a named facility, a weapon,
-   a health facility hit, or a toll of 3 or more. Distinct events on one day in one governorate share
+   the kind of building hit (a hospital, a school, a market, a mosque, a bakery, a camp), or a
+   toll of 3 or more. Distinct events on one day in one governorate share
    the date, the governorate and often the event type; those alone never link
    two records. Two records naming two different towns disagree: only a named
    facility links them.
@@ -211,8 +212,8 @@ def specific(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
         return False
     if _common(a.get("weapons"), b.get("weapons")):
         return True
-    if "medical" in (a.get("target_kinds") or ()) and "medical" in (b.get("target_kinds") or ()):
-        return True  # a health facility hit: few are hit in one governorate on one day
+    if _common(a.get("target_kinds"), b.get("target_kinds")):
+        return True  # a hospital, school, market, mosque ... hit: few are in one governorate on one day
     lo_a, lo_b = a.get("killed_lo"), b.get("killed_lo")
     if lo_a is None or lo_b is None or min(lo_a, lo_b) < SPECIFIC_TOLL:
         return False
