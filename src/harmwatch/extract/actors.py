@@ -26,6 +26,7 @@ from harmwatch.extract.lexicon import (
     BY_BEFORE_RE,
     CLASH_WITH_BEFORE_RE,
     DENIAL_RE,
+    DOWNED_AFTER_RE,
     IS_INDEX,
     IS_RE,
     NOT_DOER_AFTER_RE,
@@ -100,7 +101,8 @@ def score_doers(
     for mm in mentions:
         before = sentence[max(0, mm.start - 60) : mm.start]
         after = sentence[mm.end : mm.end + 70]
-        if any(s <= mm.start < e for s, e in victim_spans):
+        if any(s <= mm.start < e for s, e in victim_spans) or DOWNED_AFTER_RE.match(after):
+            # The victims, or the side whose aircraft was shot down.
             mm.score = -1.0
             continue
         score = 0.0

@@ -1,0 +1,63 @@
+"""Which actor mention is the doer: speakers, backers, targets and downed aircraft are not."""
+
+from harmwatch.extract import extract_report
+from harmwatch.extract.actors import find_actor_mentions, score_doers
+
+
+def doers(sentence: str) -> list[str]:
+    mentions = score_doers(sentence, find_actor_mentions(sentence), [])
+    return [m.actor for m in mentions if m.doer]
+
+
+def perps(text: str, title: str | None = None) -> list[str]:
+    ext = extract_report(text, title=title, published="2016-10-05", source="test", report_id="r1")
+    assert ext.incidents, text
+    return [p.actor for p in ext.incidents[0].perpetrators]
+
+
+def test_the_side_that_blames_is_not_the_doer() -> None:
+    found = doers("Local rebels blamed Russian warplanes for the raid on the market.")
+    assert "russia" in found and "opposition" not in found
+
+
+def test_those_who_say_are_not_the_doer() -> None:
+    assert "opposition" not in doers(
+        "It was a gas attack that opposition groups say killed dozens of people."
+    )
+
+
+def test_that_the_actor_did_it() -> None:
+    # "that the X" is not "at the X": the mention after "that the" can be the doer.
+    assert "isis" in doers("The ministry said that the Islamic State group had killed 30 people in the town.")
+
+
+def test_backers_and_media_are_not_doers() -> None:
+    assert "opposition" not in doers("The truce was brokered partly by rebel backer Qatar, officials said.")
+    assert "russia" not in doers("The statement was quoted by Russian news agencies on Tuesday.")
+
+
+def test_advances_by_is_not_an_attack() -> None:
+    assert "syria_gov" not in doers("It came despite significant advances by Assad's army in the south.")
+
+
+def test_anti_group_operation_targets_the_group() -> None:
+    found = doers("Syrian fighter jets in a wide anti-ISIL operation targeted ISIL positions near Tabqa.")
+    assert found[:1] == ["syria_gov"] and "isis" not in found
+
+
+def test_downed_aircraft_is_the_victim_side() -> None:
+    assert doers("A Russian military helicopter that was shot down over Idlib killed five on board.") == []
+    assert (
+        perps("A Russian military helicopter was shot down over Idlib on Monday, killing all five on board.")
+        == []
+    )
+
+
+def test_killed_in_fighting_with() -> None:
+    assert perps(
+        "At least 40 Islamic State militants were killed in fighting with Kurdish fighters near Tal Tamr."
+    ) == ["sdf_ypg"]
+
+
+def test_rebel_coalition_is_not_the_international_coalition() -> None:
+    assert {m.actor for m in find_actor_mentions("an assault by the rebel coalition")} == {"opposition"}
