@@ -61,3 +61,43 @@ def test_killed_in_fighting_with() -> None:
 
 def test_rebel_coalition_is_not_the_international_coalition() -> None:
     assert {m.actor for m in find_actor_mentions("an assault by the rebel coalition")} == {"opposition"}
+
+
+def test_x_and_other_groups_share_the_role() -> None:
+    found = doers(
+        "The army said that the Nusra Front and what it called other terrorist groups had killed 30 people."
+    )
+    assert "hts_nusra" in found
+
+
+def test_alliance_including_a_member_is_the_doer() -> None:
+    mentions = score_doers(
+        s := "A new opposition alliance including Al-Qaeda's affiliate attacked the city on Thursday.",
+        find_actor_mentions(s),
+        [],
+    )
+    best = max((m for m in mentions if m.doer), key=lambda m: m.score)
+    assert best.actor == "opposition"
+
+
+def test_behind_the_attack() -> None:
+    assert "syria_gov" in doers(
+        "Western capitals say forces loyal to President Assad were behind the gas attack."
+    )
+    assert "opposition" in doers("Residents said the rebels could be responsible for the chemical attack.")
+
+
+def test_headline_doer_leads_over_an_aside() -> None:
+    text = (
+        "Some 70 Islamic State fighters were killed near Qamishli in two days of fighting, a TV said. "
+        "IS fighters are also being targeted by airstrikes carried out by the US-led coalition."
+    )
+    assert perps(text, title="Syrian Army Kills 70 IS Militants Near Qamishli")[0] == "syria_gov"
+
+
+def test_the_group_refers_back_to_the_named_doer() -> None:
+    text = (
+        "The opposition condemned the massacre committed by Islamic State militants near Al-Bab. "
+        "Activists said 41 men were rounded up and executed by the extremist group on Friday."
+    )
+    assert perps(text) == ["isis"]

@@ -49,6 +49,22 @@ class ActorMention:
     score: float = 0.0
 
 
+# "X and other militant groups killed": X shares the role of the group word after it.
+_AND_OTHER = re.compile(
+    r"\s*(?:and|or|,)\s*(?:the\s+)?(?:what\s+\w+\s+(?:calls?|called|termed|describe[sd]\s+as)\s+)?"
+    r"(?:other\s+|allied\s+|its\s+allied\s+)?",
+    re.I,
+)
+# "an opposition alliance including Al-Qaeda's affiliate attacked": the whole named first is the doer.
+_INCLUDING = re.compile(r"\s*,?\s*(?:including|among\s+them|such\s+as|led\s+by)\s+(?:the\s+)?", re.I)
+# "Forces loyal to Assad were behind the attack", "militants could be responsible for it".
+_BEHIND_AFTER = re.compile(
+    r"^[\s'-]*(?:s\s+)?(?:[\w-]+\s+){0,2}?(?:(?:was|were|is|are|be|been|could\s+be|may\s+be|might\s+be"
+    r"|are\s+likely|were\s+likely)\s+)?(?:behind|responsible\s+for)\s+(?:the\s+|a\s+|this\s+|that\s+|these\s+"
+    r"|those\s+|last\s+\w+'?s?\s+|\w+'?s\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|raids?|bombings?|massacres?"
+    r"|shelling|killings?|deaths|blasts?|explosions?|assault|carrying\s+out)\b",
+    re.I,
+)
 _OR_PAIR = re.compile(r"^\s*(?:or|and/or)\s+(?:the\s+)?(?:suspected\s+)?$", re.I)
 _SPEAKER_AFTER = re.compile(
     r"^[\s'-]*(?:s\s+)?(?:\w+[\s-]+){0,4}?(?:said|says|announced|confirmed|claimed|stated|reported|denied|denies"
@@ -110,6 +126,7 @@ def score_doers(
             bool(ATTACK_AFTER_RE.match(after))
             or bool(BY_BEFORE_RE.search(before))
             or bool(ATTACK_IN_MENTION_RE.search(mm.text))
+            or bool(_BEHIND_AFTER.match(after))
         )
         if strong:
             score = 1.0
@@ -131,12 +148,16 @@ def score_doers(
     for a, b in itertools.pairwise(mentions):
         if b.doer and not a.doer and _OR_PAIR.match(sentence[a.end : b.start]) is None:
             between = sentence[a.end : b.start]
-            if re.fullmatch(r"\s*(?:and|or|,)\s*(?:the\s+)?", between, re.I) and a.score > -1:
+            if _AND_OTHER.fullmatch(between) and a.score > -1:
                 a.doer = True
                 a.score = max(a.score, 0.5)
         if b.doer and not a.doer and _OR_PAIR.match(sentence[a.end : b.start]):
             a.doer = True
             a.score = max(a.score, 0.5)
+    for a, b in itertools.pairwise(mentions):
+        if b.doer and a.score > -1 and _INCLUDING.fullmatch(sentence[a.end : b.start]):
+            a.doer = True
+            a.score = max(a.score, b.score + 0.05)
     return mentions
 
 

@@ -434,8 +434,11 @@ def _extract(
         inc = _build_incident(d, idx, ref, rid, source, text, title, finder, infos, head)
         if idx == 0 and head is not None:
             _fill_from_headline(inc, d, head, rid, source)
+            _headline_doer_first(inc, d, head, rid, source)
         if not inc.perpetrators:
             _context_doer(inc, d, rid, source)
+        if idx == 0 and not inc.perpetrators:
+            _anaphor_doer(inc, d, infos, rid, source)
         if idx == 0 and not inc.perpetrators:
             _parsed_doer(inc, d, head, rid, source)
         ext.incidents.append(inc)
@@ -449,6 +452,35 @@ def _extract(
     # Denials, admissions and claims of responsibility: see harmwatch.extract.statements.
     apply_statements(ext, text, title=title, published=published, source=source, report_id=rid)
     return ext
+
+
+def _headline_doer_first(inc: Incident, d: _Draft, head: SentenceInfo, rid: str, source: str | None) -> None:
+    """The headline's plain doer leads when the body's first doer is not from a toll sentence.
+
+    A headline names who did the story's main deed ("Kurdish-led forces kill
+    35 militants"); a body sentence without the toll that names another actor
+    ("IS fighters are also targeted by coalition air strikes") is more often
+    an aside about other fighting than the main event.
+    """
+    sure = [m for m in head.actors if m.doer and m.score >= 0.9 and not m.generic and m.actor != "unknown"]
+    if not sure or not inc.perpetrators:
+        return
+    first = inc.perpetrators[0]
+    if first.actor == sure[0].actor:
+        return
+    if first.span is not None:
+        src = next((s for s in d.sentences if s.sent.start <= first.span.start < s.sent.end), None)
+        if src is not None and any(c.outcome == "killed" for c in src.own_casualties):
+            return
+    mm = sure[0]
+    have = next((p for p in inc.perpetrators if p.actor == mm.actor), None)
+    if have is not None:
+        inc.perpetrators.remove(have)
+    else:
+        span = None if head.virtual else Span(head.sent.start + mm.start, head.sent.start + mm.end, mm.text)
+        have = Perpetrator(mm.actor, attribution_in(head.sent.text, mm, head.actors), span)
+        inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, head.sent.text))
+    inc.perpetrators.insert(0, have)
 
 
 def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, source: str | None) -> None:
@@ -471,6 +503,42 @@ def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, 
         span = None if virtual else Span(s.sent.start + mm.start, s.sent.start + mm.end, mm.text)
         inc.perpetrators.append(Perpetrator(mm.actor, attribution_in(s.sent.text, mm, s.actors), span))
         inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, s.sent.text))
+        return
+
+
+# A doer named by a definite description of a group named before ("executed by
+# the extremist group", "the group's fighters killed").
+_ANAPHOR = re.compile(
+    r"\b(?:by|from)\s+(?:the|this|that)\s+(?:(?:extremist|jihadist|militant|terrorist|radical|islamist"
+    r"|hardline|ultra-hardline|armed|same|rebel)\s+)*(?:group|organi[sz]ation|militia|faction|movement)\b"
+    r"|\b(?:the|this)\s+(?:(?:extremist|jihadist|militant|terrorist|radical|islamist|hardline|ultra-hardline)\s+)*"
+    r"(?:group|organi[sz]ation|militia)(?:'?s\s+(?:fighters|militants|members|gunmen))?\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:also\s+)?(?:killed|executed|beheaded|shot|attacked|shelled|bombed|stormed|massacred|detonated|fired"
+    r"|kills|executes|beheads|attacks|shells|bombs|storms|abducted|kidnapped)\b",
+    re.I,
+)
+
+
+def _anaphor_doer(inc: Incident, d: _Draft, infos: list[SentenceInfo], rid: str, source: str | None) -> None:
+    """Resolve "by the extremist group" in the main event's sentences to the group named as a doer before.
+
+    The antecedent is the nearest plain doer of a specific name in the (at most
+    three) story sentences before the one with the description; a group named
+    there only as a target or victim does not count.
+    """
+    for s in d.sentences:
+        m = _ANAPHOR.search(s.sent.text)
+        if m is None or _UNCERTAIN.search(s.sent.text):
+            continue
+        prev = [x for x in infos if x.index < s.index and not x.furniture and x.index >= 0][::-1][:3]
+        for p in prev:
+            acts = p.actors or score_doers(p.sent.text, find_actor_mentions(p.sent.text), [])
+            sure = [a for a in acts if a.doer and a.score >= 0.9 and not a.generic and a.actor != "unknown"]
+            if sure:
+                mm = sure[-1]
+                inc.perpetrators.append(Perpetrator(mm.actor, attribution_in(s.sent.text, mm, []), None))
+                inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, s.sent.text))
+                return
         return
 
 

@@ -75,11 +75,12 @@ ACTOR_PATTERNS: list[tuple[str, str, bool]] = [
     ),
     (
         "opposition",
-        r"\brebels?\b|\brebel\b|opposition\s+(?:fighters|forces|groups|factions|militants|gunmen)"
+        r"\brebels?\b|\brebel\b|opposition\s+(?:fighters|forces|groups|factions|militants|gunmen|alliance"
+        r"|coalition)"
         r"|free\s+syrian\s+army|\bfsa\b|ahrar\s+al[- ]sham"
         r"|(?:ja[iy]?a?[iy]?sh|je[iy]sh)\s+al[- ](?:islam|fateh|fatah|"
         r"izza|nasr|tahrir)|army\s+of\s+conquest|faylaq\s+al[- ]rahman|nour\s+al[- ]din\s+al[- ]zinki"
-        r"|insurgents?|armed\s+(?:opposition\s+)?groups?|islamist\s+(?:rebels|groups|factions)"
+        r"|insurgents?|armed\s+(?:opposition\s+)?groups?|islamist\s+(?:rebels|groups|factions|alliance)"
         r"|southern\s+front|the\s+factions",
         False,
     ),
