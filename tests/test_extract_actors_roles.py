@@ -101,3 +101,13 @@ def test_the_group_refers_back_to_the_named_doer() -> None:
         "Activists said 41 men were rounded up and executed by the extremist group on Friday."
     )
     assert perps(text) == ["isis"]
+
+
+def test_feared_or_possible_attacks_have_no_doer() -> None:
+    assert doers("Residents said they feared revenge attacks by pro-government forces.") == []
+    assert doers("The deal could avert possible U.S. military strikes.") == []
+    assert doers("It showed that the rebels could still strike back.") == []
+
+
+def test_a_visit_by_is_not_an_attack() -> None:
+    assert doers("The blasts coincided with a rare trip by President Bashar Assad to the coast.") == []

@@ -65,6 +65,24 @@ _BEHIND_AFTER = re.compile(
     r"|shelling|killings?|deaths|blasts?|explosions?|assault|carrying\s+out)\b",
     re.I,
 )
+# An attack only feared, warned of or to be prevented has no doer yet ("they
+# feared revenge attacks by pro-government forces").
+_HYPOTHETICAL_BY = re.compile(
+    r"\b(?:fear(?:ed|s|ing)?|warn(?:ed|s|ing)?\s+(?:of|against)|threats?\s+of|risk\s+of|possible|potential"
+    r"|future|prevent(?:ing|s)?|avoid(?:ing|s)?|deter(?:ring|s)?)\s+(?:[\w-]+\s+){0,3}by\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:possible|potential|future|planned|threatened|proposed|averting|avert|prevent|any)\s+(?:the\s+)?$",
+    re.I,
+)
+# "by" after a word for a visit, a speech, a deal or a count names no attacker.
+_NOT_AGENT_BY = re.compile(
+    r"\b(?:trip|visit|visited|speech|remarks|statement|interview|decree|calls?|offer|proposal|initiative|efforts?"
+    r"|appeal|request|invitation|meetings?|talks|plans?|deal|agreement|truce|ceasefire|reports?|study|investigation"
+    r"|analysis|tally|toll\s+compiled|documented|monitored|recorded|compiled|cited|quoted|interviewed|hosted"
+    r"|chaired|attended|visited|welcomed|praised|criticised|criticized|signed|agreed|proposed|vetoed|drafted)\s+"
+    r"by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _OR_PAIR = re.compile(r"^\s*(?:or|and/or)\s+(?:the\s+)?(?:suspected\s+)?$", re.I)
 _SPEAKER_AFTER = re.compile(
     r"^[\s'-]*(?:s\s+)?(?:\w+[\s-]+){0,4}?(?:said|says|announced|confirmed|claimed|stated|reported|denied|denies"
@@ -122,12 +140,17 @@ def score_doers(
             mm.score = -1.0
             continue
         score = 0.0
+        by_agent = bool(BY_BEFORE_RE.search(before)) and not _NOT_AGENT_BY.search(before)
         strong = (
             bool(ATTACK_AFTER_RE.match(after))
-            or bool(BY_BEFORE_RE.search(before))
+            or by_agent
             or bool(ATTACK_IN_MENTION_RE.search(mm.text))
             or bool(_BEHIND_AFTER.match(after))
         )
+        if _HYPOTHETICAL_BY.search(before):
+            # Nobody to blame yet: not a doer, not even for the parse fallback.
+            mm.score = -1.0
+            continue
         if strong:
             score = 1.0
         elif CLASH_WITH_BEFORE_RE.search(before):

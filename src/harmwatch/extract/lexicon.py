@@ -221,6 +221,7 @@ ATTACK_AFTER_RE = re.compile(
     r"|exploded|detonated|blew\s+up|shot|beheaded|bombarded|raided|pounded|ambushed)\b))?"
     r"(?:(?:and|or)\s+\w+\s+|(?:(?!(?:in|on|at|of|to|by|from|for|with|near|into|against|the|a|an"
     r"|and|or|who|which|that|said|says|say|told|blamed|blames|accused|accuses|condemned|condemns|denied|denies"
+    r"|could|would|might|may|will|can|should|must|vowed|vows|threatened|threatens|pledged|pledges|promised"
     r"|were|was|are|is|been|being|be)\b)[\w-]+\s+){0,2})?(?:war\s*planes?|war\s*jets|jets?|aircraft|air\s*force|helicopters?"
     r"|drones?|air\s*strikes?|strikes?|raids?|air\s+raids?|bombing|bombings|bombardment|shelling|shells?"
     r"|rockets?|missiles?|artillery|mortars?|barrel\s+bombs?|snipers?|offensive|gunfire|fire|planes"
