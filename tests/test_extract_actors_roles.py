@@ -111,3 +111,20 @@ def test_feared_or_possible_attacks_have_no_doer() -> None:
 
 def test_a_visit_by_is_not_an_attack() -> None:
     assert doers("The blasts coincided with a rare trip by President Bashar Assad to the coast.") == []
+
+
+def test_counted_or_passive_dead_are_victims() -> None:
+    assert doers("More than 50 Syria rebels jihadists killed NGO") == []
+    assert doers("The number of rebel fighters killed in battles near the town has risen to 39.") == []
+    assert doers("Three Russian jets killed 20 civilians in Idlib.") == ["russia"]
+    assert doers("Syrian air force strikes killed at least 70 people in Douma.") == ["syria_gov"]
+
+
+def test_who_overran_the_place_in_a_toll_sentence() -> None:
+    assert perps(
+        "More than 50 rebels were killed in Hasakeh province as the Islamic State group overran a town."
+    ) == ["isis"]
+
+
+def test_islam_army_is_not_the_syrian_army() -> None:
+    assert {m.actor for m in find_actor_mentions("rocket attacks by Islam Army insurgents")} == {"opposition"}

@@ -83,6 +83,34 @@ _NOT_AGENT_BY = re.compile(
     r"by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+# A counted group that was killed ("More than 50 Syria rebels, jihadists killed"):
+# victims, even where the casualty reader found no toll.
+_COUNT_BEFORE = re.compile(
+    r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    r"|dozens|scores|hundreds|tens))\s+(?:of\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_KILLED_AFTER = re.compile(
+    r"^[\s'-]*(?:s\s+)?(?:,\s*)?(?:[\w-]+\s+){0,2}?(?:(?:were|was|have\s+been|had\s+been|are|reported)\s+)?"
+    r"(?:killed|dead|died|wounded|injured|slain)\b(?!\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+"
+    r"|nearly\s+|over\s+)?(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|dozens"
+    r"|scores|hundreds|tens\b|a\s|an\s|the\s|their\s|his\s|\w+\s+(?:civilians|people|children|soldiers|fighters)))",
+    re.I,
+)
+# "rebel fighters killed in battles against IS": a participle with no object
+# is passive, and the mention names the dead.
+_REDUCED_PASSIVE_AFTER = re.compile(
+    r"^[\s'-]*(?:s\s+)?(?:[\w-]+\s+){0,2}?(?:killed|slain|wounded|injured)\s+(?!at\s+least)(?:in|during|on|near|at|by|when|as"
+    r"|after|since|over|overnight|while|amid|fighting|battling|earlier|last|this|yesterday)\b",
+    re.I,
+)
+# In a sentence with a toll, the side that overran or stormed a place is the attacker
+# ("50 rebels were killed as IS overran the town").
+_TAKE_AFTER = re.compile(
+    r"^[\s')-]*(?:s\s+)?(?:[\w-]+\s+){0,1}?(?:have\s+|has\s+|had\s+)?(?:overran|overrun|overruns|seized|seizes"
+    r"|captured|captures|stormed|storms|took\s+(?:full\s+|total\s+)?control|takes\s+control)\b",
+    re.I,
+)
 _OR_PAIR = re.compile(r"^\s*(?:or|and/or)\s+(?:the\s+)?(?:suspected\s+)?$", re.I)
 _SPEAKER_AFTER = re.compile(
     r"^[\s'-]*(?:s\s+)?(?:\w+[\s-]+){0,4}?(?:said|says|announced|confirmed|claimed|stated|reported|denied|denies"
@@ -147,6 +175,11 @@ def score_doers(
             or bool(ATTACK_IN_MENTION_RE.search(mm.text))
             or bool(_BEHIND_AFTER.match(after))
         )
+        if (_COUNT_BEFORE.search(before) and _KILLED_AFTER.match(after)) or (
+            _REDUCED_PASSIVE_AFTER.match(after) and not BY_BEFORE_RE.search(before)
+        ):
+            mm.score = -1.0
+            continue
         if _HYPOTHETICAL_BY.search(before):
             # Nobody to blame yet: not a doer, not even for the parse fallback.
             mm.score = -1.0
@@ -155,6 +188,8 @@ def score_doers(
             score = 1.0
         elif CLASH_WITH_BEFORE_RE.search(before):
             score = 0.6
+        elif victim_spans and _TAKE_AFTER.match(after):
+            score = 0.8
         if NOT_DOER_AFTER_RE.match(after):
             score -= 1.5
         if not strong and NOT_DOER_BEFORE_RE.search(before):

@@ -70,7 +70,7 @@ ACTOR_PATTERNS: list[tuple[str, str, bool]] = [
         r"|government(?:-led)?\s+(?:forces|troops|warplanes|war\s*planes|jets|helicopters|aircraft"
         r"|air\s*strikes|airstrikes|shelling|bombardment|artillery|bombing|raids|planes|soldiers)"
         r"|national\s+defen[cs]e\s+forces|\bndf\b|shabb?iha|tiger\s+forces|republican\s+guard"
-        r"|(?<!free\s)(?<!free\ssyrian\s)(?<!conquest\s)\barmy\b|\btroops\b|loyalists?",
+        r"|(?<!free\s)(?<!free\ssyrian\s)(?<!conquest\s)(?<!islam\s)\barmy\b|\btroops\b|loyalists?",
         False,
     ),
     (
