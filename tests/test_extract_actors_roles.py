@@ -128,3 +128,16 @@ def test_who_overran_the_place_in_a_toll_sentence() -> None:
 
 def test_islam_army_is_not_the_syrian_army() -> None:
     assert {m.actor for m in find_actor_mentions("rocket attacks by Islam Army insurgents")} == {"opposition"}
+
+
+def test_unnamed_lead_doer_not_replaced_by_a_later_strike_without_toll() -> None:
+    text = (
+        "Seven people were killed on Monday in terrorist rocket attacks on the Midan district of Aleppo. "
+        "Later, Nusra Front terrorists fired more than ten rocket shells at Midan, causing material damage."
+    )
+    assert perps(text) == []
+    text = (
+        "Seven people were killed on Monday in terrorist rocket attacks on the Midan district of Aleppo. "
+        "Nusra Front terrorists fired more shells at Midan, killing two more people."
+    )
+    assert perps(text) == ["hts_nusra"]

@@ -491,6 +491,9 @@ def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, 
     :mod:`harmwatch.extract.parse`.
     """
     cands = [s for s in d.sentences if s.eventful and s.actors][:2]
+    if d.sentences and _unnamed_doer(d.sentences[0]):
+        # The lead names the doer only generically: see _build_incident.
+        cands = [s for s in cands if s is d.sentences[0] or any(c.outcome == "killed" for c in s.own_casualties)]
     if head is not None and head.actors and head not in cands:
         cands.append(head)
     for s in cands[:3]:
@@ -542,6 +545,13 @@ def _anaphor_doer(inc: Incident, d: _Draft, infos: list[SentenceInfo], rid: str,
         return
 
 
+def _unnamed_doer(s: SentenceInfo) -> bool:
+    """Whether the sentence gives its attack a doer by a generic word only ("terrorist rocket attacks")."""
+    return any(m.doer and m.actor == "unknown" for m in s.actors) and not any(
+        m.doer and m.actor != "unknown" for m in s.actors
+    )
+
+
 def _context_doer(inc: Incident, d: _Draft, rid: str, source: str | None) -> None:
     """A doer named once outside the event's own sentences, when they and the headline name none.
 
@@ -549,6 +559,8 @@ def _context_doer(inc: Incident, d: _Draft, rid: str, source: str | None) -> Non
     ("the airstrikes by the Assad regime on Aleppo"); only a plain doer of a
     specific name counts, never a generic word or a hedged sentence.
     """
+    if d.sentences and _unnamed_doer(d.sentences[0]):
+        return
     for s in d.context:
         if _UNCERTAIN.search(s.sent.text):
             continue
@@ -1075,7 +1087,18 @@ def _build_incident(
     # perpetrators
     perps: dict[str, Perpetrator] = {}
     blame = [s for s in d.context if _BLAME.search(s.sent.text)]
+    # A lead that gives the deadly attack only an unnamed doer ("terrorist
+    # rocket attacks killed seven") is not outweighed by a group named in a
+    # later sentence without a toll: that is another strike of the day.
+    unnamed_lead = _unnamed_doer(lead)
     for s in [*d.sentences, *blame]:
+        if (
+            unnamed_lead
+            and s is not lead
+            and s not in blame
+            and not any(c.outcome == "killed" for c in s.own_casualties)
+        ):
+            continue
         if _UNCERTAIN.search(s.sent.text):
             # "It was not clear who carried out the strikes, but the regime has
             # bombed the town before": no perpetrator from such a sentence.
