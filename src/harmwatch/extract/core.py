@@ -493,7 +493,8 @@ def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, 
     cands = [s for s in d.sentences if s.eventful and s.actors][:2]
     if d.sentences and _unnamed_doer(d.sentences[0]):
         # The lead names the doer only generically: see _build_incident.
-        cands = [s for s in cands if s is d.sentences[0] or any(c.outcome == "killed" for c in s.own_casualties)]
+        lead = d.sentences[0]
+        cands = [s for s in cands if s is lead or any(c.outcome == "killed" for c in s.own_casualties)]
     if head is not None and head.actors and head not in cands:
         cands.append(head)
     for s in cands[:3]:
