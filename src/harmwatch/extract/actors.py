@@ -167,34 +167,34 @@ def score_doers(
             # The victims, or the side whose aircraft was shot down.
             mm.score = -1.0
             continue
-        score = 0.0
-        by_agent = bool(BY_BEFORE_RE.search(before)) and not _NOT_AGENT_BY.search(before)
-        strong = (
-            bool(ATTACK_AFTER_RE.match(after))
-            or by_agent
-            or bool(ATTACK_IN_MENTION_RE.search(mm.text))
-            or bool(_BEHIND_AFTER.match(after))
-        )
-        if (_COUNT_BEFORE.search(before) and _KILLED_AFTER.match(after)) or (
-            _REDUCED_PASSIVE_AFTER.match(after) and not BY_BEFORE_RE.search(before)
+        by_before = BY_BEFORE_RE.search(before) is not None
+        if (_KILLED_AFTER.match(after) and _COUNT_BEFORE.search(before)) or (
+            not by_before and _REDUCED_PASSIVE_AFTER.match(after)
         ):
             mm.score = -1.0
             continue
-        if _HYPOTHETICAL_BY.search(before):
-            # Nobody to blame yet: not a doer, not even for the parse fallback.
-            mm.score = -1.0
-            continue
+        score = 0.0
+        strong = (
+            bool(ATTACK_AFTER_RE.match(after))
+            or (by_before and not _NOT_AGENT_BY.search(before))
+            or bool(ATTACK_IN_MENTION_RE.search(mm.text))
+            or bool(_BEHIND_AFTER.match(after))
+        )
         if strong:
             score = 1.0
         elif CLASH_WITH_BEFORE_RE.search(before):
             score = 0.6
         elif victim_spans and _TAKE_AFTER.match(after):
             score = 0.8
+        if score > 0 and _HYPOTHETICAL_BY.search(before):
+            # Nobody to blame yet: not a doer, not even for the parse fallback.
+            mm.score = -1.0
+            continue
         if NOT_DOER_AFTER_RE.match(after):
             score -= 1.5
         if not strong and NOT_DOER_BEFORE_RE.search(before):
             score -= 0.7
-        elif strong and NOT_DOER_STRONG_BEFORE_RE.search(before) and not BY_BEFORE_RE.search(before):
+        elif strong and not by_before and NOT_DOER_STRONG_BEFORE_RE.search(before):
             score -= 1.2
         if _SPEAKER_AFTER.match(after) and not strong:
             score -= 0.5
