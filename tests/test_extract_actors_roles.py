@@ -141,3 +141,26 @@ def test_unnamed_lead_doer_not_replaced_by_a_later_strike_without_toll() -> None
         "Nusra Front terrorists fired more shells at Midan, killing two more people."
     )
     assert perps(text) == ["hts_nusra"]
+
+
+def test_side_of_another_kind_of_attack_without_toll_is_not_the_doer() -> None:
+    text = (
+        "A car bomb exploded in western Damascus on Thursday, killing four people. "
+        "Government artillery shelled rebel positions in Jobar, the monitor said."
+    )
+    assert perps(text) == []
+
+
+def test_other_sides_head_noun_is_not_the_syrian_army() -> None:
+    assert [m.actor for m in find_actor_mentions("Cross-border fire by Turkish troops hit the town.")] == [
+        "turkey"
+    ]
+    assert {m.actor for m in find_actor_mentions("Iranian-backed troops advanced.")} == {"iran", "syria_gov"}
+
+
+def test_aircraft_only_heard_is_no_attack() -> None:
+    assert doers("Syrian warplanes were heard over Raqqa after the assault.") == []
+
+
+def test_infighting_among_groups() -> None:
+    assert "opposition" in doers("Clashes among the Faylaq al-Rahman and other factions killed 50 fighters.")

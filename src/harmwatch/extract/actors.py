@@ -111,6 +111,7 @@ _TAKE_AFTER = re.compile(
     r"|captured|captures|stormed|storms|took\s+(?:full\s+|total\s+)?control|takes\s+control)\b",
     re.I,
 )
+_BARE_FORCE = re.compile(r"army|troops|government|regime|loyalists?", re.I)
 _OR_PAIR = re.compile(r"^\s*(?:or|and/or)\s+(?:the\s+)?(?:suspected\s+)?$", re.I)
 _SPEAKER_AFTER = re.compile(
     r"^[\s'-]*(?:s\s+)?(?:\w+[\s-]+){0,4}?(?:said|says|announced|confirmed|claimed|stated|reported|denied|denies"
@@ -150,6 +151,17 @@ def find_actor_mentions(sentence: str, low: str | None = None) -> list[ActorMent
         mtext = sentence[start:end]
         if generic and any(0 <= start - f.end <= 12 for f in found if not f.generic):
             # "ISIL terrorists": the generic word only repeats the specific name.
+            continue
+        prev = found[-1] if found else None
+        if (
+            actor == "syria_gov"
+            and _BARE_FORCE.fullmatch(mtext)
+            and prev is not None
+            and prev.actor != "syria_gov"
+            and 0 <= start - prev.end <= 1
+            and not prev.text.lower().endswith(("backed", "led"))
+        ):
+            # "Turkish troops", "Russian army": the head noun of the other side's name.
             continue
         found.append(ActorMention(actor, start, end, mtext, generic))
     found.sort(key=lambda f: f.start)

@@ -490,10 +490,14 @@ def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, 
     toll or attack sentences, then the headline) are parsed; see
     :mod:`harmwatch.extract.parse`.
     """
-    cands = [s for s in d.sentences if s.eventful and s.actors][:2]
+    lead = d.sentences[0] if d.sentences else None
+    cands = [
+        s
+        for s in d.sentences
+        if s.eventful and s.actors and (s is lead or not _other_attack(s, inc.event_type))
+    ][:2]
     if d.sentences and _unnamed_doer(d.sentences[0]):
         # The lead names the doer only generically: see _build_incident.
-        lead = d.sentences[0]
         cands = [s for s in cands if s is lead or any(c.outcome == "killed" for c in s.own_casualties)]
     if head is not None and head.actors and head not in cands:
         cands.append(head)
@@ -544,6 +548,20 @@ def _anaphor_doer(inc: Incident, d: _Draft, infos: list[SentenceInfo], rid: str,
                 inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, s.sent.text))
                 return
         return
+
+
+def _other_attack(s: SentenceInfo, etype: str) -> bool:
+    """A sentence without a toll about another kind of attack than the incident's.
+
+    "Government artillery shelled rebel positions" in a car-bomb story tells
+    of other fighting; its doer is not the bomber.
+    """
+    return (
+        etype not in ("unknown", "clash")
+        and bool(s.types)
+        and all(_CAUSE_CLASS.get(t[0], t[0]) != _CAUSE_CLASS.get(etype, etype) for t in s.types)
+        and not any(c.outcome == "killed" for c in s.own_casualties)
+    )
 
 
 def _unnamed_doer(s: SentenceInfo) -> bool:
@@ -1099,6 +1117,8 @@ def _build_incident(
             and s not in blame
             and not any(c.outcome == "killed" for c in s.own_casualties)
         ):
+            continue
+        if s is not lead and s not in blame and _other_attack(s, etype):
             continue
         if _UNCERTAIN.search(s.sent.text):
             # "It was not clear who carried out the strikes, but the regime has

@@ -248,7 +248,8 @@ BY_BEFORE_RE = re.compile(
 )
 CLASH_WITH_BEFORE_RE = re.compile(
     r"(?:clashes|clashing|fighting|battles?|ambush(?:ed)?|attacks?|assault|offensive)\s+"
-    r"(?:with|by|of|from|launched\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"(?:with|by|of|from|launched\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:clashes|fighting|battles|infighting)\s+(?:among|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 NOT_DOER_BEFORE_RE = re.compile(
@@ -284,7 +285,8 @@ NOT_DOER_AFTER_RE = re.compile(
     r"|headquarters|outposts?|targets?(?!\s+(?:the\s+|a\s+|an\s+)?(?-i:[A-Z]))|checkpoints?|areas?|convoy|official|spokes(?:man|woman)|envoy|president"
     r"|foreign\s+minister|minister|ambassador|delegation|side|\(banned|-held|-controlled|-run"
     r"|backers?|allies|ally|supporters?|sponsors?|patrons?"
-    r"|(?:state\s+)?(?:news|media|television|tv|newspapers?|outlets?|press|journalists?|reporters?))\b",
+    r"|(?:state\s+)?(?:news|media|television|tv|newspapers?|outlets?|press|journalists?|reporters?)"
+    r"|(?:[\w-]+\s+)?(?:were|was)\s+(?:heard|seen|spotted|observed|flying|circling|hovering))\b",
     re.I,
 )
 
