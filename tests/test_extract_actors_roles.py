@@ -164,3 +164,11 @@ def test_aircraft_only_heard_is_no_attack() -> None:
 
 def test_infighting_among_groups() -> None:
     assert "opposition" in doers("Clashes among the Faylaq al-Rahman and other factions killed 50 fighters.")
+
+
+def test_the_campaign_refers_back_to_its_named_doer() -> None:
+    text = (
+        "Eastern Aleppo has been subjected to a ferocious onslaught by the Assad regime since November 15. "
+        "Over 300 people have been killed in the ongoing bombing campaign on the city."
+    )
+    assert perps(text) == ["syria_gov"]

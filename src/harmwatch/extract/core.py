@@ -525,17 +525,23 @@ _ANAPHOR = re.compile(
     r"|kills|executes|beheads|attacks|shells|bombs|storms|abducted|kidnapped)\b",
     re.I,
 )
+# An attack named by a definite description of one told before ("in the ongoing bombing campaign").
+_ANAPHOR_ATTACK = re.compile(
+    r"\b(?:the|this|these|that)\s+(?:ongoing\s+|continuing\s+|same\s+|renewed\s+)?(?:[\w-]+\s+)?"
+    r"(?:bombing\s+campaign|air\s+campaign|campaign|bombardment|onslaught|assault|offensive)\b",
+    re.I,
+)
 
 
 def _anaphor_doer(inc: Incident, d: _Draft, infos: list[SentenceInfo], rid: str, source: str | None) -> None:
-    """Resolve "by the extremist group" in the main event's sentences to the group named as a doer before.
+    """Resolve "by the extremist group" or "the ongoing bombing campaign" to the doer named just before.
 
     The antecedent is the nearest plain doer of a specific name in the (at most
     three) story sentences before the one with the description; a group named
     there only as a target or victim does not count.
     """
     for s in d.sentences:
-        m = _ANAPHOR.search(s.sent.text)
+        m = _ANAPHOR.search(s.sent.text) or _ANAPHOR_ATTACK.search(s.sent.text)
         if m is None or _UNCERTAIN.search(s.sent.text):
             continue
         prev = [x for x in infos if x.index < s.index and not x.furniture and x.index >= 0][::-1][:3]
