@@ -172,3 +172,7 @@ def test_the_campaign_refers_back_to_its_named_doer() -> None:
         "Over 300 people have been killed in the ongoing bombing campaign on the city."
     )
     assert perps(text) == ["syria_gov"]
+
+
+def test_strikes_that_have_stopped_are_not_the_event() -> None:
+    assert doers("As Russian airstrikes over Aleppo have temporarily calmed, the town was quiet.") == []

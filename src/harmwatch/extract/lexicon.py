@@ -286,7 +286,8 @@ NOT_DOER_AFTER_RE = re.compile(
     r"|foreign\s+minister|minister|ambassador|delegation|side|\(banned|-held|-controlled|-run"
     r"|backers?|allies|ally|supporters?|sponsors?|patrons?"
     r"|(?:state\s+)?(?:news|media|television|tv|newspapers?|outlets?|press|journalists?|reporters?)"
-    r"|(?:[\w-]+\s+)?(?:were|was)\s+(?:heard|seen|spotted|observed|flying|circling|hovering))\b",
+    r"|(?:[\w-]+\s+)?(?:were|was)\s+(?:heard|seen|spotted|observed|flying|circling|hovering)"
+    r"|(?:[\w-]+\s+){0,3}?(?:have|has|had)\s+(?:\w+\s+)?(?:calmed|paused|stopped|halted|ceased|eased|subsided))\b",
     re.I,
 )
 
