@@ -176,3 +176,12 @@ def test_the_campaign_refers_back_to_its_named_doer() -> None:
 
 def test_strikes_that_have_stopped_are_not_the_event() -> None:
     assert doers("As Russian airstrikes over Aleppo have temporarily calmed, the town was quiet.") == []
+
+
+def test_related_headlines_glued_to_the_story_give_no_doer() -> None:
+    text = (
+        "Kurdish-led forces killed 35 Islamic State militants near Tabqa on Saturday, an agency reported. "
+        "Share 87 Related Turkey Detains Suspects Ahead Of Vote US Coalition Strikes Kill Two Senior Leaders "
+        "Near Border Army Frees Territories Near Airbase."
+    )
+    assert perps(text) == ["sdf_ypg"]

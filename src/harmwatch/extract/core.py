@@ -504,7 +504,7 @@ def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, 
     for s in cands[:3]:
         if _UNCERTAIN.search(s.sent.text):
             continue
-        mm = parsed_doer(s.sent.text, s.actors)
+        mm = parsed_doer(s.sent.text, [m for m in s.actors if not _in_link_list(s.sent.text, m.start)])
         if mm is None:
             continue
         virtual = s.virtual
@@ -556,6 +556,27 @@ def _anaphor_doer(inc: Incident, d: _Draft, infos: list[SentenceInfo], rid: str,
         return
 
 
+_RELATED = re.compile(r"\b(?:Related|Read\s+more|See\s+also|More\s+on\s+this)\b")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def _in_link_list(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a list of linked headlines glued into the sentence.
+
+    News pages append "Related Kobani in Ruins After Anti-IS Airstrikes Syrian
+    Government Airstrikes Against IS Kill 36 ..." to the story text: after such
+    a marker, a run of capitalised words is other stories' headlines.
+    """
+    m = _RELATED.search(text, 0, pos)
+    if m is None:
+        return False
+    words = _WORD.findall(text[max(m.end(), pos - 60) : pos + 60])
+    if len(words) < 6:
+        return False
+    caps = sum(w[0].isupper() for w in words)
+    return caps >= 0.7 * len(words)
+
+
 def _other_attack(s: SentenceInfo, etype: str) -> bool:
     """A sentence without a toll about another kind of attack than the incident's.
 
@@ -589,7 +610,15 @@ def _context_doer(inc: Incident, d: _Draft, rid: str, source: str | None) -> Non
     for s in d.context:
         if _UNCERTAIN.search(s.sent.text):
             continue
-        sure = [m for m in s.actors if m.doer and m.score >= 0.9 and not m.generic and m.actor != "unknown"]
+        sure = [
+            m
+            for m in s.actors
+            if m.doer
+            and m.score >= 0.9
+            and not m.generic
+            and m.actor != "unknown"
+            and not _in_link_list(s.sent.text, m.start)
+        ]
         if not sure:
             continue
         mm = max(sure, key=lambda m: m.score)
@@ -1133,6 +1162,8 @@ def _build_incident(
         # Within a sentence the surest doer first ("killed by X" before "clashes with Y").
         for mm in sorted(s.actors, key=lambda m: -m.score):
             if not mm.doer or mm.actor in perps or mm.actor == "unknown":
+                continue
+            if _in_link_list(s.sent.text, mm.start):
                 continue
             span = Span(s.sent.start + mm.start, s.sent.start + mm.end, mm.text)
             perps[mm.actor] = Perpetrator(mm.actor, attribution_in(s.sent.text, mm, s.actors), span)
