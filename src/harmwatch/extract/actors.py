@@ -26,6 +26,7 @@ from harmwatch.extract.lexicon import (
     BY_BEFORE_RE,
     CLASH_WITH_BEFORE_RE,
     DENIAL_RE,
+    DOWNED_AFTER_RE,
     IS_INDEX,
     IS_RE,
     NOT_DOER_AFTER_RE,
@@ -48,6 +49,69 @@ class ActorMention:
     score: float = 0.0
 
 
+# "X and other militant groups killed": X shares the role of the group word after it.
+_AND_OTHER = re.compile(
+    r"\s*(?:and|or|,)\s*(?:the\s+)?(?:what\s+\w+\s+(?:calls?|called|termed|describe[sd]\s+as)\s+)?"
+    r"(?:other\s+|allied\s+|its\s+allied\s+)?",
+    re.I,
+)
+# "an opposition alliance including Al-Qaeda's affiliate attacked": the whole named first is the doer.
+_INCLUDING = re.compile(r"\s*,?\s*(?:including|among\s+them|such\s+as|led\s+by)\s+(?:the\s+)?", re.I)
+# "Forces loyal to Assad were behind the attack", "militants could be responsible for it".
+_BEHIND_AFTER = re.compile(
+    r"^[\s'-]*(?:s\s+)?(?:[\w-]+\s+){0,2}?(?:(?:was|were|is|are|be|been|could\s+be|may\s+be|might\s+be"
+    r"|are\s+likely|were\s+likely)\s+)?(?:behind|responsible\s+for)\s+(?:the\s+|a\s+|this\s+|that\s+|these\s+"
+    r"|those\s+|last\s+\w+'?s?\s+|\w+'?s\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|raids?|bombings?|massacres?"
+    r"|shelling|killings?|deaths|blasts?|explosions?|assault|carrying\s+out)\b",
+    re.I,
+)
+# An attack only feared, warned of or to be prevented has no doer yet ("they
+# feared revenge attacks by pro-government forces").
+_HYPOTHETICAL_BY = re.compile(
+    r"\b(?:fear(?:ed|s|ing)?|warn(?:ed|s|ing)?\s+(?:of|against)|threats?\s+of|risk\s+of|possible|potential"
+    r"|future|prevent(?:ing|s)?|avoid(?:ing|s)?|deter(?:ring|s)?)\s+(?:[\w-]+\s+){0,3}by\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:possible|potential|future|planned|threatened|proposed|averting|avert|prevent|any)\s+(?:the\s+)?$",
+    re.I,
+)
+# "by" after a word for a visit, a speech, a deal or a count names no attacker.
+_NOT_AGENT_BY = re.compile(
+    r"\b(?:trip|visit|visited|speech|remarks|statement|interview|decree|calls?|offer|proposal|initiative|efforts?"
+    r"|appeal|request|invitation|meetings?|talks|plans?|deal|agreement|truce|ceasefire|reports?|study|investigation"
+    r"|analysis|tally|toll\s+compiled|documented|monitored|recorded|compiled|cited|quoted|interviewed|hosted"
+    r"|chaired|attended|visited|welcomed|praised|criticised|criticized|signed|agreed|proposed|vetoed|drafted)\s+"
+    r"by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# A counted group that was killed ("More than 50 Syria rebels, jihadists killed"):
+# victims, even where the casualty reader found no toll.
+_COUNT_BEFORE = re.compile(
+    r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    r"|dozens|scores|hundreds|tens))\s+(?:of\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_KILLED_AFTER = re.compile(
+    r"^[\s'-]*(?:s\s+)?(?:,\s*)?(?:[\w-]+\s+){0,2}?(?:(?:were|was|have\s+been|had\s+been|are|reported)\s+)?"
+    r"(?:killed|dead|died|wounded|injured|slain)\b(?!\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+"
+    r"|nearly\s+|over\s+)?(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|dozens"
+    r"|scores|hundreds|tens\b|a\s|an\s|the\s|their\s|his\s|\w+\s+(?:civilians|people|children|soldiers|fighters)))",
+    re.I,
+)
+# "rebel fighters killed in battles against IS": a participle with no object
+# is passive, and the mention names the dead.
+_REDUCED_PASSIVE_AFTER = re.compile(
+    r"^[\s'-]*(?:s\s+)?(?:[\w-]+\s+){0,2}?(?:killed|slain|wounded|injured)\s+(?!at\s+least)(?:in|during|on|near|at|by|when|as"
+    r"|after|since|over|overnight|while|amid|fighting|battling|earlier|last|this|yesterday)\b",
+    re.I,
+)
+# In a sentence with a toll, the side that overran or stormed a place is the attacker
+# ("50 rebels were killed as IS overran the town").
+_TAKE_AFTER = re.compile(
+    r"^[\s')-]*(?:s\s+)?(?:[\w-]+\s+){0,1}?(?:have\s+|has\s+|had\s+)?(?:overran|overrun|overruns|seized|seizes"
+    r"|captured|captures|stormed|storms|took\s+(?:full\s+|total\s+)?control|takes\s+control)\b",
+    re.I,
+)
+_BARE_FORCE = re.compile(r"army|troops|government|regime|loyalists?", re.I)
 _OR_PAIR = re.compile(r"^\s*(?:or|and/or)\s+(?:the\s+)?(?:suspected\s+)?$", re.I)
 _SPEAKER_AFTER = re.compile(
     r"^[\s'-]*(?:s\s+)?(?:\w+[\s-]+){0,4}?(?:said|says|announced|confirmed|claimed|stated|reported|denied|denies"
@@ -88,6 +152,17 @@ def find_actor_mentions(sentence: str, low: str | None = None) -> list[ActorMent
         if generic and any(0 <= start - f.end <= 12 for f in found if not f.generic):
             # "ISIL terrorists": the generic word only repeats the specific name.
             continue
+        prev = found[-1] if found else None
+        if (
+            actor == "syria_gov"
+            and _BARE_FORCE.fullmatch(mtext)
+            and prev is not None
+            and prev.actor != "syria_gov"
+            and 0 <= start - prev.end <= 1
+            and not prev.text.lower().endswith(("backed", "led"))
+        ):
+            # "Turkish troops", "Russian army": the head noun of the other side's name.
+            continue
         found.append(ActorMention(actor, start, end, mtext, generic))
     found.sort(key=lambda f: f.start)
     return found
@@ -100,24 +175,38 @@ def score_doers(
     for mm in mentions:
         before = sentence[max(0, mm.start - 60) : mm.start]
         after = sentence[mm.end : mm.end + 70]
-        if any(s <= mm.start < e for s, e in victim_spans):
+        if any(s <= mm.start < e for s, e in victim_spans) or DOWNED_AFTER_RE.match(after):
+            # The victims, or the side whose aircraft was shot down.
+            mm.score = -1.0
+            continue
+        by_before = BY_BEFORE_RE.search(before) is not None
+        if (_KILLED_AFTER.match(after) and _COUNT_BEFORE.search(before)) or (
+            not by_before and _REDUCED_PASSIVE_AFTER.match(after)
+        ):
             mm.score = -1.0
             continue
         score = 0.0
         strong = (
             bool(ATTACK_AFTER_RE.match(after))
-            or bool(BY_BEFORE_RE.search(before))
+            or (by_before and not _NOT_AGENT_BY.search(before))
             or bool(ATTACK_IN_MENTION_RE.search(mm.text))
+            or bool(_BEHIND_AFTER.match(after))
         )
         if strong:
             score = 1.0
         elif CLASH_WITH_BEFORE_RE.search(before):
             score = 0.6
+        elif victim_spans and _TAKE_AFTER.match(after):
+            score = 0.8
+        if score > 0 and _HYPOTHETICAL_BY.search(before):
+            # Nobody to blame yet: not a doer, not even for the parse fallback.
+            mm.score = -1.0
+            continue
         if NOT_DOER_AFTER_RE.match(after):
             score -= 1.5
         if not strong and NOT_DOER_BEFORE_RE.search(before):
             score -= 0.7
-        elif strong and NOT_DOER_STRONG_BEFORE_RE.search(before) and not BY_BEFORE_RE.search(before):
+        elif strong and not by_before and NOT_DOER_STRONG_BEFORE_RE.search(before):
             score -= 1.2
         if _SPEAKER_AFTER.match(after) and not strong:
             score -= 0.5
@@ -129,12 +218,16 @@ def score_doers(
     for a, b in itertools.pairwise(mentions):
         if b.doer and not a.doer and _OR_PAIR.match(sentence[a.end : b.start]) is None:
             between = sentence[a.end : b.start]
-            if re.fullmatch(r"\s*(?:and|or|,)\s*(?:the\s+)?", between, re.I) and a.score > -1:
+            if _AND_OTHER.fullmatch(between) and a.score > -1:
                 a.doer = True
                 a.score = max(a.score, 0.5)
         if b.doer and not a.doer and _OR_PAIR.match(sentence[a.end : b.start]):
             a.doer = True
             a.score = max(a.score, 0.5)
+    for a, b in itertools.pairwise(mentions):
+        if b.doer and a.score > -1 and _INCLUDING.fullmatch(sentence[a.end : b.start]):
+            a.doer = True
+            a.score = max(a.score, b.score + 0.05)
     return mentions
 
 

@@ -448,8 +448,11 @@ def _extract(
         inc = _build_incident(d, idx, ref, rid, source, text, title, finder, infos, head)
         if idx == 0 and head is not None:
             _fill_from_headline(inc, d, head, rid, source)
+            _headline_doer_first(inc, d, head, rid, source)
         if not inc.perpetrators:
             _context_doer(inc, d, rid, source)
+        if idx == 0 and not inc.perpetrators:
+            _anaphor_doer(inc, d, infos, rid, source)
         if idx == 0 and not inc.perpetrators:
             _parsed_doer(inc, d, head, rid, source)
         ext.incidents.append(inc)
@@ -469,6 +472,35 @@ def _is_context(s: SentenceInfo) -> bool:
     return s.background or bool(_PERIOD_L.search(lower_ascii(s.sent.text)))
 
 
+def _headline_doer_first(inc: Incident, d: _Draft, head: SentenceInfo, rid: str, source: str | None) -> None:
+    """The headline's plain doer leads when the body's first doer is not from a toll sentence.
+
+    A headline names who did the story's main deed ("Kurdish-led forces kill
+    35 militants"); a body sentence without the toll that names another actor
+    ("IS fighters are also targeted by coalition air strikes") is more often
+    an aside about other fighting than the main event.
+    """
+    sure = [m for m in head.actors if m.doer and m.score >= 0.9 and not m.generic and m.actor != "unknown"]
+    if not sure or not inc.perpetrators:
+        return
+    first = inc.perpetrators[0]
+    if first.actor == sure[0].actor:
+        return
+    if first.span is not None:
+        src = next((s for s in d.sentences if s.sent.start <= first.span.start < s.sent.end), None)
+        if src is not None and any(c.outcome == "killed" for c in src.own_casualties):
+            return
+    mm = sure[0]
+    have = next((p for p in inc.perpetrators if p.actor == mm.actor), None)
+    if have is not None:
+        inc.perpetrators.remove(have)
+    else:
+        span = None if head.virtual else Span(head.sent.start + mm.start, head.sent.start + mm.end, mm.text)
+        have = Perpetrator(mm.actor, attribution_in(head.sent.text, mm, head.actors), span)
+        inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, head.sent.text))
+    inc.perpetrators.insert(0, have)
+
+
 def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, source: str | None) -> None:
     """The main incident's doer from a dependency parse, when the rules found none.
 
@@ -476,13 +508,21 @@ def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, 
     toll or attack sentences, then the headline) are parsed; see
     :mod:`harmwatch.extract.parse`.
     """
-    cands = [s for s in d.sentences if s.eventful and s.actors][:2]
+    lead = d.sentences[0] if d.sentences else None
+    cands = [
+        s
+        for s in d.sentences
+        if s.eventful and s.actors and (s is lead or not _other_attack(s, inc.event_type))
+    ][:2]
+    if d.sentences and _unnamed_doer(d.sentences[0]):
+        # The lead names the doer only generically: see _build_incident.
+        cands = [s for s in cands if s is lead or any(c.outcome == "killed" for c in s.own_casualties)]
     if head is not None and head.actors and head not in cands:
         cands.append(head)
     for s in cands[:3]:
         if _UNCERTAIN.search(s.sent.text):
             continue
-        mm = parsed_doer(s.sent.text, s.actors)
+        mm = parsed_doer(s.sent.text, [m for m in s.actors if not _in_link_list(s.sent.text, m.start)])
         if mm is None:
             continue
         virtual = s.virtual
@@ -492,6 +532,90 @@ def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, 
         return
 
 
+# A doer named by a definite description of a group named before ("executed by
+# the extremist group", "the group's fighters killed").
+_ANAPHOR = re.compile(
+    r"\b(?:by|from)\s+(?:the|this|that)\s+(?:(?:extremist|jihadist|militant|terrorist|radical|islamist"
+    r"|hardline|ultra-hardline|armed|same|rebel)\s+)*(?:group|organi[sz]ation|militia|faction|movement)\b"
+    r"|\b(?:the|this)\s+(?:(?:extremist|jihadist|militant|terrorist|radical|islamist|hardline|ultra-hardline)\s+)*"
+    r"(?:group|organi[sz]ation|militia)(?:'?s\s+(?:fighters|militants|members|gunmen))?\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:also\s+)?(?:killed|executed|beheaded|shot|attacked|shelled|bombed|stormed|massacred|detonated|fired"
+    r"|kills|executes|beheads|attacks|shells|bombs|storms|abducted|kidnapped)\b",
+    re.I,
+)
+# An attack named by a definite description of one told before ("in the ongoing bombing campaign").
+_ANAPHOR_ATTACK = re.compile(
+    r"\b(?:the|this|these|that)\s+(?:ongoing\s+|continuing\s+|same\s+|renewed\s+)?(?:[\w-]+\s+)?"
+    r"(?:bombing\s+campaign|air\s+campaign|campaign|bombardment|onslaught|assault|offensive)\b",
+    re.I,
+)
+
+
+def _anaphor_doer(inc: Incident, d: _Draft, infos: list[SentenceInfo], rid: str, source: str | None) -> None:
+    """Resolve "by the extremist group" or "the ongoing bombing campaign" to the doer named just before.
+
+    The antecedent is the nearest plain doer of a specific name in the (at most
+    three) story sentences before the one with the description; a group named
+    there only as a target or victim does not count.
+    """
+    for s in d.sentences:
+        m = _ANAPHOR.search(s.sent.text) or _ANAPHOR_ATTACK.search(s.sent.text)
+        if m is None or _UNCERTAIN.search(s.sent.text):
+            continue
+        prev = [x for x in infos if x.index < s.index and not x.furniture and x.index >= 0][::-1][:3]
+        for p in prev:
+            acts = p.actors or score_doers(p.sent.text, find_actor_mentions(p.sent.text), [])
+            sure = [a for a in acts if a.doer and a.score >= 0.9 and not a.generic and a.actor != "unknown"]
+            if sure:
+                mm = sure[-1]
+                inc.perpetrators.append(Perpetrator(mm.actor, attribution_in(s.sent.text, mm, []), None))
+                inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, s.sent.text))
+                return
+        return
+
+
+_RELATED = re.compile(r"\b(?:Related|Read\s+more|See\s+also|More\s+on\s+this)\b")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def _in_link_list(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a list of linked headlines glued into the sentence.
+
+    News pages append "Related Kobani in Ruins After Anti-IS Airstrikes Syrian
+    Government Airstrikes Against IS Kill 36 ..." to the story text: after such
+    a marker, a run of capitalised words is other stories' headlines.
+    """
+    m = _RELATED.search(text, 0, pos)
+    if m is None:
+        return False
+    words = _WORD.findall(text[max(m.end(), pos - 60) : pos + 60])
+    if len(words) < 6:
+        return False
+    caps = sum(w[0].isupper() for w in words)
+    return caps >= 0.7 * len(words)
+
+
+def _other_attack(s: SentenceInfo, etype: str) -> bool:
+    """A sentence without a toll about another kind of attack than the incident's.
+
+    "Government artillery shelled rebel positions" in a car-bomb story tells
+    of other fighting; its doer is not the bomber.
+    """
+    return (
+        etype not in ("unknown", "clash")
+        and bool(s.types)
+        and all(_CAUSE_CLASS.get(t[0], t[0]) != _CAUSE_CLASS.get(etype, etype) for t in s.types)
+        and not any(c.outcome == "killed" for c in s.own_casualties)
+    )
+
+
+def _unnamed_doer(s: SentenceInfo) -> bool:
+    """Whether the sentence gives its attack a doer by a generic word only ("terrorist rocket attacks")."""
+    return any(m.doer and m.actor == "unknown" for m in s.actors) and not any(
+        m.doer and m.actor != "unknown" for m in s.actors
+    )
+
+
 def _context_doer(inc: Incident, d: _Draft, rid: str, source: str | None) -> None:
     """A doer named once outside the event's own sentences, when they and the headline name none.
 
@@ -499,10 +623,20 @@ def _context_doer(inc: Incident, d: _Draft, rid: str, source: str | None) -> Non
     ("the airstrikes by the Assad regime on Aleppo"); only a plain doer of a
     specific name counts, never a generic word or a hedged sentence.
     """
+    if d.sentences and _unnamed_doer(d.sentences[0]):
+        return
     for s in d.context:
         if _UNCERTAIN.search(s.sent.text):
             continue
-        sure = [m for m in s.actors if m.doer and m.score >= 0.9 and not m.generic and m.actor != "unknown"]
+        sure = [
+            m
+            for m in s.actors
+            if m.doer
+            and m.score >= 0.9
+            and not m.generic
+            and m.actor != "unknown"
+            and not _in_link_list(s.sent.text, m.start)
+        ]
         if not sure:
             continue
         mm = max(sure, key=lambda m: m.score)
@@ -1025,7 +1159,20 @@ def _build_incident(
     # perpetrators
     perps: dict[str, Perpetrator] = {}
     blame = [s for s in d.context if _BLAME.search(s.sent.text)]
+    # A lead that gives the deadly attack only an unnamed doer ("terrorist
+    # rocket attacks killed seven") is not outweighed by a group named in a
+    # later sentence without a toll: that is another strike of the day.
+    unnamed_lead = _unnamed_doer(lead)
     for s in [*d.sentences, *blame]:
+        if (
+            unnamed_lead
+            and s is not lead
+            and s not in blame
+            and not any(c.outcome == "killed" for c in s.own_casualties)
+        ):
+            continue
+        if s is not lead and s not in blame and _other_attack(s, etype):
+            continue
         if _UNCERTAIN.search(s.sent.text):
             # "It was not clear who carried out the strikes, but the regime has
             # bombed the town before": no perpetrator from such a sentence.
@@ -1033,6 +1180,8 @@ def _build_incident(
         # Within a sentence the surest doer first ("killed by X" before "clashes with Y").
         for mm in sorted(s.actors, key=lambda m: -m.score):
             if not mm.doer or mm.actor in perps or mm.actor == "unknown":
+                continue
+            if _in_link_list(s.sent.text, mm.start):
                 continue
             span = Span(s.sent.start + mm.start, s.sent.start + mm.end, mm.text)
             perps[mm.actor] = Perpetrator(mm.actor, attribution_in(s.sent.text, mm, s.actors), span)

@@ -47,7 +47,8 @@ ACTOR_PATTERNS: list[tuple[str, str, bool]] = [
         r"(?:u\.?s\.?|us|american|washington)[- ]led\s+(?:international\s+)?(?:military\s+)?coalition"
         r"|(?:u\.?s\.?|us|american)[- ]led\s+(?:air\s*[- ]?)?(?:strikes?|raids?|bombing|forces|operations?)"
         r"|(?:international|anti-?(?:is|isis|isil|daesh|jihadist)|western)\s+coalition"
-        r"|(?<!syrian\s)(?<!national\s)(?<!opposition\s)(?<!syrian\snational\s)\bcoalition\b"
+        r"|(?<!syrian\s)(?<!national\s)(?<!opposition\s)(?<!syrian\snational\s)(?<!rebel\s)(?<!islamist\s)"
+        r"(?<!jihadist\s)\bcoalition\b"
         r"|\bu\.\s?s\.?(?=\s)|\bus(?=\s+(?:air|war|jets|strikes?|raids?|forces|military|troops|drones?"
         r"|missiles?|aircraft|attacks?|planes?|navy|army|special))"
         r"|\bamerica(?:n|'?s)?\b|\bpentagon\b|\bcentcom\b|\bwashington\b|inherent\s+resolve"
@@ -57,6 +58,7 @@ ACTOR_PATTERNS: list[tuple[str, str, bool]] = [
     (
         "syria_gov",
         r"\bsyrian?\s+(?:air\s*[- ]?strikes?|air\s+raids?|strikes?|raids?|shelling|bombardment|bombing"
+        r"|fighter\s+(?:jets?|planes?|aircraft|bombers?)"
         r"|barrel\s+bombs?|helicopters?|war\s*planes?|jets|air\s*force|aircraft)"
         r"|\bsyria'?s\s+(?:government|regime|army|military|air\s*force|warplanes|jets)"
         r"|(?<![-\w])government(?![-\w])|\b(?:bashar\s+)?(?:al-)?assad(?:'?s)?\b(?!-)"
@@ -68,16 +70,17 @@ ACTOR_PATTERNS: list[tuple[str, str, bool]] = [
         r"|government(?:-led)?\s+(?:forces|troops|warplanes|war\s*planes|jets|helicopters|aircraft"
         r"|air\s*strikes|airstrikes|shelling|bombardment|artillery|bombing|raids|planes|soldiers)"
         r"|national\s+defen[cs]e\s+forces|\bndf\b|shabb?iha|tiger\s+forces|republican\s+guard"
-        r"|(?<!free\s)(?<!free\ssyrian\s)(?<!conquest\s)\barmy\b|\btroops\b|loyalists?",
+        r"|(?<!free\s)(?<!free\ssyrian\s)(?<!conquest\s)(?<!islam\s)\barmy\b|\btroops\b|loyalists?",
         False,
     ),
     (
         "opposition",
-        r"\brebels?\b|\brebel\b|opposition\s+(?:fighters|forces|groups|factions|militants|gunmen)"
+        r"\brebels?\b|\brebel\b|opposition\s+(?:fighters|forces|groups|factions|militants|gunmen|alliance"
+        r"|coalition)"
         r"|free\s+syrian\s+army|\bfsa\b|ahrar\s+al[- ]sham"
         r"|(?:ja[iy]?a?[iy]?sh|je[iy]sh)\s+al[- ](?:islam|fateh|fatah|"
         r"izza|nasr|tahrir)|army\s+of\s+conquest|faylaq\s+al[- ]rahman|nour\s+al[- ]din\s+al[- ]zinki"
-        r"|insurgents?|armed\s+(?:opposition\s+)?groups?|islamist\s+(?:rebels|groups|factions)"
+        r"|insurgents?|armed\s+(?:opposition\s+)?groups?|islamist\s+(?:rebels|groups|factions|alliance)"
         r"|southern\s+front|the\s+factions",
         False,
     ),
@@ -217,7 +220,9 @@ ATTACK_AFTER_RE = re.compile(
     r"(?:also\s+)?(?:shelled|bombed|fired|attacked|targeted|struck|hit|stormed|executed|killed|launched|dropped"
     r"|exploded|detonated|blew\s+up|shot|beheaded|bombarded|raided|pounded|ambushed)\b))?"
     r"(?:(?:and|or)\s+\w+\s+|(?:(?!(?:in|on|at|of|to|by|from|for|with|near|into|against|the|a|an"
-    r"|and|or|who|which|that|said|says|were|was|are|is|been|being|be)\b)[\w-]+\s+){0,2})?(?:war\s*planes?|war\s*jets|jets?|aircraft|air\s*force|helicopters?"
+    r"|and|or|who|which|that|said|says|say|told|blamed|blames|accused|accuses|condemned|condemns|denied|denies"
+    r"|could|would|might|may|will|can|should|must|vowed|vows|threatened|threatens|pledged|pledges|promised"
+    r"|were|was|are|is|been|being|be)\b)[\w-]+\s+){0,2})?(?:war\s*planes?|war\s*jets|jets?|aircraft|air\s*force|helicopters?"
     r"|drones?|air\s*strikes?|strikes?|raids?|air\s+raids?|bombing|bombings|bombardment|shelling|shells?"
     r"|rockets?|missiles?|artillery|mortars?|barrel\s+bombs?|snipers?|offensive|gunfire|fire|planes"
     r"|suicide\s+bombers?|bombers?|attacks?|assault"
@@ -232,7 +237,9 @@ BY_BEFORE_RE = re.compile(
     r"(?:(?<!\bheld\s)(?<!\bcontrolled\s)(?<!\brun\s)(?<!\bbacked\s)(?<!\bsupported\s)(?<!\bled\s)(?<!\bbesieged\s)"
     r"(?<!\bsurrounded\s)(?<!\bcaptured\s)(?<!\bdominated\s)(?<!\boccupied\s)(?<!\bseized\s)(?<!\btaken\s)(?<!\brecaptured\s)"
     r"(?<!\bannounced\s)(?<!\breported\s)(?<!\bconfirmed\s)(?<!\bsaid\s)(?<!\bclaimed\s)(?<!\bdenied\s)(?<!\breleased\s)"
-    r"(?<!\bposted\s)(?<!\bpublished\s)(?<!\bissued\s)(?<!\borganized\s)(?<!\borganised\s)(?<!\bhosted\s)(?<!\brun\s)\bby|blamed\s+on|\bblam(?:ed|es|ing)|\baccus(?:ed|es|ing)|attributed\s+to|responsibility\s+of"
+    r"(?<!\bposted\s)(?<!\bpublished\s)(?<!\bissued\s)(?<!\borganized\s)(?<!\borganised\s)(?<!\bhosted\s)(?<!\brun\s)"
+    r"(?<!\badvances\s)(?<!\bgains\s)(?<!\bachieved\s)(?<!\bbrokered\s)(?<!\bmediated\s)(?<!\bnegotiated\s)"
+    r"(?<!\bsponsored\s)(?<!\bcondemned\s)(?<!\bwelcomed\s)(?<!\brejected\s)\bby|blamed\s+on|\bblam(?:ed|es|ing)|\baccus(?:ed|es|ing)|attributed\s+to|responsibility\s+of"
     r"|(?:fire|fired|shelling|shells|rockets?|mortars?|strikes?|raids?|attacks?|bombardment|missiles?|sniper|gunfire"
     r"|bullets?|bombers?|attackers?|gunm[ae]n|assailants?|forces|troops|units|fighters|militants|militiamen"
     r"|members|jets|warplanes|aircraft|planes|helicopters|drones?)\s+(?:\w+\s+)?from)\s+(?:the\s+)?"
@@ -241,12 +248,14 @@ BY_BEFORE_RE = re.compile(
 )
 CLASH_WITH_BEFORE_RE = re.compile(
     r"(?:clashes|clashing|fighting|battles?|ambush(?:ed)?|attacks?|assault|offensive)\s+"
-    r"(?:with|by|of|from|launched\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"(?:with|by|of|from|launched\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:clashes|fighting|battles|infighting)\s+(?:among|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 NOT_DOER_BEFORE_RE = re.compile(
-    r"(?:against|targeting|targeted|on|at|into|toward|towards|near|of|held\s+by|controlled\s+by|fighting"
-    r"|battling|to|for|in|from|outlawed\s+in|banned\s+in|between)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$",
+    r"(?:\b(?:against|targeting|targeted|on|at|into|toward|towards|near|of|held\s+by|controlled\s+by"
+    r"|fighting(?!\s+with\b)|battling(?!\s+with\b)|to|for|in|from|outlawed\s+in|banned\s+in|between)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,1}|\banti-?\s*)$",
     re.I,
 )
 # These make a mention the place's controller or the victims' side even when an
@@ -257,13 +266,28 @@ NOT_DOER_STRONG_BEFORE_RE = re.compile(
     r"|convoy|checkpoint|stronghold|territory|areas?|ranks|spokesman|spokeswoman|chief|head|emir)\s+of\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,1}$"
     r"|\b(?:fled|fleeing|escaped|escaping|away\s+from|rid\s+of|liberated\s+from|freed\s+from|retook\s+\w+\s+from"
-    r"|recaptured\s+\w+\s+from|against|fighting|battling|targeting|targeted)\s+(?:\w+\s+){0,2}$",
+    r"|recaptured\s+\w+\s+from|against|fighting(?!\s+with\b)|battling(?!\s+with\b)|targeting|targeted)"
+    r"\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:downing|crash|wreckage|shooting\s+down)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,1}$"
+    r"|\banti-?\s*$",
+    re.I,
+)
+# An aircraft that was shot down or crashed is the victim's, not the attacker's
+# ("a Russian military helicopter that was shot down").
+DOWNED_AFTER_RE = re.compile(
+    r"^[\s'-]*(?:s\s+)?(?:[\w-]+\s+){0,4}?(?:war\s*planes?|jets?|aircraft|helicopters?|choppers?|planes?|drones?)"
+    r"\s+(?:that\s+|which\s+)?(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?(?:shot\s+down|downed"
+    r"|brought\s+down|crashed|crash(?:es)?)\b",
     re.I,
 )
 NOT_DOER_AFTER_RE = re.compile(
     r"^[\s-]*(?:held|controlled|run|dominated|occupied|stronghold|bastion|territory|positions?|base|bases"
     r"|headquarters|outposts?|targets?(?!\s+(?:the\s+|a\s+|an\s+)?(?-i:[A-Z]))|checkpoints?|areas?|convoy|official|spokes(?:man|woman)|envoy|president"
-    r"|foreign\s+minister|minister|ambassador|delegation|side|\(banned|-held|-controlled|-run)\b",
+    r"|foreign\s+minister|minister|ambassador|delegation|side|\(banned|-held|-controlled|-run"
+    r"|backers?|allies|ally|supporters?|sponsors?|patrons?"
+    r"|(?:state\s+)?(?:news|media|television|tv|newspapers?|outlets?|press|journalists?|reporters?)"
+    r"|(?:[\w-]+\s+)?(?:were|was)\s+(?:heard|seen|spotted|observed|flying|circling|hovering)"
+    r"|(?:[\w-]+\s+){0,3}?(?:have|has|had)\s+(?:\w+\s+)?(?:calmed|paused|stopped|halted|ceased|eased|subsided))\b",
     re.I,
 )
 
