@@ -309,6 +309,18 @@ class Spotter:
                 best = self._accept(text, toks, best, lower_words)
             if best is None and toks[k0].cap and not toks[k0].article:
                 best = self._skeleton_spot(text, toks, i, k0, lower_words)
+            elif (
+                best is not None
+                and toks[k0].cap
+                and not toks[k0].article
+                and self._runs_on(text, toks, best.j)
+            ):
+                # "Tal Hamis", "Khan Shaikhoun": the first word alone is a known name
+                # ("Tal", "Khan"), the whole is a variant spelling of a longer one; the
+                # longer reading wins when it is as sure as a canonical match.
+                alt = self._skeleton_spot(text, toks, i, k0, lower_words)
+                if alt is not None and alt.j > best.j and alt.tier in ("skeleton", "canon"):
+                    best = alt
             if best is None:
                 i += 1
                 continue
@@ -367,11 +379,16 @@ class Spotter:
                 break
             content.append(tj)
             j += 1
-            sk = skeleton_of_tokens([c.key for c in content])
-            if len(sk) < 4 or sk not in gaz.skel:
-                continue
             nk = " ".join(c.key for c in content)
             if len(content) == 1 and (len(nk) < 5 or nk in ENGLISH or nk in PERSONAL or nk in lower_words):
+                continue
+            if canon_key(nk) in gaz.canon:
+                # the same name in canonical spelling ("Marea" / "Mare'"), however short
+                # its consonant skeleton
+                best = _Spot(i, j, 0, 0, "", "canon")
+                continue
+            sk = skeleton_of_tokens([c.key for c in content])
+            if len(sk) < 4 or sk not in gaz.skel:
                 continue
             rows = gaz.skel[sk][:20]
             sim = max((fuzz.ratio(nk, k) for r in rows for k in gaz._row_keys(r)[0]), default=0.0)
@@ -387,7 +404,7 @@ class Spotter:
                     # the same canonical spelling ("Efrin" / "Afrin"): as sure as the
                     # resolver's canonical tier
                     best = _Spot(i, j, 0, 0, "", "canon")
-                elif csim >= SKELETON_TEXT_MIN:
+                elif csim >= SKELETON_TEXT_MIN and (best is None or best.tier == "skeleton_ctx"):
                     best = _Spot(i, j, 0, 0, "", "skeleton_ctx")
         if best is None:
             return None
@@ -399,6 +416,16 @@ class Spotter:
         best.end = toks[best.j - 1].end
         best.surface = text[best.start : best.end]
         return best
+
+    @staticmethod
+    def _runs_on(text: str, toks: list[_Tok], j: int) -> bool:
+        """Whether a capitalised word follows token ``j - 1`` within the same name."""
+        return (
+            j < len(toks)
+            and toks[j].cap
+            and not toks[j - 1].possessive
+            and not _gap_breaks(text, toks[j - 1].end, toks[j].start)
+        )
 
     def _in_phrase(self, toks: list[_Tok], sp: _Spot) -> bool:
         lo = max(0, sp.i - 3)

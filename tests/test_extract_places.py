@@ -1,0 +1,51 @@
+"""Which place the extractor gives the main incident, and the spotting it relies on.
+
+Sentences here are written for the tests; none is taken from the evaluation data.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import harmwatch.geo as geo
+from harmwatch.extract import extract_report
+from harmwatch.geo import get_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> geo.Gazetteer:
+    return get_gazetteer()
+
+
+def _spotted(gaz: geo.Gazetteer, text: str) -> list[tuple[str, str | None]]:
+    return [(m.surface, m.place.admin1) for m in gaz.find_mentions(text)]
+
+
+def test_longer_variant_beats_a_shorter_known_prefix(gaz: geo.Gazetteer) -> None:
+    # "Tal" and "Khan" are names on their own; the two-word variant spelling is meant.
+    got = _spotted(gaz, "Jets struck the outskirts of Tal Hamis on Monday.")
+    assert got and got[0][0].endswith("Tal Hamis") and got[0][1] == "Al-Hasakeh"
+    got = _spotted(gaz, "Shells fell on Khan Shaikhoun at dawn.")
+    assert got and got[0][0] == "Khan Shaikhoun" and got[0][1] == "Idleb"
+    got = _spotted(gaz, "A strike on the city of Khan-Shaikhoun killed three.")
+    assert got and got[0][0].endswith("Khan-Shaikhoun") and got[0][1] == "Idleb"
+
+
+def test_short_name_in_canonical_spelling(gaz: geo.Gazetteer) -> None:
+    # "Marea" is "Mare'": a consonant skeleton too short to trust, but the same canonical key.
+    got = _spotted(gaz, "A missile hit the town of Marea overnight.")
+    assert got and got[0][0].endswith("Marea") and got[0][1] == "Aleppo"
+
+
+def test_prefix_stays_when_next_word_is_not_part_of_the_name(gaz: geo.Gazetteer) -> None:
+    got = _spotted(gaz, "Rebels shelled Aleppo Tuesday and Hama on Wednesday.")
+    assert [a for _s, a in got][:2] == ["Aleppo", "Hama"]
+
+
+def test_main_incident_in_a_variant_spelt_town() -> None:
+    ext = extract_report(
+        "Warplanes bombed a market on the outskirts of Tal Hamis on Tuesday, killing 12 civilians, "
+        "a monitor said.",
+        title="Air strikes kill 12 in northeast Syria",
+    )
+    assert ext.incidents and ext.incidents[0].place.admin1 == "Al-Hasakeh"
