@@ -49,3 +49,29 @@ def test_main_incident_in_a_variant_spelt_town() -> None:
         title="Air strikes kill 12 in northeast Syria",
     )
     assert ext.incidents and ext.incidents[0].place.admin1 == "Al-Hasakeh"
+
+
+def test_where_people_fled_from_is_not_the_event(gaz: geo.Gazetteer) -> None:
+    roles = {
+        m.place.admin1: m.role
+        for m in gaz.find_mentions("Families who fled from Raqqa were killed by a mine near Hasakeh.")
+    }
+    assert roles == {"Ar-Raqqa": "origin", "Al-Hasakeh": "event"}
+    # "in" ends the stretch that says where they came from
+    ms = gaz.find_mentions("A bomb hit evacuees from besieged towns in Idlib province.")
+    assert [m.role for m in ms] == ["event"]
+
+
+def test_a_name_a_person_goes_by_is_not_a_place(gaz: geo.Gazetteer) -> None:
+    text = "An activist who uses the name Abu Hasan said the shelling of the town of Marea went on."
+    assert [m.place.admin1 for m in gaz.find_mentions(text)] == ["Aleppo"]
+    assert [m.place.name for m in gaz.find_mentions("Shells hit the village of Abu Hasan.")] == ["Abu Hasan"]
+
+
+def test_evacuees_killed_away_from_their_home_towns() -> None:
+    ext = extract_report(
+        "A car bomb killed 40 evacuees from the towns of Kafraya and Binnish at a bus depot west of "
+        "Hama on Saturday, a monitor said.",
+        title="Car bomb kills 40 evacuees",
+    )
+    assert ext.incidents and ext.incidents[0].place.admin1 == "Hama"

@@ -138,6 +138,13 @@ _TREATED_BEFORE = re.compile(
     r"|\bacross\s+the\s+border\s+(?:in|to|into)\s+$",
     re.IGNORECASE,
 )
+# Where people came from, not where the event was: "evacuees from the towns of X and Y",
+# "civilians who fled from X" (the words between name no other place: "in", "at"... end it).
+_LEFT_FROM_BEFORE = re.compile(
+    r"\b(?:evacuees|evacuated|evacuating|fled|fleeing|displaced|refugees|escaped|escaping|expelled)\s+"
+    r"from\s+(?:the\s+)?(?:(?!(?:in|at|near|on|to|into|toward|towards)\b)[\w'’-]+,?\s+){0,5}$",
+    re.IGNORECASE,
+)
 _HOSPITAL_AFTER = re.compile(r"^(?:['’]?s)?\s+(?:\w+\s+){0,2}hospitals?\b", re.IGNORECASE)
 _SAID_AFTER = re.compile(r"^\s*,?\s+(?:said|told|says|added|explained|wrote|tweeted)\b", re.IGNORECASE)
 
@@ -527,6 +534,8 @@ def classify_role(text: str, start: int, end: int, place: Place, kind: str | Non
         if _TREATED_BEFORE.search(before) or _HOSPITAL_AFTER.match(after):
             return "origin"
         return "foreign"
+    if _LEFT_FROM_BEFORE.search(before):
+        return "origin"
     if _EVENT_AFTER.match(after) or _EVENT_BEFORE_STRICT.search(before[-40:]):
         return "event"
     if _EVENT_BEFORE.search(before[-60:]):
@@ -637,7 +646,18 @@ def _query_text(text: str, toks: list[_Tok], sp: _Spot) -> str:
     return "".join(out)
 
 
+# Words that introduce a person's name and never a place's ("an activist who uses the name X").
+_PERSON_NAME_CUE = re.compile(
+    r"\b(?:(?:uses|using|used|goes\s+by|went\s+by|gave|giving|gives|under)\s+the\s+"
+    r"(?:name|pseudonym|alias|nickname|nom\s+de\s+guerre)(?:\s+of)?"
+    r"|nicknamed|pseudonym|alias|nom\s+de\s+guerre|a\.?k\.?a\.?)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _looks_like_person(text: str, toks: list[_Tok], sp: _Spot) -> bool:
+    if _PERSON_NAME_CUE.search(text[max(0, sp.start - 40) : sp.start]):
+        return True
     content = [t for t in toks[sp.i : sp.j] if not t.article]
     if len(content) > 1:
         return False
