@@ -75,3 +75,25 @@ def test_evacuees_killed_away_from_their_home_towns() -> None:
         title="Car bomb kills 40 evacuees",
     )
     assert ext.incidents and ext.incidents[0].place.admin1 == "Hama"
+
+
+def test_related_links_block_is_not_the_story() -> None:
+    text = (
+        "16.04.2017 Kurdish-led fighters killed 20 militants in northern Syria, media reported. "
+        "The fighting took place near the town of Tabqa on Saturday night. ... 87 Related "
+        "Army Frees Villages Near Deir ez-Zor Airbase Air Strikes Kill 9 Militants Near Palmyra "
+        "Tags militants Kurds"
+    )
+    ext = extract_report(text, title="Kurdish fighters kill 20 militants in northern Syria")
+    assert ext.incidents and ext.incidents[0].place.admin1 == "Ar-Raqqa"
+
+
+def test_related_block_the_story_runs_on_after_is_kept() -> None:
+    from harmwatch.extract.text import furniture
+
+    text = (
+        "Views 120 Related Aid convoy reaches Homs Rebels shell Hama Rockets killed 15 civilians in "
+        "western Aleppo on Friday, a monitor said. The rebels also targeted the airport."
+    )
+    spans, _ = furniture(text)
+    assert not any(a <= text.index("Rockets") < b for a, b in spans)
