@@ -97,3 +97,22 @@ def test_related_block_the_story_runs_on_after_is_kept() -> None:
     )
     spans, _ = furniture(text)
     assert not any(a <= text.index("Rockets") < b for a, b in spans)
+
+
+def test_topic_headline_yields_to_the_lead_toll_elsewhere() -> None:
+    text = (
+        "The opposition leader said the world's silence was a licence for more crimes. "
+        "At least 13 civilians were killed on Saturday when regime forces shelled a market in Douma "
+        "in Rural Damascus. Aircraft also hit the Aleppo districts of Sukkari and Shaar."
+    )
+    ext = extract_report(text, title="Opposition: silence encourages the bombing of Aleppo")
+    assert ext.incidents and ext.incidents[0].place.admin1 == "Rural Damascus"
+
+
+def test_headline_that_tells_of_killing_keeps_its_place() -> None:
+    text = (
+        "Government aircraft killed a rebel commander near Aleppo on Monday. "
+        "Elsewhere, shelling killed four people in Douma in Rural Damascus."
+    )
+    ext = extract_report(text, title="Army kills rebel commander in Aleppo")
+    assert ext.incidents and ext.incidents[0].place.admin1 == "Aleppo"
