@@ -116,3 +116,16 @@ def test_headline_that_tells_of_killing_keeps_its_place() -> None:
     )
     ext = extract_report(text, title="Army kills rebel commander in Aleppo")
     assert ext.incidents and ext.incidents[0].place.admin1 == "Aleppo"
+
+
+def test_x_in_y_reads_x_within_y(gaz: geo.Gazetteer) -> None:
+    # A namesake of X elsewhere is not taken when the text says X lies in Y.
+    ms = gaz.find_mentions("Fighting went on near al-Rasafa in Raqqa on Sunday.")
+    assert {m.place.admin1 for m in ms} == {"Ar-Raqqa"}
+    ms = gaz.find_mentions("Shells fell on the town of Kafraya in Idlib.")
+    assert [m.place.admin1 for m in ms] == ["Idleb", "Idleb"]
+
+
+def test_descriptor_in_the_span_still_marks_the_event(gaz: geo.Gazetteer) -> None:
+    ms = gaz.find_mentions("Rockets hit the town of Kafraya.")
+    assert [(m.place.name, m.role) for m in ms] == [("Kafraya", "event")]

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -615,6 +616,7 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
         r = sp.res
         if sp.tier == "skeleton_ctx" and r is not None and (not ctx or r.place.admin1_pcode not in ctx):
             sp.res = None
+    _contained_in_next(gaz, text, spots)
     out: list[Mention] = []
     for sp in spots:
         r = sp.res
@@ -627,9 +629,38 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
             continue
         place.span = Span(sp.start, sp.end, sp.surface)
         role = classify_role(text, sp.start, sp.end, place, kind)
+        if role == "mentioned" and (sp.start, sp.end) != (toks[sp.i].start, toks[sp.j - 1].end):
+            # "the town of X", "X province": the descriptor read into the span is itself the cue
+            role = classify_role(text, toks[sp.i].start, toks[sp.j - 1].end, place, kind)
         score = r.score * (0.85 if sp.tier in ("skeleton", "skeleton_ctx") else 1.0)
         out.append(Mention(sp.start, sp.end, sp.surface, place, role, round(score, 3)))
     return out
+
+
+_SMALL_KINDS = frozenset({"village", "hamlet", "town", "neighbourhood"})
+_CONTAINER_KINDS = frozenset({"admin1", "admin2", "city", "sector"})
+_CONTAINED_GAP = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?)$", re.IGNORECASE)
+
+
+def _contained_in_next(gaz: Gazetteer, text: str, spots: list[_Spot]) -> None:
+    """"X in Y", "X, Y": the text says which governorate the small place X lies in.
+
+    A village or neighbourhood whose reading lies in another governorate than Y is a
+    namesake: it is read again within Y, and left unresolved when Y has no such place.
+    """
+    for a, b in pairwise(spots):
+        ra, rb = a.res, b.res
+        if ra is None or rb is None or ra.row is None or rb.row is None:
+            continue
+        if ra.row.kind not in _SMALL_KINDS or rb.row.kind not in _CONTAINER_KINDS:
+            continue
+        outer = rb.place.admin1_pcode
+        if not outer or rb.place.country != "SY" or ra.place.admin1_pcode == outer:
+            continue
+        if not _CONTAINED_GAP.match(text[a.end : b.start]):
+            continue
+        alt = gaz.resolve_full(a.query, admin1_hint=outer)
+        a.res = alt if alt.row is not None and alt.place.admin1_pcode == outer else None
 
 
 def _query_text(text: str, toks: list[_Tok], sp: _Spot) -> str:
