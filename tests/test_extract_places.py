@@ -129,3 +129,10 @@ def test_x_in_y_reads_x_within_y(gaz: geo.Gazetteer) -> None:
 def test_descriptor_in_the_span_still_marks_the_event(gaz: geo.Gazetteer) -> None:
     ms = gaz.find_mentions("Rockets hit the town of Kafraya.")
     assert [(m.place.name, m.role) for m in ms] == [("Kafraya", "event")]
+
+
+def test_rural_before_a_governorate(gaz: geo.Gazetteer) -> None:
+    ms = gaz.find_mentions("Israeli strikes on rural Damascus killed three.")
+    assert [m.place.admin1 for m in ms] == ["Rural Damascus"]
+    ms = gaz.find_mentions("Clashes went on in western rural Idlib.")
+    assert [(m.surface, m.place.admin1) for m in ms] == [("western rural Idlib", "Idleb")]

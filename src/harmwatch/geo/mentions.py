@@ -490,6 +490,18 @@ class Spotter:
         i = sp.i
         if (
             i >= 1
+            and toks[i - 1].raw.lower() == "rural"
+            and not _gap_breaks(text, toks[i - 1].end, toks[i].start)
+        ):
+            # "rural Damascus" is Rural Damascus, "western rural Aleppo" its countryside part
+            b = i - 1
+            if b >= 1 and toks[b - 1].raw.lower() in _DIRECTION_WORDS and not _gap_breaks(
+                text, toks[b - 1].end, toks[b].start
+            ):
+                b -= 1
+            start = toks[b].start
+        elif (
+            i >= 1
             and toks[i - 1].raw.lower() in _DIRECTION_WORDS
             and not _gap_breaks(text, toks[i - 1].end, toks[i].start)
         ):
