@@ -136,3 +136,13 @@ def test_rural_before_a_governorate(gaz: geo.Gazetteer) -> None:
     assert [m.place.admin1 for m in ms] == ["Rural Damascus"]
     ms = gaz.find_mentions("Clashes went on in western rural Idlib.")
     assert [(m.surface, m.place.admin1) for m in ms] == [("western rural Idlib", "Idleb")]
+
+
+def test_town_that_shares_a_channels_name(gaz: geo.Gazetteer) -> None:
+    # "Al-Mayadeen" is a town and a TV channel: the town only where something happens in it.
+    ms = gaz.find_mentions("A landmine killed two soldiers in Al-Mayadeen on Monday.")
+    assert [m.place.admin1 for m in ms] == ["Deir-ez-Zor"]
+    assert gaz.find_mentions("Al-Mayadeen reported that the talks had failed.") == []
+    assert gaz.find_mentions("He told Al Mayadeen TV the talks had failed.") == []
+    # a group's name stays a group's name after a locative
+    assert gaz.find_mentions("Divisions grew in Ahrar al-Sham.") == []

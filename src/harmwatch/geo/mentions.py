@@ -147,6 +147,12 @@ _LEFT_FROM_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _HOSPITAL_AFTER = re.compile(r"^(?:['’]?s)?\s+(?:\w+\s+){0,2}hospitals?\b", re.IGNORECASE)
+# Words that put something in or near a place: a name after them is read as the place even
+# when it is also a person's or a medium's name.
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|around|inside|into|toward|towards)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _SAID_AFTER = re.compile(r"^\s*,?\s+(?:said|told|says|added|explained|wrote|tweeted)\b", re.IGNORECASE)
 
 
@@ -346,7 +352,8 @@ class Spotter:
         opener = toks[sp.i]
         if not (first.cap or opener.cap) and key not in self.lower_ok:
             return None
-        if self._in_phrase(toks, sp):
+        locative = _LOCATIVE_BEFORE.search(text[max(0, toks[sp.i].start - 30) : toks[sp.i].start]) is not None
+        if self._in_phrase(toks, sp, allow_whole=locative):
             return None
         if len(content) == 1 and first.key[:1] >= "\u0600":
             # Arabic script has no capitals to tell "مسجد" (a mosque) from a village named so:
@@ -358,7 +365,11 @@ class Spotter:
             w = first.key
             if len(w) < 3 and not w.isupper():
                 return None
-            if (w in ENGLISH or w in PERSONAL) and not self._strong_place_cue(text, toks, sp):
+            if w in ENGLISH and not self._strong_place_cue(text, toks, sp):
+                return None
+            if w in PERSONAL and not (locative or self._strong_place_cue(text, toks, sp)):
+                # a name that is also a person's or a medium's ("Mayadeen"): a place only
+                # where the text puts something in or near it
                 return None
             # a word the same text also writes in lower case is an English word
             if w in lower_words and not self._strong_place_cue(text, toks, sp):
@@ -435,7 +446,11 @@ class Spotter:
             and not _gap_breaks(text, toks[j - 1].end, toks[j].start)
         )
 
-    def _in_phrase(self, toks: list[_Tok], sp: _Spot) -> bool:
+    def _in_phrase(self, toks: list[_Tok], sp: _Spot, *, allow_whole: bool = False) -> bool:
+        """Whether the spot is part of a stop phrase ("Ahrar al-Sham", "Al Mayadeen").
+
+        With ``allow_whole`` a phrase that is exactly the spot does not count ("in Al
+        Mayadeen" after a locative is the town, not the channel)."""
         lo = max(0, sp.i - 3)
         window = [t.key for t in toks[lo : min(len(toks), sp.j + 2)]]
         if not any(k in self.phrase_words for k in window):
@@ -446,6 +461,8 @@ class Spotter:
                 if tuple(window[a : a + L]) == ph:
                     # the phrase must overlap the spot
                     s_idx = lo + a
+                    if allow_whole and s_idx >= sp.i and s_idx + L <= sp.j:
+                        continue
                     if s_idx < sp.j and s_idx + L > sp.i:
                         return True
         return False
