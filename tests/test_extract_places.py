@@ -146,3 +146,23 @@ def test_town_that_shares_a_channels_name(gaz: geo.Gazetteer) -> None:
     assert gaz.find_mentions("He told Al Mayadeen TV the talks had failed.") == []
     # a group's name stays a group's name after a locative
     assert gaz.find_mentions("Divisions grew in Ahrar al-Sham.") == []
+
+
+def test_neighbourhood_of_a_city_is_read_in_that_city(gaz: geo.Gazetteer) -> None:
+    text = (
+        "Shelling hit Aleppo and the Aleppo countryside. A bomber struck the Salihiah "
+        "neighbourhood of Hasakah city."
+    )
+    ms = [m for m in gaz.find_mentions(text) if m.surface.startswith("Salihiah")]
+    assert ms and ms[0].place.admin1 == "Al-Hasakeh"
+
+
+def test_short_name_only_with_a_place_word(gaz: geo.Gazetteer) -> None:
+    ms = gaz.find_mentions("Jets struck a school in the town of Hass on Wednesday.")
+    assert [m.place.admin1 for m in ms] == ["Idleb"]
+    assert gaz.find_mentions("Hass said the talks would go on.") == []
+
+
+def test_generic_word_opening_an_unknown_name_is_not_a_village(gaz: geo.Gazetteer) -> None:
+    ms = gaz.find_mentions("Clashes went on near the villages of Khirbat-Jawed and Tam Hawa in Hama.")
+    assert {m.place.admin1 for m in ms} == {"Hama"}

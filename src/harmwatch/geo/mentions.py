@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from harmwatch.geo.normalise import ARTICLES, canon_key, fold, skeleton_of_tokens
+from harmwatch.geo.normalise import ARTICLES, GENERIC_WORDS, canon_key, fold, skeleton_of_tokens
 from harmwatch.geo.stoplist import ENGLISH, PERSONAL, PHRASES, TITLES
 from harmwatch.models import Place, Span
 
@@ -335,6 +335,10 @@ class Spotter:
                 alt = self._skeleton_spot(text, toks, i, k0, lower_words)
                 if alt is not None and alt.j > best.j and alt.tier in ("skeleton", "canon"):
                     best = alt
+                elif best.j - k0 == 1 and toks[k0].key in GENERIC_WORDS:
+                    # "Khirbat-Jawed", "Tal Sukkar": a generic word that opens a name the
+                    # gazetteer lacks is not the village that is called just "Khirbat"
+                    best = None
             if best is None:
                 i += 1
                 continue
@@ -400,6 +404,15 @@ class Spotter:
             j += 1
             nk = " ".join(c.key for c in content)
             if len(content) == 1 and (len(nk) < 5 or nk in ENGLISH or nk in PERSONAL or nk in lower_words):
+                # a short name ("Hass" / "Has") only where the text calls it a town or village
+                if (
+                    len(nk) >= 3
+                    and nk not in ENGLISH
+                    and nk not in lower_words
+                    and canon_key(nk) in gaz.canon
+                    and self._strong_place_cue(text, toks, _Spot(i, j, 0, 0, "", "canon"))
+                ):
+                    best = _Spot(i, j, 0, 0, "", "canon")
                 continue
             if canon_key(nk) in gaz.canon:
                 # the same name in canonical spelling ("Marea" / "Mare'"), however short
@@ -645,7 +658,7 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
         r = sp.res
         if sp.tier == "skeleton_ctx" and r is not None and (not ctx or r.place.admin1_pcode not in ctx):
             sp.res = None
-    _contained_in_next(gaz, text, spots)
+    _contained_in_next(gaz, text, toks, spots)
     out: list[Mention] = []
     for sp in spots:
         r = sp.res
@@ -668,11 +681,16 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
 
 _SMALL_KINDS = frozenset({"village", "hamlet", "town", "neighbourhood"})
 _CONTAINER_KINDS = frozenset({"admin1", "admin2", "city", "sector"})
-_CONTAINED_GAP = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?)$", re.IGNORECASE)
+_CONTAINED_GAP = re.compile(
+    r"^(?:\s*,\s*|\s+(?:(?:neighbou?rhood|district|quarter|village|town|area|camp|suburb)\s+(?:of|in)|in)\s+"
+    r"(?:the\s+)?(?:(?:city|town|province|governorate)\s+of\s+)?)$",
+    re.IGNORECASE,
+)
 
 
-def _contained_in_next(gaz: Gazetteer, text: str, spots: list[_Spot]) -> None:
-    """"X in Y", "X, Y": the text says which governorate the small place X lies in.
+def _contained_in_next(gaz: Gazetteer, text: str, toks: list[_Tok], spots: list[_Spot]) -> None:
+    """"X in Y", "X, Y", "the X neighbourhood of Y city": the text says which governorate
+    the small place X lies in.
 
     A village or neighbourhood whose reading lies in another governorate than Y is a
     namesake: it is read again within Y, and left unresolved when Y has no such place.
@@ -686,7 +704,8 @@ def _contained_in_next(gaz: Gazetteer, text: str, spots: list[_Spot]) -> None:
         outer = rb.place.admin1_pcode
         if not outer or rb.place.country != "SY" or ra.place.admin1_pcode == outer:
             continue
-        if not _CONTAINED_GAP.match(text[a.end : b.start]):
+        last = toks[a.j - 1]
+        if not _CONTAINED_GAP.match(text[last.end + last.tail : toks[b.i].start]):
             continue
         alt = gaz.resolve_full(a.query, admin1_hint=outer)
         a.res = alt if alt.row is not None and alt.place.admin1_pcode == outer else None

@@ -159,6 +159,8 @@ for _canon, _forms in {
 }.items():
     for _f in _forms.split():
         _GENERIC[_f] = _canon
+# The generic words themselves, in every spelling ("tal", "deir", "khirbet", ...).
+GENERIC_WORDS = frozenset(_GENERIC)
 _CANON_END = re.compile(r"(?:iyy|iy|y|i)(?:eh|ah|a|e|et|at)$")
 _CANON_SUBS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "ay"), ("ey", "ay"), ("ai", "ay"),
                ("dj", "j"), ("q", "k"), ("ck", "k"))
