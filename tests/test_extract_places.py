@@ -166,3 +166,8 @@ def test_short_name_only_with_a_place_word(gaz: geo.Gazetteer) -> None:
 def test_generic_word_opening_an_unknown_name_is_not_a_village(gaz: geo.Gazetteer) -> None:
     ms = gaz.find_mentions("Clashes went on near the villages of Khirbat-Jawed and Tam Hawa in Hama.")
     assert {m.place.admin1 for m in ms} == {"Hama"}
+
+
+def test_foreign_leaders_first_names_are_not_villages(gaz: geo.Gazetteer) -> None:
+    assert gaz.find_mentions("Barack Obama said strikes were possible.") == []
+    assert gaz.find_mentions("Maria Zakharova said Moscow disagreed.") == []
