@@ -170,4 +170,4 @@ def test_generic_word_opening_an_unknown_name_is_not_a_village(gaz: geo.Gazettee
 
 def test_foreign_leaders_first_names_are_not_villages(gaz: geo.Gazetteer) -> None:
     assert gaz.find_mentions("Barack Obama said strikes were possible.") == []
-    assert gaz.find_mentions("Maria Zakharova said Moscow disagreed.") == []
+    assert gaz.find_mentions("Maria Zakharova said the talks had failed.") == []
