@@ -171,3 +171,12 @@ def test_generic_word_opening_an_unknown_name_is_not_a_village(gaz: geo.Gazettee
 def test_foreign_leaders_first_names_are_not_villages(gaz: geo.Gazetteer) -> None:
     assert gaz.find_mentions("Barack Obama said strikes were possible.") == []
     assert gaz.find_mentions("Maria Zakharova said the talks had failed.") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "area"),
+    [("Jobar", "Jowbar"), ("Mezzeh", "Mazzeh"), ("Barzeh", "Burza"), ("Kafr Sousa", "Kafar Soussa")],
+)
+def test_damascus_districts_resolve(gaz: geo.Gazetteer, name: str, area: str) -> None:
+    p = gaz.resolve(name)
+    assert p.name == area and p.admin1 == "Damascus" and p.precision == "neighbourhood"
