@@ -180,3 +180,8 @@ def test_foreign_leaders_first_names_are_not_villages(gaz: geo.Gazetteer) -> Non
 def test_damascus_districts_resolve(gaz: geo.Gazetteer, name: str, area: str) -> None:
     p = gaz.resolve(name)
     assert p.name == area and p.admin1 == "Damascus" and p.precision == "neighbourhood"
+
+
+def test_road_highway_and_motorway_are_one_word(gaz: geo.Gazetteer) -> None:
+    assert gaz.resolve("Damascus-Aleppo road").name == gaz.resolve("Damascus-Aleppo highway").name
+    assert gaz.resolve("Aleppo-Latakia road").admin1 == "Idleb"

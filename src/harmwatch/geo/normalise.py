@@ -37,7 +37,7 @@ ARTICLES = frozenset({
 
 # Bump when any key function below changes: the build stores precomputed keys with it,
 # and a mismatch makes the loader recompute them.
-NORMALISER_VERSION = 4
+NORMALISER_VERSION = 5
 
 _APOSTROPHES = "'`´‘’ʿʾʻʼ′ʹ"
 _APOS_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
@@ -156,6 +156,7 @@ for _canon, _forms in {
     "hawsh": "hawsh hosh housh hush",
     "mazraat": "mazraat mazraa mazraet mazraah mazrat",
     "arab": "arab orban",
+    "road": "road highway motorway",
 }.items():
     for _f in _forms.split():
         _GENERIC[_f] = _canon
