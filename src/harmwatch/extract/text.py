@@ -132,7 +132,7 @@ def furniture(text: str, limit: int = 200_000, floor: int = 0) -> tuple[list[tup
         end = _tags_end(head, m.end())
         spans.append((m.start(), end))
         breaks += [m.start(), end]
-    for m in _RELATED.finditer(head):
+    for m in _RELATED.finditer(head) if "Related" in head else ():
         t = _TAGS.search(head, m.end(), m.end() + _RELATED_MAX)
         end = t.start() if t else len(text)
         if end - m.end() > _RELATED_MAX or _SENTENCE_END.search(text, m.end(), end):
