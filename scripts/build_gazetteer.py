@@ -289,7 +289,10 @@ class Builder:
             )
 
     def neighbourhoods(self) -> None:
+        areas: dict[str, list[dict[str, str]]] = defaultdict(list)
         for row in read_csv(self.src / "ocha_cod_ab_syr_2016" / "city_neighbourhoods_attributes.csv"):
+            if row["AREA_PCODE"].strip() not in ("", "<Null>"):
+                areas[row["AREA_PCODE"].strip()].append(row)
             aliases = [row["NAME_EN"], row["NAM_EN_REF"], row["NAME_AR"], row["NAM_AR_REF"]]
             self.add_place(
                 kind="neighbourhood",
@@ -303,6 +306,33 @@ class Builder:
                 src="ocha",
                 city=row["ADM4_EN"].strip(),
                 area=row["AREA_EN"].strip(),
+            )
+        self.areas(areas)
+
+    def areas(self, areas: dict[str, list[dict[str, str]]]) -> None:
+        """OCHA's city areas (Damascus's Jowbar, Mazzeh, Burza, ...): districts reports name
+        more often than the neighbourhoods inside them. The point is the mean of the member
+        neighbourhoods; an area named like one of its own neighbourhoods adds nothing."""
+        for code, rows in sorted(areas.items()):
+            first = rows[0]
+            name = first["AREA_EN"].strip()
+            member_names = {norm_key(r[k]) for r in rows for k in ("NAME_EN", "NAM_EN_REF")}
+            if norm_key(name) in member_names:
+                continue
+            lats = [float(r["LATITUDE"]) for r in rows]
+            lons = [float(r["LONGITUDE"]) for r in rows]
+            self.add_place(
+                kind="neighbourhood",
+                name=name,
+                lat=r5(sum(lats) / len(lats)),
+                lon=r5(sum(lons) / len(lons)),
+                adm=first["ADM3_PCODE"],
+                adm3=first["ADM3_PCODE"],
+                pcode=code,
+                aliases=[name, first["AREA_AR"]],
+                src="ocha",
+                city=first["ADM4_EN"].strip(),
+                area=name,
             )
 
     def iom_osm(self) -> None:

@@ -117,6 +117,20 @@ ADMIN2_ALIASES: dict[str, list[str]] = {
 EXTRA_ALIASES: dict[str, list[str]] = {
     "SY020600": ["Kobani", "Kobane"],
     "SY040500": ["Palmyra"],
+    # OCHA city areas of Damascus (A-codes; built from the neighbourhood layer): the
+    # spellings English-language reports use for these districts.
+    "A001": ["Dumar"],
+    "A002": ["Rukn al-Din", "Rukn Eddin", "Rukneddin", "Rukn al-Deen", "Rukn ad-Din"],
+    "A003": ["Barzeh", "Barza", "Barzah", "Barzeh al-Balad"],
+    "A005": ["Salihiyah", "Salhiyeh", "Al-Salihiyah", "Salhieh"],
+    "A006": ["Muhajireen", "Al-Muhajireen", "Muhajirin", "Mouhajirine"],
+    "A007": ["Sarouja", "Saruja", "Souq Sarouja"],
+    "A008": ["Jobar", "Joubar", "Jawbar"],
+    "A009": ["Mezzeh", "Mezze", "Mazzeh", "Mazza", "Al-Mezzeh"],
+    "A010": ["Qanawat", "Al-Qanawat"],
+    "A011": ["Old City of Damascus", "Damascus Old City", "Damascus old city"],
+    "A012": ["Kafr Sousa", "Kafr Souseh", "Kafarsouseh", "Kafr Sousseh", "Kfar Sousa", "Kafr Soussa"],
+    "A014": ["Shaghour", "Al-Shaghour", "Shaghur", "Al-Shaghur"],
 }
 
 # Named regions. ``members`` are names looked up in the built data (within ``admin1``);

@@ -122,6 +122,11 @@ _UNCERTAIN = re.compile(
     r"|repeatedly|frequently|often|regularly)\s+\w+|previous\s+(?:attacks|bombings|raids|strikes|air\s+raids))\b",
     re.I,
 )
+_HEAD_KILLING = re.compile(
+    r"\b(?:kill|kills|killing|killed|dead|deaths?|died|dies|massacres?|toll|slain|martyred|executes?|executed"
+    r"|lives|victims|casualties)\b",
+    re.I,
+)
 _BLAME = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|held\s+responsible)\b", re.I)
 _ATTACK_VERB = re.compile(
     r"\b(?:hit|hits|struck|strikes?|targeted|targeting|bombed|bombing|shelled|shelling|attacked|attack|raided"
@@ -1279,6 +1284,19 @@ def _pick_place(
         # sentences may name it more precisely.
         hp = _headline_place(head)
         group = _gov_group(hp.place.admin1)
+        lead = d.sentences[0] if d.sentences else None
+        if (
+            lead is not None
+            and lead.own_casualties
+            and not head.own_casualties
+            and not _HEAD_KILLING.search(head.sent.text)
+        ):
+            # A headline that tells of no killing ("X condemns the bombing of Aleppo")
+            # names its topic; where the lead sentence gives the toll in another
+            # governorate and names no place of the headline's, the killing happened there.
+            own = [c for c in lead.event_places if c.role == "event"]
+            if own and all(_gov_group(c.place.admin1) != group for c in lead.event_places):
+                return own[0].place
         found: Place | None = None
         for s in [*d.sentences, *d.context]:
             for c in s.event_places:

@@ -102,6 +102,16 @@ _SHARE = re.compile(
     r"(?:\(updated\s+[\d:]+\s+[\d.]+\)\s*)?Get\s+short\s+URL(?:\s+Topic\s+[^\n(]{0,80}\(\d+\))?(?:\s+\d+){0,3}",
     re.I,
 )
+# A block of links to other stories ("... 87 Related Turkey Detains 49 ...", "Related News
+# ..."): their headlines carry other events' tolls and places. It is furniture when it runs
+# to the tag list or to the end of the page with no sentence end in it (headlines have
+# none); a block the story goes on after cannot be told from the story, and is left alone.
+_RELATED = re.compile(
+    r"(?:(?<=[\d.)\s])|^)Related(?:\s+(?:News|Coverage|Stories|Articles|Content|Posts|Topics))?\s+"
+    r"(?=[A-Z0-9\"“'‘])"
+)
+_RELATED_MAX = 3000
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!]\s+[A-Z\"“]")
 _AGENCY_SLUG = re.compile(r"\b[A-Z]{3,}(?:\s+[A-Z]{3,})?\s+\((?:Sputnik|AFP|Reuters|AP|SANA|Anadolu)\)\s*")
 
 
@@ -120,6 +130,13 @@ def furniture(text: str, limit: int = 200_000, floor: int = 0) -> tuple[list[tup
     breaks: list[int] = []
     for m in _TAGS.finditer(head):
         end = _tags_end(head, m.end())
+        spans.append((m.start(), end))
+        breaks += [m.start(), end]
+    for m in _RELATED.finditer(head) if "Related" in head else ():
+        t = _TAGS.search(head, m.end(), m.end() + _RELATED_MAX)
+        end = t.start() if t else len(text)
+        if end - m.end() > _RELATED_MAX or _SENTENCE_END.search(text, m.end(), end):
+            continue
         spans.append((m.start(), end))
         breaks += [m.start(), end]
     for m in _SHARE.finditer(head):

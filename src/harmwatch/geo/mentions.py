@@ -22,11 +22,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from harmwatch.geo.normalise import ARTICLES, canon_key, fold, skeleton_of_tokens
+from harmwatch.geo.normalise import ARTICLES, GENERIC_WORDS, canon_key, fold, skeleton_of_tokens
 from harmwatch.geo.stoplist import ENGLISH, PERSONAL, PHRASES, TITLES
 from harmwatch.models import Place, Span
 
@@ -138,7 +139,20 @@ _TREATED_BEFORE = re.compile(
     r"|\bacross\s+the\s+border\s+(?:in|to|into)\s+$",
     re.IGNORECASE,
 )
+# Where people came from, not where the event was: "evacuees from the towns of X and Y",
+# "civilians who fled from X" (the words between name no other place: "in", "at"... end it).
+_LEFT_FROM_BEFORE = re.compile(
+    r"\b(?:evacuees|evacuated|evacuating|fled|fleeing|displaced|refugees|escaped|escaping|expelled)\s+"
+    r"from\s+(?:the\s+)?(?:(?!(?:in|at|near|on|to|into|toward|towards)\b)[\w'’-]+,?\s+){0,5}$",
+    re.IGNORECASE,
+)
 _HOSPITAL_AFTER = re.compile(r"^(?:['’]?s)?\s+(?:\w+\s+){0,2}hospitals?\b", re.IGNORECASE)
+# Words that put something in or near a place: a name after them is read as the place even
+# when it is also a person's or a medium's name.
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|around|inside|into|toward|towards)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _SAID_AFTER = re.compile(r"^\s*,?\s+(?:said|told|says|added|explained|wrote|tweeted)\b", re.IGNORECASE)
 
 
@@ -309,6 +323,22 @@ class Spotter:
                 best = self._accept(text, toks, best, lower_words)
             if best is None and toks[k0].cap and not toks[k0].article:
                 best = self._skeleton_spot(text, toks, i, k0, lower_words)
+            elif (
+                best is not None
+                and toks[k0].cap
+                and not toks[k0].article
+                and self._runs_on(text, toks, best.j)
+            ):
+                # "Tal Hamis", "Khan Shaikhoun": the first word alone is a known name
+                # ("Tal", "Khan"), the whole is a variant spelling of a longer one; the
+                # longer reading wins when it is as sure as a canonical match.
+                alt = self._skeleton_spot(text, toks, i, k0, lower_words)
+                if alt is not None and alt.j > best.j and alt.tier in ("skeleton", "canon"):
+                    best = alt
+                elif best.j - k0 == 1 and toks[k0].key in GENERIC_WORDS:
+                    # "Khirbat-Jawed", "Tal Sukkar": a generic word that opens a name the
+                    # gazetteer lacks is not the village that is called just "Khirbat"
+                    best = None
             if best is None:
                 i += 1
                 continue
@@ -326,7 +356,8 @@ class Spotter:
         opener = toks[sp.i]
         if not (first.cap or opener.cap) and key not in self.lower_ok:
             return None
-        if self._in_phrase(toks, sp):
+        locative = _LOCATIVE_BEFORE.search(text[max(0, toks[sp.i].start - 30) : toks[sp.i].start]) is not None
+        if self._in_phrase(toks, sp, allow_whole=locative):
             return None
         if len(content) == 1 and first.key[:1] >= "\u0600":
             # Arabic script has no capitals to tell "مسجد" (a mosque) from a village named so:
@@ -338,7 +369,11 @@ class Spotter:
             w = first.key
             if len(w) < 3 and not w.isupper():
                 return None
-            if (w in ENGLISH or w in PERSONAL) and not self._strong_place_cue(text, toks, sp):
+            if w in ENGLISH and not self._strong_place_cue(text, toks, sp):
+                return None
+            if w in PERSONAL and not (locative or self._strong_place_cue(text, toks, sp)):
+                # a name that is also a person's or a medium's ("Mayadeen"): a place only
+                # where the text puts something in or near it
                 return None
             # a word the same text also writes in lower case is an English word
             if w in lower_words and not self._strong_place_cue(text, toks, sp):
@@ -367,11 +402,25 @@ class Spotter:
                 break
             content.append(tj)
             j += 1
-            sk = skeleton_of_tokens([c.key for c in content])
-            if len(sk) < 4 or sk not in gaz.skel:
-                continue
             nk = " ".join(c.key for c in content)
             if len(content) == 1 and (len(nk) < 5 or nk in ENGLISH or nk in PERSONAL or nk in lower_words):
+                # a short name ("Hass" / "Has") only where the text calls it a town or village
+                if (
+                    len(nk) >= 3
+                    and nk not in ENGLISH
+                    and nk not in lower_words
+                    and canon_key(nk) in gaz.canon
+                    and self._strong_place_cue(text, toks, _Spot(i, j, 0, 0, "", "canon"))
+                ):
+                    best = _Spot(i, j, 0, 0, "", "canon")
+                continue
+            if canon_key(nk) in gaz.canon:
+                # the same name in canonical spelling ("Marea" / "Mare'"), however short
+                # its consonant skeleton
+                best = _Spot(i, j, 0, 0, "", "canon")
+                continue
+            sk = skeleton_of_tokens([c.key for c in content])
+            if len(sk) < 4 or sk not in gaz.skel:
                 continue
             rows = gaz.skel[sk][:20]
             sim = max((fuzz.ratio(nk, k) for r in rows for k in gaz._row_keys(r)[0]), default=0.0)
@@ -387,7 +436,7 @@ class Spotter:
                     # the same canonical spelling ("Efrin" / "Afrin"): as sure as the
                     # resolver's canonical tier
                     best = _Spot(i, j, 0, 0, "", "canon")
-                elif csim >= SKELETON_TEXT_MIN:
+                elif csim >= SKELETON_TEXT_MIN and (best is None or best.tier == "skeleton_ctx"):
                     best = _Spot(i, j, 0, 0, "", "skeleton_ctx")
         if best is None:
             return None
@@ -400,7 +449,21 @@ class Spotter:
         best.surface = text[best.start : best.end]
         return best
 
-    def _in_phrase(self, toks: list[_Tok], sp: _Spot) -> bool:
+    @staticmethod
+    def _runs_on(text: str, toks: list[_Tok], j: int) -> bool:
+        """Whether a capitalised word follows token ``j - 1`` within the same name."""
+        return (
+            j < len(toks)
+            and toks[j].cap
+            and not toks[j - 1].possessive
+            and not _gap_breaks(text, toks[j - 1].end, toks[j].start)
+        )
+
+    def _in_phrase(self, toks: list[_Tok], sp: _Spot, *, allow_whole: bool = False) -> bool:
+        """Whether the spot is part of a stop phrase ("Ahrar al-Sham", "Al Mayadeen").
+
+        With ``allow_whole`` a phrase that is exactly the spot does not count ("in Al
+        Mayadeen" after a locative is the town, not the channel)."""
         lo = max(0, sp.i - 3)
         window = [t.key for t in toks[lo : min(len(toks), sp.j + 2)]]
         if not any(k in self.phrase_words for k in window):
@@ -411,6 +474,8 @@ class Spotter:
                 if tuple(window[a : a + L]) == ph:
                     # the phrase must overlap the spot
                     s_idx = lo + a
+                    if allow_whole and s_idx >= sp.i and s_idx + L <= sp.j:
+                        continue
                     if s_idx < sp.j and s_idx + L > sp.i:
                         return True
         return False
@@ -454,6 +519,18 @@ class Spotter:
         # before: a direction word, "countryside of", "outskirts of the"
         i = sp.i
         if (
+            i >= 1
+            and toks[i - 1].raw.lower() == "rural"
+            and not _gap_breaks(text, toks[i - 1].end, toks[i].start)
+        ):
+            # "rural Damascus" is Rural Damascus, "western rural Aleppo" its countryside part
+            b = i - 1
+            if b >= 1 and toks[b - 1].raw.lower() in _DIRECTION_WORDS and not _gap_breaks(
+                text, toks[b - 1].end, toks[b].start
+            ):
+                b -= 1
+            start = toks[b].start
+        elif (
             i >= 1
             and toks[i - 1].raw.lower() in _DIRECTION_WORDS
             and not _gap_breaks(text, toks[i - 1].end, toks[i].start)
@@ -500,6 +577,8 @@ def classify_role(text: str, start: int, end: int, place: Place, kind: str | Non
         if _TREATED_BEFORE.search(before) or _HOSPITAL_AFTER.match(after):
             return "origin"
         return "foreign"
+    if _LEFT_FROM_BEFORE.search(before):
+        return "origin"
     if _EVENT_AFTER.match(after) or _EVENT_BEFORE_STRICT.search(before[-40:]):
         return "event"
     if _EVENT_BEFORE.search(before[-60:]):
@@ -579,6 +658,7 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
         r = sp.res
         if sp.tier == "skeleton_ctx" and r is not None and (not ctx or r.place.admin1_pcode not in ctx):
             sp.res = None
+    _contained_in_next(gaz, text, toks, spots)
     out: list[Mention] = []
     for sp in spots:
         r = sp.res
@@ -591,9 +671,44 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
             continue
         place.span = Span(sp.start, sp.end, sp.surface)
         role = classify_role(text, sp.start, sp.end, place, kind)
+        if role == "mentioned" and (sp.start, sp.end) != (toks[sp.i].start, toks[sp.j - 1].end):
+            # "the town of X", "X province": the descriptor read into the span is itself the cue
+            role = classify_role(text, toks[sp.i].start, toks[sp.j - 1].end, place, kind)
         score = r.score * (0.85 if sp.tier in ("skeleton", "skeleton_ctx") else 1.0)
         out.append(Mention(sp.start, sp.end, sp.surface, place, role, round(score, 3)))
     return out
+
+
+_SMALL_KINDS = frozenset({"village", "hamlet", "town", "neighbourhood"})
+_CONTAINER_KINDS = frozenset({"admin1", "admin2", "city", "sector"})
+_CONTAINED_GAP = re.compile(
+    r"^(?:\s*,\s*|\s+(?:(?:neighbou?rhood|district|quarter|village|town|area|camp|suburb)\s+(?:of|in)|in)\s+"
+    r"(?:the\s+)?(?:(?:city|town|province|governorate)\s+of\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _contained_in_next(gaz: Gazetteer, text: str, toks: list[_Tok], spots: list[_Spot]) -> None:
+    """"X in Y", "X, Y", "the X neighbourhood of Y city": the text says which governorate
+    the small place X lies in.
+
+    A village or neighbourhood whose reading lies in another governorate than Y is a
+    namesake: it is read again within Y, and left unresolved when Y has no such place.
+    """
+    for a, b in pairwise(spots):
+        ra, rb = a.res, b.res
+        if ra is None or rb is None or ra.row is None or rb.row is None:
+            continue
+        if ra.row.kind not in _SMALL_KINDS or rb.row.kind not in _CONTAINER_KINDS:
+            continue
+        outer = rb.place.admin1_pcode
+        if not outer or rb.place.country != "SY" or ra.place.admin1_pcode == outer:
+            continue
+        last = toks[a.j - 1]
+        if not _CONTAINED_GAP.match(text[last.end + last.tail : toks[b.i].start]):
+            continue
+        alt = gaz.resolve_full(a.query, admin1_hint=outer)
+        a.res = alt if alt.row is not None and alt.place.admin1_pcode == outer else None
 
 
 def _query_text(text: str, toks: list[_Tok], sp: _Spot) -> str:
@@ -610,7 +725,18 @@ def _query_text(text: str, toks: list[_Tok], sp: _Spot) -> str:
     return "".join(out)
 
 
+# Words that introduce a person's name and never a place's ("an activist who uses the name X").
+_PERSON_NAME_CUE = re.compile(
+    r"\b(?:(?:uses|using|used|goes\s+by|went\s+by|gave|giving|gives|under)\s+the\s+"
+    r"(?:name|pseudonym|alias|nickname|nom\s+de\s+guerre)(?:\s+of)?"
+    r"|nicknamed|pseudonym|alias|nom\s+de\s+guerre|a\.?k\.?a\.?)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _looks_like_person(text: str, toks: list[_Tok], sp: _Spot) -> bool:
+    if _PERSON_NAME_CUE.search(text[max(0, sp.start - 40) : sp.start]):
+        return True
     content = [t for t in toks[sp.i : sp.j] if not t.article]
     if len(content) > 1:
         return False

@@ -37,7 +37,7 @@ ARTICLES = frozenset({
 
 # Bump when any key function below changes: the build stores precomputed keys with it,
 # and a mismatch makes the loader recompute them.
-NORMALISER_VERSION = 4
+NORMALISER_VERSION = 5
 
 _APOSTROPHES = "'`´‘’ʿʾʻʼ′ʹ"
 _APOS_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
@@ -156,9 +156,12 @@ for _canon, _forms in {
     "hawsh": "hawsh hosh housh hush",
     "mazraat": "mazraat mazraa mazraet mazraah mazrat",
     "arab": "arab orban",
+    "road": "road highway motorway",
 }.items():
     for _f in _forms.split():
         _GENERIC[_f] = _canon
+# The generic words themselves, in every spelling ("tal", "deir", "khirbet", ...).
+GENERIC_WORDS = frozenset(_GENERIC)
 _CANON_END = re.compile(r"(?:iyy|iy|y|i)(?:eh|ah|a|e|et|at)$")
 _CANON_SUBS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "ay"), ("ey", "ay"), ("ai", "ay"),
                ("dj", "j"), ("q", "k"), ("ck", "k"))

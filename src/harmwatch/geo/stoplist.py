@@ -62,6 +62,10 @@ PERSONAL = frozenset((
     'bin', 'ibn', 'sham', 'shami', 'tahrir', 'qaeda', 'nusra', 'sunna', 'ummah', 'jazeera', 'arabiya',
     'mayadeen', 'manar', 'watan', 'hayat', 'akhbar', 'masdar', 'monitor', 'ikhbariya', 'thawra',
     'quds', 'enab', 'baladi',
+    # first names of foreign leaders and envoys in the news, spelt like Syrian villages
+    # ("Barack" / Barraq, "Maria" / Mare')
+    'barack', 'donald', 'vladimir', 'sergei', 'sergey', 'maria', 'john', 'staffan', 'kofi', 'lakhdar',
+    'recep', 'francois', 'emmanuel', 'angela', 'boris', 'theresa', 'hillary', 'rex', 'ban',
 ))
 
 # Phrases that contain a place-like token but name a group, a person or a medium.
