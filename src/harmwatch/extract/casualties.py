@@ -138,6 +138,7 @@ _NEUTRALISED_L = re.compile(
     r"\b(?:destroyed|destroying|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|liquidated|liquidating)"
     r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+)?$"
 )
+_IS_ACRONYM = re.compile(r"(?<![\w'])IS(?=\s+(?:[A-Za-z-]+\s+)?(?:[a-z]+))")
 _WAR_WORDS = ("war", "conflict", "uprising", "crisis", "violence", "fighting")
 _RUN_HINT = re.compile(r"bring|rais|push|tak|brought|took")
 
@@ -191,6 +192,11 @@ def find_casualties(
     ``exclude`` lists spans (sentence offsets) that cannot hold a count, such as dates.
     """
     low = lower_ascii(sentence)
+    if "IS " in sentence:
+        # "killed 9 IS fighters": the group's acronym stays upper case so that the
+        # victim phrase does not read it as the verb "is" (rules spell verbs in lower case).
+        for im in _IS_ACRONYM.finditer(sentence):
+            low = low[: im.start()] + "IS" + low[im.end() :]
     counts: list[Count] = []
     for c in find_counts(sentence):
         if exclude and any(c.start < e and s < c.end for s, e in exclude):

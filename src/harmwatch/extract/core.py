@@ -16,6 +16,7 @@ import gc
 import re
 from dataclasses import dataclass, field
 
+from harmwatch.extract import tollrank
 from harmwatch.extract.actors import (
     ActorMention,
     actor_statements,
@@ -48,6 +49,7 @@ from harmwatch.extract.text import (
     lowered,
     split_sentences,
 )
+from harmwatch.extract.tollrank import TollSentence
 from harmwatch.models import (
     Claim,
     DateSpan,
@@ -438,6 +440,8 @@ def _extract(
             _context_doer(inc, d, rid, source)
         if idx == 0 and not inc.perpetrators:
             _parsed_doer(inc, d, head, rid, source)
+        if idx == 0:
+            _rank_toll(inc, d, head, infos, rid, source)
         ext.incidents.append(inc)
     if not ext.incidents and head is not None and (head.own_casualties or head.eventful):
         d = _Draft(sentences=[head])
@@ -449,6 +453,65 @@ def _extract(
     # Denials, admissions and claims of responsibility: see harmwatch.extract.statements.
     apply_statements(ext, text, title=title, published=published, source=source, report_id=rid)
     return ext
+
+
+def _toll_sentences(d: _Draft, head: SentenceInfo | None, infos: list[SentenceInfo]) -> list[TollSentence]:
+    """The report's sentences with death tolls, each with its role for the main incident."""
+    main = {id(s) for s in d.sentences}
+    ctx = {id(s) for s in d.context}
+    lead = d.sentences[0] if d.sentences else None
+    seq = [head] if head is not None and head.virtual else []
+    seq += [s for s in infos if not s.furniture and s.casualties]
+    out: list[TollSentence] = []
+    for s in seq:
+        if s.headline:
+            role = "head"
+        elif s is lead:
+            role = "lead"
+        elif id(s) in main:
+            role = "main"
+        elif id(s) in ctx:
+            role = "context"
+        else:
+            role = "other"
+        out.append(
+            TollSentence(s.sent.text, s.casualties, role, s.sent.start, s.background, bool(s.event_dates))
+        )
+    return out
+
+
+def _rank_toll(
+    inc: Incident,
+    d: _Draft,
+    head: SentenceInfo | None,
+    infos: list[SentenceInfo],
+    rid: str,
+    source: str | None,
+) -> None:
+    """Let the learned toll ranker (:mod:`harmwatch.extract.tollrank`) overrule the rules'
+    choice of the main toll where it clearly prefers another figure of the report."""
+    sents = _toll_sentences(d, head, infos)
+    if not sents:
+        return
+    best = tollrank.choose(sents, inc.victims)
+    if best is None or best.result is None:
+        return
+    r = best.casualty.range
+    if best.sentence.role == "head" and head is not None and head.virtual:
+        r = Range(r.best, r.low, r.high, None)
+    inc.victims = best.result
+    fld = _FIELD[("killed", best.casualty.cls)]
+    setattr(inc.victims, fld, r)
+    inc.claims.append(
+        Claim(
+            rid or None,
+            source,
+            "report",
+            f"victims.{fld}",
+            {"best": r.best, "low": r.low, "high": r.high},
+            best.sentence.text,
+        )
+    )
 
 
 def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, source: str | None) -> None:

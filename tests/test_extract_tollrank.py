@@ -1,0 +1,97 @@
+"""The learned toll ranker: candidates, how a chosen toll rewrites the victims, the weights file."""
+
+from __future__ import annotations
+
+from harmwatch.extract import extract_report, tollrank
+from harmwatch.extract.casualties import find_casualties
+from harmwatch.extract.tollrank import TollSentence, apply_toll, candidates, choose
+from harmwatch.models import Range, Victims
+
+
+def _sent(text: str, role: str, start: int = 0) -> TollSentence:
+    return TollSentence(text, find_casualties(text, start), role, start)
+
+
+def test_candidates_mark_headline_and_corroboration() -> None:
+    head = _sent("Air strikes kill 12 civilians in a market town", "head")
+    lead = _sent("At least 12 civilians were killed on Monday when jets struck the market.", "lead", 100)
+    side = _sent("Elsewhere 3 people died in shelling.", "other", 200)
+    v = Victims(killed_civilians=Range(12, 12, None))
+    cands = candidates([head, lead, side], v)
+    vals = {(c.sentence.role, c.casualty.range.best) for c in cands}
+    assert ("head", 12) in vals and ("lead", 12) in vals and ("other", 3) in vals
+    by_role = {c.sentence.role: c for c in cands}
+    assert by_role["head"].features["corroborated"] == 1.0
+    assert by_role["lead"].features["corroborated"] == 1.0
+    assert by_role["other"].features["corroborated"] == 0.0
+    assert by_role["other"].features["head_disagrees"] == 1.0
+    assert by_role["lead"].features["agrees"] == 1.0
+    assert by_role["other"].features["agrees"] == 0.0
+    assert set(by_role["lead"].features) == set(tollrank.FEATURES)
+
+
+def test_apply_total_drops_a_smaller_civilian_part() -> None:
+    v = Victims(killed=Range(9, 9, 9), killed_civilians=Range(9, 9, 9))
+    c = find_casualties("the raid killed 13 people")[0]
+    out = apply_toll(v, c)
+    assert out.killed is not None and out.killed.best == 13
+    assert out.killed_civilians is None
+    assert v.killed is not None and v.killed.best == 9  # the input is not changed
+
+
+def test_apply_fighters_stand_for_all_dead_without_civilians() -> None:
+    v = Victims(killed=Range(9, 9, 9))
+    c = next(x for x in find_casualties("jets killed 9 IS fighters") if x.cls == "combatants")
+    out = apply_toll(v, c)
+    assert out.killed_combatants is not None and out.killed_combatants.best == 9
+    assert out.killed is not None and out.killed.best == 9
+
+
+def test_choose_follows_the_weights_and_keeps_rules_otherwise() -> None:
+    head = _sent("Shelling kills 20 people in a village", "head")
+    lead = _sent("Shelling killed 7 people in the village on Sunday.", "lead", 100)
+    v = Victims(killed=Range(7, 7, 7))
+    assert choose([head, lead], v, weights={"head": 0.0}) is None
+    pick = choose([head, lead], v, weights={"head": 2.0})
+    assert pick is not None and pick.casualty.range.best == 20
+    assert pick.result is not None and pick.result.killed is not None and pick.result.killed.best == 20
+    # A margin larger than the lead's deficit keeps the rules' figure.
+    assert choose([head, lead], v, weights={"head": 2.0, "__margin__": 5.0}) is None
+
+
+def test_record_sees_candidates_even_without_weights() -> None:
+    seen: list[int] = []
+    lead = _sent("Shelling killed 7 people in the village on Sunday.", "lead")
+    choose([lead], Victims(), weights={}, record=lambda cs: seen.append(len(cs)))
+    assert seen == [1]
+
+
+def test_shipped_weights_load_and_cover_the_features() -> None:
+    w = tollrank.load_weights()
+    assert w, "tollrank.json missing or empty"
+    assert set(tollrank.FEATURES) <= set(w)
+
+
+def test_report_keeps_a_single_plain_toll() -> None:
+    text = (
+        "BEIRUT, March 3 2016. Air strikes killed 14 civilians in the town of Saraqeb on Thursday, "
+        "a monitor said. The jets hit a market and a bakery."
+    )
+    ext = extract_report(text, title="Air strikes kill 14 civilians in Syrian town")
+    v = ext.incidents[0].victims
+    assert v.killed_civilians is not None and v.killed_civilians.best == 14
+
+
+def test_hostile_input_does_not_crash() -> None:
+    for t in ("", "killed " * 5000, "\x00\x01 99999999999 killed", "1 2 3 4 5 6 7 8 9 killed " * 200):
+        extract_report(t, title="kills 5")
+
+
+def test_is_acronym_is_a_group_not_a_verb() -> None:
+    got = [
+        (c.cls, c.outcome, c.range.best)
+        for c in find_casualties("Turkish jets kill 9 IS fighters in the north")
+    ]
+    assert got == [("combatants", "killed", 9)]
+    got = [(c.cls, c.range.best) for c in find_casualties("The raid killed 35 IS jihadists and 4 civilians.")]
+    assert ("combatants", 35) in got and ("civilians", 4) in got
