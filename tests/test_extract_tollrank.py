@@ -95,3 +95,17 @@ def test_is_acronym_is_a_group_not_a_verb() -> None:
     assert got == [("combatants", "killed", 9)]
     got = [(c.cls, c.range.best) for c in find_casualties("The raid killed 35 IS jihadists and 4 civilians.")]
     assert ("combatants", 35) in got and ("civilians", 4) in got
+
+
+def test_later_breakdown_that_sums_to_the_toll_fills_the_groups() -> None:
+    text = (
+        "BEIRUT, May 4 2015. A car bomb killed four people at a checkpoint in the town of Salamiyeh on "
+        "Sunday, a monitor said. The blast came as troops had executed 30 people in another province "
+        'earlier this week. "Two women and two soldiers were killed in the bombing," the monitor\'s '
+        "director said."
+    )
+    ext = extract_report(text, title="Car bomb kills 4 in central Syrian town")
+    v = ext.incidents[0].victims
+    assert v.killed is not None and v.killed.best == 4
+    assert v.killed_women is not None and v.killed_women.best == 2
+    assert v.killed_combatants is not None and v.killed_combatants.best == 2

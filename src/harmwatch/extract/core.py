@@ -442,6 +442,7 @@ def _extract(
             _parsed_doer(inc, d, head, rid, source)
         if idx == 0:
             _rank_toll(inc, d, head, infos, rid, source)
+            _matching_breakdown(inc, d, infos, rid, source)
         ext.incidents.append(inc)
     if not ext.incidents and head is not None and (head.own_casualties or head.eventful):
         d = _Draft(sentences=[head])
@@ -512,6 +513,62 @@ def _rank_toll(
             best.sentence.text,
         )
     )
+
+
+def _matching_breakdown(
+    inc: Incident, d: _Draft, infos: list[SentenceInfo], rid: str, source: str | None
+) -> None:
+    """Fill the main toll's breakdown from a sentence whose named groups add up to it.
+
+    "Two women and two soldiers were killed in the attack", told after a
+    paragraph about something else, still breaks down the lead's "killed four
+    people": named groups that sum exactly to the incident's total are its dead,
+    wherever the sentence stands.
+    """
+    v = inc.victims
+    total = v.killed.best if v.killed is not None else None
+    if not total or any(
+        getattr(v, f) is not None
+        for f in ("killed_civilians", "killed_children", "killed_women", "killed_combatants")
+    ):
+        return
+    main = {id(s) for s in d.sentences}
+    for s in infos:
+        if id(s) in main or s.furniture or s.headline or not s.casualties:
+            continue
+        for c in s.casualties:
+            if not (c.outcome == "killed" and c.cls == "total" and c.sub and c.range.best == total):
+                continue
+            parts = [
+                x
+                for x in s.casualties
+                if x is not c
+                and not x.sub
+                and x.outcome == "killed"
+                and x.cls != "total"
+                and c.span.start <= x.span.start
+                and x.span.end <= c.span.end
+            ]
+            if len(parts) < 2 or len({x.cls for x in parts}) != len(parts):
+                continue
+            civ = [x.range.best or 0 for x in parts if x.cls in ("civilians", "children", "women")]
+            for x in parts:
+                fld = _FIELD[("killed", x.cls)]
+                setattr(v, fld, x.range)
+                inc.claims.append(
+                    Claim(
+                        rid or None,
+                        source,
+                        "report",
+                        f"victims.{fld}",
+                        {"best": x.range.best, "low": x.range.low, "high": x.range.high},
+                        s.sent.text,
+                    )
+                )
+            if v.killed_combatants is not None and civ and v.killed_civilians is None:
+                n = sum(civ)
+                v.killed_civilians = Range(n, n, n, None)
+            return
 
 
 def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, source: str | None) -> None:
