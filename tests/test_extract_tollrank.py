@@ -109,3 +109,12 @@ def test_later_breakdown_that_sums_to_the_toll_fills_the_groups() -> None:
     assert v.killed is not None and v.killed.best == 4
     assert v.killed_women is not None and v.killed_women.best == 2
     assert v.killed_combatants is not None and v.killed_combatants.best == 2
+
+
+def test_along_with_adds_a_second_group_of_the_same_event() -> None:
+    cas = find_casualties(
+        "At least 12 soldiers were killed in the assault along with five militiamen, a monitor said."
+    )
+    got = [(c.cls, c.range.best, c.sub) for c in cas]
+    assert ("combatants", 12, False) in got and ("combatants", 5, False) in got
+    assert ("combatants", 17, True) in got  # the two groups together

@@ -86,6 +86,8 @@ _BREAKDOWN = re.compile(
     r"(?:dead|victims|killed|fatalities|casualties|wounded|injured)\s+(?:were|are)|mostly|mainly)\b[^.;]{0,40}$",
     re.I,
 )
+# "29 rebels were killed along with six jihadists": another group killed in the same event.
+_ALONG_L = re.compile(r"^[^.;]{0,90}?\b(?:along|together)\s+with\s+(?:at\s+least\s+|another\s+)?$")
 _CHAIN = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?(?:and|,|as\s+well\s+as|plus)\s*(?:also\s+)?$", re.I)
 _FROM_ACTOR = re.compile(
     r"^\s*(?:\([^)]{0,60}\)\s*)?(?:from|of|loyal\s+to|belonging\s+to|affiliated\s+with|with)\s+(?:the\s+)?"
@@ -347,7 +349,8 @@ def find_casualties(
     for cas, c, cls in out:
         if cas is None and last is not None and cls is not None and cls != "total":
             between = low[last_end : c.start]
-            if _BREAKDOWN_L.match(between) or _CHAIN_L.match(between):
+            along = bool(_ALONG_L.match(between))
+            if along or _BREAKDOWN_L.match(between) or _CHAIN_L.match(between):
                 noun_end = c.end
                 tail_low = low[c.end : c.end + 400]
                 hm = _VICTIM_HEAD_L.match(tail_low.lstrip())
@@ -363,7 +366,7 @@ def find_casualties(
                     noun_end + offset,
                     last.running,
                     False,
-                    True,
+                    not along,
                 )
         if cas is not None:
             result.append(cas)
@@ -398,7 +401,8 @@ def _coordinated_sums(result: list[Casualty], sentence: str, offset: int) -> lis
         if groups:
             prev = groups[-1][-1]
             between = sentence[prev.span.end - offset : c.span.start - offset]
-            if prev.outcome == c.outcome and prev.running == c.running and _COORD.match(between):
+            joined = _COORD.match(between) or _ALONG_L.match(lower_ascii(between))
+            if prev.outcome == c.outcome and prev.running == c.running and joined:
                 groups[-1].append(c)
                 continue
         groups.append([c])
