@@ -118,3 +118,23 @@ def test_along_with_adds_a_second_group_of_the_same_event() -> None:
     got = [(c.cls, c.range.best, c.sub) for c in cas]
     assert ("combatants", 12, False) in got and ("combatants", 5, False) in got
     assert ("combatants", 17, True) in got  # the two groups together
+
+
+def test_statement_story_takes_the_attack_toll_it_cites() -> None:
+    text = (
+        "PARIS, Sept 2 2013. France accused government forces of a chemical attack on Damascus suburbs and "
+        "asked the Security Council on Monday to condemn the shelling. "
+        "Western states say the attack on August 21 killed more than 900 people. Russia opposes the text."
+    )
+    ext = extract_report(text, title="France seeks U.N. resolution on Syria")
+    v = ext.incidents[0].victims
+    assert v.killed is not None and v.killed.best == 900
+
+
+def test_murder_of_and_killing_of_are_death_outcomes() -> None:
+    got = [
+        (c.cls, c.outcome, c.range.best) for c in find_casualties("A video shows the murder of two activists")
+    ]
+    assert got == [("civilians", "killed", 2)]
+    got = [(c.outcome, c.range.best) for c in find_casualties("The shell led to the killing of one person.")]
+    assert got == [("killed", 1)]

@@ -45,7 +45,7 @@ _BACK_OUTCOME = re.compile(
     r"|leaves|executed|executing|executes|execute|massacred|massacring|slaughtered|slaughtering|beheaded"
     r"|beheading|crucified|crucifying|shot\s+dead|murdered|murdering|claimed|claiming|claims|toll\s+(?:of|at|to|rose\s+to|reached"
     r"|climbed\s+to|hit|hits|stands\s+at|stood\s+at|was|is|has\s+risen\s+to|had\s+risen\s+to|rose\s+to)"
-    r"|deaths\s+of|death\s+of|bodies\s+of|wounding|injuring|wounded|injured|injures|wounds|wound|injure"
+    r"|deaths\s+of|death\s+of|bodies\s+of|(?:murders?|killings?|executions?|massacre|slaughter)\s+of|wounding|injuring|wounded|injured|injures|wounds|wound|injure"
     r"|dead\s+and|died|dead|martyred)"
     r"\s+(?:all\s+|another\s+|other\s+|a\s+further\s+|an\s+additional\s+|the\s+|up\s+)?$",
     re.I,

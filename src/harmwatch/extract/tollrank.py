@@ -213,6 +213,13 @@ def choose(
     cands = candidates(sentences, victims)
     if record is not None:
         record(cands)
+    if cands and not any(
+        _best(getattr(victims, f))
+        for f in ("killed", "killed_civilians", "killed_children", "killed_women", "killed_combatants")
+    ):
+        # The main incident's own sentences give no exact toll (a statement, a
+        # diplomatic story about an attack): the report's first exact toll is the attack's.
+        return cands[0]
     if not w or len(cands) < 2:
         return None
     # On a tie the rules' own figure stays.
