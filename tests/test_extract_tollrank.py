@@ -138,3 +138,19 @@ def test_murder_of_and_killing_of_are_death_outcomes() -> None:
     assert got == [("civilians", "killed", 2)]
     got = [(c.outcome, c.range.best) for c in find_casualties("The shell led to the killing of one person.")]
     assert got == [("killed", 1)]
+
+
+def test_of_them_breakdown_without_a_verb() -> None:
+    cas = find_casualties("Shelling killed at least 15 civilians, six of them children, in the town.")
+    got = [(c.cls, c.range.best, c.sub) for c in cas]
+    assert ("civilians", 15, False) in got and ("children", 6, True) in got
+    assert [
+        (c.cls, c.range.best) for c in find_casualties("12 people were killed, three of them in Aleppo")
+    ] == [("total", 12)]
+
+
+def test_claiming_the_life_of_one_victim() -> None:
+    got = [
+        (c.cls, c.outcome, c.range.best) for c in find_casualties("a shell fell claiming the life of a woman")
+    ]
+    assert got == [("women", "killed", 1)]

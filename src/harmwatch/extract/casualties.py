@@ -41,7 +41,7 @@ _FWD_OUTCOME = re.compile(
     re.I,
 )
 _BACK_OUTCOME = re.compile(
-    r"(?P<verb>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|left|leaving"
+    r"(?P<verb>killed|killing|kills|kill|claim(?:ed|ing|s)?\s+the\s+(?:lives|life)\s+of|left|leaving"
     r"|leaves|executed|executing|executes|execute|massacred|massacring|slaughtered|slaughtering|beheaded"
     r"|beheading|crucified|crucifying|shot\s+dead|murdered|murdering|claimed|claiming|claims|toll\s+(?:of|at|to|rose\s+to|reached"
     r"|climbed\s+to|hit|hits|stands\s+at|stood\s+at|was|is|has\s+risen\s+to|had\s+risen\s+to|rose\s+to)"
@@ -110,10 +110,10 @@ _AMONG_BEFORE = re.compile(
     r"|those\s+killed|people\s+killed)\s+(?:included|include|including)|killed\s+(?:were|are))\s+(?:also\s+)?$",
     re.I,
 )
-# "five of the dead were children", "14 of them were rebels"
+# "five of the dead were children", "14 of them were rebels", "21 civilians, eight of them children"
 _OF_THE_DEAD = re.compile(
-    r"^\s*of\s+(?:the|those|them|whom)(?:\s+(?:dead|killed|victims|fatalities|people\s+killed))?\s+"
-    r"(?:were|was|are)\s+(?:all\s+|also\s+)?",
+    r"^\s*of\s+(?:(?:the|those|them|whom)(?:\s+(?:dead|killed|victims|fatalities|people\s+killed))?\s+"
+    r"(?:were|was|are)\s+(?:all\s+|also\s+)?|(?:them|whom)\s+(?=[a-z]))",
     re.I,
 )
 
