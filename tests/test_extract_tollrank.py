@@ -154,3 +154,13 @@ def test_claiming_the_life_of_one_victim() -> None:
         (c.cls, c.outcome, c.range.best) for c in find_casualties("a shell fell claiming the life of a woman")
     ]
     assert got == [("women", "killed", 1)]
+
+
+def test_chosen_toll_brings_its_own_breakdown() -> None:
+    s = _sent("Air raids killed 30 civilians including 9 children in the town.", "other")
+    c = next(x for x in s.casualties if x.cls == "civilians")
+    cands = candidates([s], Victims())
+    assert cands[0].result is not None
+    kids = cands[0].result.killed_children
+    assert kids is not None and kids.best == 9
+    assert apply_toll(Victims(), c).killed_children is None

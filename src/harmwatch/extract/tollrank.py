@@ -88,7 +88,7 @@ def _best(r: Range | None) -> int | None:
     return r.best if r is not None else None
 
 
-def apply_toll(v: Victims, c: Casualty) -> Victims:
+def apply_toll(v: Victims, c: Casualty, breakdown: list[Casualty] | None = None) -> Victims:
     """The incident's victims once ``c`` is taken as the main toll.
 
     A total replaces the total and drops a different civilian figure (which was a
@@ -113,6 +113,10 @@ def apply_toll(v: Victims, c: Casualty) -> Victims:
         if out.killed_civilians is None:
             out.killed = c.range
     ceiling = max(_best(out.killed) or 0, _best(out.killed_civilians) or 0, val)
+    for part in breakdown or []:
+        # The chosen toll's own breakdown ("including 5 children") comes with it.
+        if part.outcome == "killed" and part.sub and part.cls in ("children", "women"):
+            setattr(out, f"killed_{part.cls}", part.range)
     for fld in ("killed_children", "killed_women"):
         r: Range | None = getattr(out, fld)
         if r is not None and (r.best or 0) > ceiling:
@@ -163,7 +167,7 @@ def candidates(sentences: list[TollSentence], victims: Victims) -> list[Candidat
         f["exact"] = float(r.low == r.best and r.high == r.best)
         f["at_least"] = float(r.low == r.best and r.high is None)
         f["approx"] = float(not f["exact"] and not f["at_least"])
-        x.result = apply_toll(victims, c)
+        x.result = apply_toll(victims, c, _breakdown_of(c, s))
         f["agrees"] = float(_same(x.result, victims))
         if s.role == "head":
             f["corroborated"] = float(val in body_vals)
@@ -177,6 +181,17 @@ def candidates(sentences: list[TollSentence], victims: Victims) -> list[Candidat
         f["background"] = float(s.background)
         f["has_date"] = float(s.has_date)
         f["size"] = math.log10((val or 0) + 1) / 3
+    return out
+
+
+def _breakdown_of(c: Casualty, s: TollSentence) -> list[Casualty]:
+    """The parts that follow ``c`` in its sentence up to the next figure of its own."""
+    after = sorted((x for x in s.casualties if x.span.start > c.span.start), key=lambda x: x.span.start)
+    out: list[Casualty] = []
+    for x in after:
+        if not x.sub:
+            break
+        out.append(x)
     return out
 
 
