@@ -164,3 +164,34 @@ def test_chosen_toll_brings_its_own_breakdown() -> None:
     kids = cands[0].result.killed_children
     assert kids is not None and kids.best == 9
     assert apply_toll(Victims(), c).killed_children is None
+
+
+def test_last_of_two_nouns_is_the_head() -> None:
+    got = [(c.cls, c.range.best) for c in find_casualties("Five rebel fighters were killed in the clashes.")]
+    assert got == [("combatants", 5)]
+    got = [(c.cls, c.range.best) for c in find_casualties("Two civilian workers died in the blast.")]
+    assert got == [("civilians", 2)]
+
+
+def test_members_of_a_tribe_are_not_fighters() -> None:
+    got = [
+        (c.cls, c.range.best) for c in find_casualties("The militants executed 40 members of a local tribe.")
+    ]
+    assert got == [("civilians", 40)]
+
+
+def test_kin_of_a_counted_group_are_the_victims() -> None:
+    assert find_casualties("The wives of the five rebels were also among the dead.") == []
+
+
+def test_fighters_that_complete_the_total_belong_to_the_incident() -> None:
+    text = (
+        "ALEPPO, July 2 2015. At least nine people were killed on Thursday as rebels attacked "
+        "government-held districts of Aleppo city, a monitor said. The monitor said four civilians had "
+        "been killed and dozens wounded by rocket fire. Rebels fired hundreds of rockets into the city. "
+        "Another five rebel fighters were killed in clashes with government forces in the west of the city."
+    )
+    ext = extract_report(text, title="9 dead as rebels attack Aleppo")
+    v = ext.incidents[0].victims
+    assert v.killed_civilians is not None and v.killed_civilians.best == 4
+    assert v.killed_combatants is not None and v.killed_combatants.best == 5

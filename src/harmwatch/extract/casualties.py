@@ -141,6 +141,10 @@ _NEUTRALISED_L = re.compile(
     r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+)?$"
 )
 _IS_ACRONYM = re.compile(r"(?<![\w'])IS(?=\s+(?:[A-Za-z-]+\s+)?(?:[a-z]+))")
+_KIN_OF_L = re.compile(
+    r"\b(?:wives|wife|widows?|families|family|relatives|sons|daughters|mothers|fathers|parents|children|kin)"
+    r"\s+of\s+(?:the\s+|these\s+|those\s+)?$"
+)
 _WAR_WORDS = ("war", "conflict", "uprising", "crisis", "violence", "fighting")
 _RUN_HINT = re.compile(r"bring|rais|push|tak|brought|took")
 
@@ -263,6 +267,11 @@ def find_casualties(
         if cls is None and "family" in c.text.lower():
             cls = "civilians"
         before = low[max(0, c.start - 60) : c.start]
+        if cls is not None and _KIN_OF_L.search(before):
+            # "the wives of the five rebels were among the dead": the kin are the
+            # victims, not the five.
+            out.append((None, c, None))
+            continue
         before140 = low[max(0, c.start - 140) : c.start]
         outcome: str | None = None
         victim_end = -1

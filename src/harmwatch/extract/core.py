@@ -441,6 +441,7 @@ def _extract(
         if idx == 0 and not inc.perpetrators:
             _parsed_doer(inc, d, head, rid, source)
         if idx == 0:
+            _complement(inc, infos, rid, source)
             _rank_toll(inc, d, head, infos, rid, source)
             _matching_breakdown(inc, d, infos, rid, source)
         ext.incidents.append(inc)
@@ -513,6 +514,47 @@ def _rank_toll(
             best.sentence.text,
         )
     )
+
+
+def _complement(inc: Incident, infos: list[SentenceInfo], rid: str, source: str | None) -> None:
+    """Civilians and fighters that add up to the total are both the incident's.
+
+    "Nine people were killed ... four civilians ... Another five rebel fighters
+    were killed": a group told as "another" is normally a separate event, but
+    when it makes up exactly what the stated civilians leave of the total, it is
+    the rest of the same dead, wherever the report tells it.
+    """
+    v = inc.victims
+    total = _rbest(v.killed)
+    civ, comb = _rbest(v.killed_civilians), _rbest(v.killed_combatants)
+    if not total or (civ is None) == (comb is None):
+        return
+    want_cls = "combatants" if comb is None else "civilians"
+    need = total - (civ if civ is not None else comb or 0)
+    if need <= 0:
+        return
+    for s in infos:
+        if s.furniture:
+            continue
+        for c in s.own_casualties:
+            if c.outcome == "killed" and c.cls == want_cls and c.range.best == need:
+                fld = _FIELD[("killed", want_cls)]
+                setattr(v, fld, c.range)
+                inc.claims.append(
+                    Claim(
+                        rid or None,
+                        source,
+                        "report",
+                        f"victims.{fld}",
+                        {"best": c.range.best, "low": c.range.low, "high": c.range.high},
+                        s.sent.text,
+                    )
+                )
+                return
+
+
+def _rbest(r: Range | None) -> int | None:
+    return r.best if r is not None else None
 
 
 def _matching_breakdown(

@@ -100,6 +100,9 @@ def apply_toll(v: Victims, c: Casualty, breakdown: list[Casualty] | None = None)
     val = c.range.best or 0
     if c.cls == "total":
         out.killed = c.range
+        civ, comb = _best(out.killed_civilians), _best(out.killed_combatants)
+        if civ is not None and comb is not None and civ + comb == val:
+            return out  # civilians and fighters make up exactly this total
         if _best(out.killed_civilians) not in (None, val):
             out.killed_civilians = None
         if (_best(out.killed_combatants) or 0) > val:
