@@ -195,3 +195,7 @@ def test_fighters_that_complete_the_total_belong_to_the_incident() -> None:
     v = ext.incidents[0].victims
     assert v.killed_civilians is not None and v.killed_civilians.best == 4
     assert v.killed_combatants is not None and v.killed_combatants.best == 5
+
+
+def test_killed_injured_without_and_is_not_a_death_toll() -> None:
+    assert find_casualties("175 Terrorists Killed Injured near the road") == []

@@ -151,7 +151,7 @@ _RUN_HINT = re.compile(r"bring|rais|push|tak|brought|took")
 
 # A figure for the killed and the wounded together, not a death toll.
 _KILLED_OR_WOUNDED_L = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+)?(?:killed|dead)\s+(?:and|or|&)\s+"
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+)?(?:killed|dead)\s+(?:(?:and|or|&)\s+)?"
     r"(?:were\s+)?(?:wounded|injured)\b"
 )
 # A toll the report itself says was replaced ("the previous death toll was 20").
