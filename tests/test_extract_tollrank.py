@@ -199,3 +199,12 @@ def test_fighters_that_complete_the_total_belong_to_the_incident() -> None:
 
 def test_killed_injured_without_and_is_not_a_death_toll() -> None:
     assert find_casualties("175 Terrorists Killed Injured near the road") == []
+
+
+def test_rules_total_with_full_breakdown_is_kept() -> None:
+    v = Victims(
+        killed=Range(50, 50, None), killed_civilians=Range(15, 15, 15), killed_combatants=Range(27, 27, 27)
+    )
+    c = find_casualties("The attack killed more than 50 people.")[0]
+    out = apply_toll(v, c)
+    assert out.killed_civilians is not None and out.killed_civilians.best == 15

@@ -99,6 +99,8 @@ def apply_toll(v: Victims, c: Casualty, breakdown: list[Casualty] | None = None)
     out = replace(v)
     val = c.range.best or 0
     if c.cls == "total":
+        if _best(v.killed) == val and _best(v.killed_civilians) is not None and _best(v.killed_combatants):
+            return out  # the rules' total with its civilians and fighters: their reading stands
         out.killed = c.range
         civ, comb = _best(out.killed_civilians), _best(out.killed_combatants)
         if civ is not None and comb is not None and civ + comb == val:
