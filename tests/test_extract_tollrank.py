@@ -208,3 +208,15 @@ def test_rules_total_with_full_breakdown_is_kept() -> None:
     c = find_casualties("The attack killed more than 50 people.")[0]
     out = apply_toll(v, c)
     assert out.killed_civilians is not None and out.killed_civilians.best == 15
+
+
+def test_another_single_victim_elsewhere_is_not_a_breakdown() -> None:
+    text = (
+        "IDLIB, Oct 24 2016. Sixteen civilians including three children were killed on Monday in air "
+        "strikes on the town of Khan Sheikhun, a monitor said. Another man and a woman were killed in "
+        "rocket fire on a nearby village."
+    )
+    ext = extract_report(text, title="Air strikes kill 16 civilians in Idlib town")
+    v = ext.incidents[0].victims
+    assert v.killed_civilians is not None and v.killed_civilians.best == 16
+    assert v.killed_women is None

@@ -850,7 +850,8 @@ def _starts_new(cur: _Draft, info: SentenceInfo, ref: dt.date | None) -> bool:
 
 _FURTHER = re.compile(
     r"\b(?:a\s+further|another|an\s+additional|other)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:people|civilians|"
-    r"persons|were|have|had|died|killed|dead|among|including)",
+    r"persons|were|have|had|died|killed|dead|among|including)"
+    r"|\banother\s+(?:man|woman|child|boy|girl|civilian|person|fighter|soldier)\s+(?:and|was|were|died)\b",
     re.I,
 )
 _CAUSE_CLASS = {"airstrike": "fire", "shelling": "fire", "missile": "fire", "barrel_bomb": "fire"}
