@@ -499,9 +499,14 @@ def _rank_toll(
     if best is None or best.result is None:
         return
     r = best.casualty.range
-    if best.sentence.role == "head" and head is not None and head.virtual:
-        r = Range(r.best, r.low, r.high, None)
     inc.victims = best.result
+    if best.sentence.role == "head" and head is not None and head.virtual:
+        # Figures read from the title argument have no span in the text.
+        r = Range(r.best, r.low, r.high, None)
+        for f in ("killed", "killed_civilians", "killed_children", "killed_women", "killed_combatants"):
+            x: Range | None = getattr(inc.victims, f)
+            if x is not None and any(x is c.range for c in head.casualties):
+                setattr(inc.victims, f, Range(x.best, x.low, x.high, None))
     fld = _FIELD[("killed", best.casualty.cls)]
     setattr(inc.victims, fld, r)
     inc.claims.append(
