@@ -41,11 +41,11 @@ _FWD_OUTCOME = re.compile(
     re.I,
 )
 _BACK_OUTCOME = re.compile(
-    r"(?P<verb>killed|killing|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|left|leaving"
+    r"(?P<verb>killed|killing|kills|kill|claim(?:ed|ing|s)?\s+the\s+(?:lives|life)\s+of|left|leaving"
     r"|leaves|executed|executing|executes|execute|massacred|massacring|slaughtered|slaughtering|beheaded"
     r"|beheading|crucified|crucifying|shot\s+dead|murdered|murdering|claimed|claiming|claims|toll\s+(?:of|at|to|rose\s+to|reached"
     r"|climbed\s+to|hit|hits|stands\s+at|stood\s+at|was|is|has\s+risen\s+to|had\s+risen\s+to|rose\s+to)"
-    r"|deaths\s+of|death\s+of|bodies\s+of|wounding|injuring|wounded|injured|injures|wounds|wound|injure"
+    r"|deaths\s+of|death\s+of|bodies\s+of|(?:murders?|killings?|executions?|massacre|slaughter)\s+of|wounding|injuring|wounded|injured|injures|wounds|wound|injure"
     r"|dead\s+and|died|dead|martyred)"
     r"\s+(?:all\s+|another\s+|other\s+|a\s+further\s+|an\s+additional\s+|the\s+|up\s+)?$",
     re.I,
@@ -86,6 +86,8 @@ _BREAKDOWN = re.compile(
     r"(?:dead|victims|killed|fatalities|casualties|wounded|injured)\s+(?:were|are)|mostly|mainly)\b[^.;]{0,40}$",
     re.I,
 )
+# "29 rebels were killed along with six jihadists": another group killed in the same event.
+_ALONG_L = re.compile(r"^[^.;]{0,90}?\b(?:along|together)\s+with\s+(?:at\s+least\s+|another\s+)?$")
 _CHAIN = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?(?:and|,|as\s+well\s+as|plus)\s*(?:also\s+)?$", re.I)
 _FROM_ACTOR = re.compile(
     r"^\s*(?:\([^)]{0,60}\)\s*)?(?:from|of|loyal\s+to|belonging\s+to|affiliated\s+with|with)\s+(?:the\s+)?"
@@ -108,10 +110,10 @@ _AMONG_BEFORE = re.compile(
     r"|those\s+killed|people\s+killed)\s+(?:included|include|including)|killed\s+(?:were|are))\s+(?:also\s+)?$",
     re.I,
 )
-# "five of the dead were children", "14 of them were rebels"
+# "five of the dead were children", "14 of them were rebels", "21 civilians, eight of them children"
 _OF_THE_DEAD = re.compile(
-    r"^\s*of\s+(?:the|those|them|whom)(?:\s+(?:dead|killed|victims|fatalities|people\s+killed))?\s+"
-    r"(?:were|was|are)\s+(?:all\s+|also\s+)?",
+    r"^\s*of\s+(?:(?:the|those|them|whom)(?:\s+(?:dead|killed|victims|fatalities|people\s+killed))?\s+"
+    r"(?:were|was|are)\s+(?:all\s+|also\s+)?|(?:them|whom)\s+(?=[a-z]))",
     re.I,
 )
 
@@ -138,13 +140,18 @@ _NEUTRALISED_L = re.compile(
     r"\b(?:destroyed|destroying|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|liquidated|liquidating)"
     r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+)?$"
 )
+_IS_ACRONYM = re.compile(r"(?<![\w'])IS(?=\s+(?:[A-Za-z-]+\s+)?(?:[a-z]+))")
+_KIN_OF_L = re.compile(
+    r"\b(?:wives|wife|widows?|families|family|relatives|sons|daughters|mothers|fathers|parents|children|kin)"
+    r"\s+of\s+(?:the\s+|these\s+|those\s+)?$"
+)
 _WAR_WORDS = ("war", "conflict", "uprising", "crisis", "violence", "fighting")
 _RUN_HINT = re.compile(r"bring|rais|push|tak|brought|took")
 
 
 # A figure for the killed and the wounded together, not a death toll.
 _KILLED_OR_WOUNDED_L = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+)?(?:killed|dead)\s+(?:and|or|&)\s+"
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+)?(?:killed|dead)\s+(?:(?:and|or|&)\s+)?"
     r"(?:were\s+)?(?:wounded|injured)\b"
 )
 # A toll the report itself says was replaced ("the previous death toll was 20").
@@ -191,6 +198,11 @@ def find_casualties(
     ``exclude`` lists spans (sentence offsets) that cannot hold a count, such as dates.
     """
     low = lower_ascii(sentence)
+    if "IS " in sentence:
+        # "killed 9 IS fighters": the group's acronym stays upper case so that the
+        # victim phrase does not read it as the verb "is" (rules spell verbs in lower case).
+        for im in _IS_ACRONYM.finditer(sentence):
+            low = low[: im.start()] + "IS" + low[im.end() :]
     counts: list[Count] = []
     for c in find_counts(sentence):
         if exclude and any(c.start < e and s < c.end for s, e in exclude):
@@ -255,6 +267,11 @@ def find_casualties(
         if cls is None and "family" in c.text.lower():
             cls = "civilians"
         before = low[max(0, c.start - 60) : c.start]
+        if cls is not None and _KIN_OF_L.search(before):
+            # "the wives of the five rebels were among the dead": the kin are the
+            # victims, not the five.
+            out.append((None, c, None))
+            continue
         before140 = low[max(0, c.start - 140) : c.start]
         outcome: str | None = None
         victim_end = -1
@@ -341,7 +358,8 @@ def find_casualties(
     for cas, c, cls in out:
         if cas is None and last is not None and cls is not None and cls != "total":
             between = low[last_end : c.start]
-            if _BREAKDOWN_L.match(between) or _CHAIN_L.match(between):
+            along = bool(_ALONG_L.match(between))
+            if along or _BREAKDOWN_L.match(between) or _CHAIN_L.match(between):
                 noun_end = c.end
                 tail_low = low[c.end : c.end + 400]
                 hm = _VICTIM_HEAD_L.match(tail_low.lstrip())
@@ -357,7 +375,7 @@ def find_casualties(
                     noun_end + offset,
                     last.running,
                     False,
-                    True,
+                    not along,
                 )
         if cas is not None:
             result.append(cas)
@@ -392,7 +410,8 @@ def _coordinated_sums(result: list[Casualty], sentence: str, offset: int) -> lis
         if groups:
             prev = groups[-1][-1]
             between = sentence[prev.span.end - offset : c.span.start - offset]
-            if prev.outcome == c.outcome and prev.running == c.running and _COORD.match(between):
+            joined = _COORD.match(between) or _ALONG_L.match(lower_ascii(between))
+            if prev.outcome == c.outcome and prev.running == c.running and joined:
                 groups[-1].append(c)
                 continue
         groups.append([c])

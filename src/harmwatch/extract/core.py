@@ -16,6 +16,7 @@ import gc
 import re
 from dataclasses import dataclass, field
 
+from harmwatch.extract import tollrank
 from harmwatch.extract.actors import (
     ActorMention,
     actor_statements,
@@ -48,6 +49,7 @@ from harmwatch.extract.text import (
     lowered,
     split_sentences,
 )
+from harmwatch.extract.tollrank import TollSentence
 from harmwatch.models import (
     REPORT_DATE_USED,
     Claim,
@@ -460,6 +462,10 @@ def _extract(
             _anaphor_doer(inc, d, infos, rid, source)
         if idx == 0 and not inc.perpetrators:
             _parsed_doer(inc, d, head, rid, source)
+        if idx == 0:
+            _complement(inc, infos, rid, source)
+            _rank_toll(inc, d, head, infos, rid, source)
+            _matching_breakdown(inc, d, infos, rid, source)
         ext.incidents.append(inc)
     if not ext.incidents and head is not None and (head.own_casualties or head.eventful):
         d = _Draft(sentences=[head])
@@ -504,6 +510,167 @@ def _headline_doer_first(inc: Incident, d: _Draft, head: SentenceInfo, rid: str,
         have = Perpetrator(mm.actor, attribution_in(head.sent.text, mm, head.actors), span)
         inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, head.sent.text))
     inc.perpetrators.insert(0, have)
+
+
+def _toll_sentences(d: _Draft, head: SentenceInfo | None, infos: list[SentenceInfo]) -> list[TollSentence]:
+    """The report's sentences with death tolls, each with its role for the main incident."""
+    main = {id(s) for s in d.sentences}
+    ctx = {id(s) for s in d.context}
+    lead = d.sentences[0] if d.sentences else None
+    seq = [head] if head is not None and head.virtual else []
+    seq += [s for s in infos if not s.furniture and s.casualties]
+    out: list[TollSentence] = []
+    for s in seq:
+        if s.headline:
+            role = "head"
+        elif s is lead:
+            role = "lead"
+        elif id(s) in main:
+            role = "main"
+        elif id(s) in ctx:
+            role = "context"
+        else:
+            role = "other"
+        out.append(
+            TollSentence(s.sent.text, s.casualties, role, s.sent.start, s.background, bool(s.event_dates))
+        )
+    return out
+
+
+def _rank_toll(
+    inc: Incident,
+    d: _Draft,
+    head: SentenceInfo | None,
+    infos: list[SentenceInfo],
+    rid: str,
+    source: str | None,
+) -> None:
+    """Let the learned toll ranker (:mod:`harmwatch.extract.tollrank`) overrule the rules'
+    choice of the main toll where it clearly prefers another figure of the report."""
+    sents = _toll_sentences(d, head, infos)
+    if not sents:
+        return
+    best = tollrank.choose(sents, inc.victims)
+    if best is None or best.result is None:
+        return
+    r = best.casualty.range
+    inc.victims = best.result
+    if best.sentence.role == "head" and head is not None and head.virtual:
+        # Figures read from the title argument have no span in the text.
+        r = Range(r.best, r.low, r.high, None)
+        for f in ("killed", "killed_civilians", "killed_children", "killed_women", "killed_combatants"):
+            x: Range | None = getattr(inc.victims, f)
+            if x is not None and any(x is c.range for c in head.casualties):
+                setattr(inc.victims, f, Range(x.best, x.low, x.high, None))
+    fld = _FIELD[("killed", best.casualty.cls)]
+    setattr(inc.victims, fld, r)
+    inc.claims.append(
+        Claim(
+            rid or None,
+            source,
+            "report",
+            f"victims.{fld}",
+            {"best": r.best, "low": r.low, "high": r.high},
+            best.sentence.text,
+        )
+    )
+
+
+def _complement(inc: Incident, infos: list[SentenceInfo], rid: str, source: str | None) -> None:
+    """Civilians and fighters that add up to the total are both the incident's.
+
+    "Nine people were killed ... four civilians ... Another five rebel fighters
+    were killed": a group told as "another" is normally a separate event, but
+    when it makes up exactly what the stated civilians leave of the total, it is
+    the rest of the same dead, wherever the report tells it.
+    """
+    v = inc.victims
+    total = _rbest(v.killed)
+    civ, comb = _rbest(v.killed_civilians), _rbest(v.killed_combatants)
+    if not total or (civ is None) == (comb is None):
+        return
+    want_cls = "combatants" if comb is None else "civilians"
+    need = total - (civ if civ is not None else comb or 0)
+    if need <= 0:
+        return
+    for s in infos:
+        if s.furniture:
+            continue
+        for c in s.own_casualties:
+            if c.outcome == "killed" and c.cls == want_cls and c.range.best == need:
+                fld = _FIELD[("killed", want_cls)]
+                setattr(v, fld, c.range)
+                inc.claims.append(
+                    Claim(
+                        rid or None,
+                        source,
+                        "report",
+                        f"victims.{fld}",
+                        {"best": c.range.best, "low": c.range.low, "high": c.range.high},
+                        s.sent.text,
+                    )
+                )
+                return
+
+
+def _rbest(r: Range | None) -> int | None:
+    return r.best if r is not None else None
+
+
+def _matching_breakdown(
+    inc: Incident, d: _Draft, infos: list[SentenceInfo], rid: str, source: str | None
+) -> None:
+    """Fill the main toll's breakdown from a sentence whose named groups add up to it.
+
+    "Two women and two soldiers were killed in the attack", told after a
+    paragraph about something else, still breaks down the lead's "killed four
+    people": named groups that sum exactly to the incident's total are its dead,
+    wherever the sentence stands.
+    """
+    v = inc.victims
+    total = v.killed.best if v.killed is not None else None
+    if not total or any(
+        getattr(v, f) is not None
+        for f in ("killed_civilians", "killed_children", "killed_women", "killed_combatants")
+    ):
+        return
+    main = {id(s) for s in d.sentences}
+    for s in infos:
+        if id(s) in main or s.furniture or s.headline or not s.casualties:
+            continue
+        for c in s.casualties:
+            if not (c.outcome == "killed" and c.cls == "total" and c.sub and c.range.best == total):
+                continue
+            parts = [
+                x
+                for x in s.casualties
+                if x is not c
+                and not x.sub
+                and x.outcome == "killed"
+                and x.cls != "total"
+                and c.span.start <= x.span.start
+                and x.span.end <= c.span.end
+            ]
+            if len(parts) < 2 or len({x.cls for x in parts}) != len(parts):
+                continue
+            civ = [x.range.best or 0 for x in parts if x.cls in ("civilians", "children", "women")]
+            for x in parts:
+                fld = _FIELD[("killed", x.cls)]
+                setattr(v, fld, x.range)
+                inc.claims.append(
+                    Claim(
+                        rid or None,
+                        source,
+                        "report",
+                        f"victims.{fld}",
+                        {"best": x.range.best, "low": x.range.low, "high": x.range.high},
+                        s.sent.text,
+                    )
+                )
+            if v.killed_combatants is not None and civ and v.killed_civilians is None:
+                n = sum(civ)
+                v.killed_civilians = Range(n, n, n, None)
+            return
 
 
 def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, source: str | None) -> None:
@@ -845,7 +1012,8 @@ def _starts_new(cur: _Draft, info: SentenceInfo, ref: dt.date | None) -> bool:
 
 _FURTHER = re.compile(
     r"\b(?:a\s+further|another|an\s+additional|other)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:people|civilians|"
-    r"persons|were|have|had|died|killed|dead|among|including)",
+    r"persons|were|have|had|died|killed|dead|among|including)"
+    r"|\banother\s+(?:man|woman|child|boy|girl|civilian|person|fighter|soldier)\s+(?:and|was|were|died)\b",
     re.I,
 )
 _CAUSE_CLASS = {"airstrike": "fire", "shelling": "fire", "missile": "fire", "barrel_bomb": "fire"}

@@ -438,6 +438,7 @@ CIV_WORDS = (
     r"|relatives|displaced|refugees|passengers|shoppers|farmers|workers|volunteers|rescuers|medics"
     r"|doctors?|nurses?|paramedics|journalists?|activists?|teachers?|protesters|shepherds?|elderly"
     r"|evacuees|pilgrims|mourners|employees|staff|(?:members\s+of\s+(?:a|one|the\s+same)\s+family)"
+    r"|(?:members\s+of\s+(?:a|one|the|their|his)\s+(?:[\w'-]+\s+){0,2}?(?:tribe|clan))"
     r"|(?:(?:a|one|the\s+same)\s+family)|families|husband|father|fathers|men\s+and\s+women"
     r"|medical\s+(?:staff|workers|personnel)|civil\s+defen[cs]e\s+(?:workers|members|volunteers)"
 )
@@ -462,7 +463,9 @@ VICTIM_HEAD_RE = re.compile(
     rf"|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
     rf"|nov(?:ember)?|dec(?:ember)?)\b|\d)[\w'’-]+)\s+){{0,5}}?)"
     rf"(?P<head>(?P<child>{CHILD_WORDS})|(?P<woman>{WOMAN_WORDS})|(?P<civ>{CIV_WORDS})"
-    rf"|(?P<comb>{COMBATANT_WORDS})|(?P<gen>{GENERIC_WORDS}))\b",
+    rf"|(?P<comb>{COMBATANT_WORDS})|(?P<gen>{GENERIC_WORDS}))\b"
+    # "five rebel fighters", "two civilian workers": the last of two nouns is the head.
+    rf"(?!\s+(?:{CHILD_WORDS}|{WOMAN_WORDS}|{CIV_WORDS}|{COMBATANT_WORDS})\b)",
     re.I,
 )
 # Modifiers that turn a generic head into a class ("pro-regime men", "IS members").
