@@ -27,6 +27,7 @@ from harmwatch.extract.actors import (
 from harmwatch.extract.casualties import Casualty, find_casualties, find_rest_clause
 from harmwatch.extract.dates import DateExpr, find_date_expressions, find_dateline, parse_iso
 from harmwatch.extract.lexicon import (
+    AIRCRAFT_RE,
     FACILITY_ANY_LOW,
     FACILITY_PATTERNS,
     HEALTH_KINDS,
@@ -760,6 +761,17 @@ def _sentence_type(s: SentenceInfo) -> str:
     types = _main_types(s) or s.types
     if not types:
         return "unknown"
+    if any(t[0] == "other" for t in types):
+        # "A warplane crashed while on a bombing run": the aircraft and its
+        # mission name what went down; what killed was the crash (or the fire
+        # that brought it down, when the sentence names a weapon).
+        low = s.sent.text.lower()
+        types = [
+            t
+            for t in types
+            if not (t[0] == "airstrike" and t[1] is None and AIRCRAFT_RE.fullmatch(low, t[2], t[3]))
+            and not (t[0] == "explosion" and t[1] is None)
+        ]
     specific = [t[0] for t in types if not (t[0] == "explosion" and t[1] is None)]
     generic = len(specific) < len(types)
     best = min(specific, key=lambda x: TYPE_PRIORITY.get(x, 99)) if specific else None

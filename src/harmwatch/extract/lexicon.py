@@ -352,6 +352,16 @@ WEAPON_PATTERNS: list[tuple[str, str | None, str]] = [
         r"|air\s+attacks?|airpower|sorties|precision\s+strikes?",
     ),
     ("missile", None, r"\bmissiles?\b|missile\s+strikes?"),
+    # An aircraft that crashed or was shot down: the aircraft is what the event
+    # happened to, not what killed (see ``AIRCRAFT_RE``). Before "shooting" so
+    # that "shot down" is not read as gunfire.
+    (
+        "other",
+        None,
+        r"shot\s+(?:it\s+|them\s+)?down|shoots?\s+down|shooting\s+down|\bdowned\b|\bdowning\b"
+        r"|crash(?:ed|es|ing)?\s+(?:into|in|on|near|while|shortly|after|during)|crash-land\w*"
+        r"|(?:plane|jet|helicopter|aircraft)\s+crash(?:ed|es)?",
+    ),
     (
         "shelling",
         None,
@@ -386,6 +396,11 @@ WEAPON_ANY_RE = re.compile(
 )
 
 WEAPON_ANY_LOW = lowered(WEAPON_ANY_RE)
+# The air-strike words that name an aircraft rather than a strike: in a sentence
+# about a crash or a downing they name what went down.
+AIRCRAFT_RE = re.compile(
+    r"(?:war\s*[- ]?planes?|war\s+jets|fighter\s+jets|jets|helicopters?|aircraft|drones?|air\s*force)", re.I
+)
 
 # Priority of event types when several appear in the same lead sentence: the more
 # specific mechanism wins (a chemical attack delivered by aircraft is "chemical").

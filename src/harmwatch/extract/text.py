@@ -102,6 +102,15 @@ _SHARE = re.compile(
     r"(?:\(updated\s+[\d:]+\s+[\d.]+\)\s*)?Get\s+short\s+URL(?:\s+Topic\s+[^\n(]{0,80}\(\d+\))?(?:\s+\d+){0,3}",
     re.I,
 )
+# A list of links to other stories ("... 43 Topic X (1881) Related <headlines>
+# Tags ..."): their headlines name other attacks. Only a list that a known
+# closing word (a tag list, a category, a comment box) ends is cut, so that a
+# "Related" inside the story is never taken for one.
+_RELATED = re.compile(
+    r"(?:\.\.\.\s*\d+\s+)?(?:Topic\s+[^\n(]{0,80}\(\d+\)\s+)?\bRelated(?:\s+(?:News|Coverage|Articles"
+    r"|Stories|Posts|Content|Links))?\s+(?=[A-Z\d\"'])"
+)
+_RELATED_END = re.compile(r"\b(?:Tags|Category|Comments?)\b")
 _AGENCY_SLUG = re.compile(r"\b[A-Z]{3,}(?:\s+[A-Z]{3,})?\s+\((?:Sputnik|AFP|Reuters|AP|SANA|Anadolu)\)\s*")
 
 
@@ -125,6 +134,11 @@ def furniture(text: str, limit: int = 200_000, floor: int = 0) -> tuple[list[tup
     for m in _SHARE.finditer(head):
         spans.append((m.start(), m.end()))
         breaks += [m.start(), m.end()]
+    for m in _RELATED.finditer(head):
+        stop = _RELATED_END.search(head, m.end(), m.end() + 1500)
+        if stop is not None:
+            spans.append((m.start(), stop.start()))
+            breaks += [m.start(), stop.start()]
     for m in _AGENCY_SLUG.finditer(head[:3000]):
         spans.append((m.start(), m.end()))
         breaks += [m.start(), m.end()]
