@@ -50,3 +50,40 @@ def test_related_inside_a_story_is_not_cut() -> None:
     )
     spans, _ = furniture(text)
     assert not spans
+
+
+def test_throat_slitting_is_an_execution() -> None:
+    text = (
+        "Militants killed 21 young men in eastern Syria, activists said. The monitor said the militants "
+        "slit the throats of the men near the town of Mayadin on Wednesday."
+    )
+    assert etype(text) == "execution"
+
+
+def test_a_bombing_campaign_is_air_bombing() -> None:
+    text = "More than 300 people have been killed in the ongoing bombing campaign on the city of Homs."
+    assert etype(text) == "airstrike"
+    assert etype("A suicide bombing killed 8 people at a checkpoint in Azaz on Monday.") == "explosion"
+
+
+def test_weapons_named_as_equipment_are_not_the_mechanism() -> None:
+    text = (
+        "The army killed 40 militants in the countryside of Hama on Monday and destroyed 6 vehicles "
+        "equipped with heavy machine guns and a mortar shell factory."
+    )
+    assert etype(text) == "unknown"
+    text = "The army killed 12 militants near Hama and destroyed their machinegun-equipped pickups."
+    assert etype(text) == "unknown"
+    assert etype("Gunmen opened fire with machine guns on a bus near Homs, killing 7 people.") == "shooting"
+
+
+def test_headline_clash_toll_over_a_weapon_used_on_the_way() -> None:
+    body = (
+        "Kurdish fighters repelled an attack on their positions near the dam, killing at least 30 "
+        "militants. The fighters also detonated two bomb-laden vehicles before they reached the lines."
+    )
+    assert etype(body) == "explosion"
+    assert etype(body, title="30 militants killed in clashes near the dam") == "clash"
+    # A headline toll by a named weapon is not overridden by a clash word.
+    body2 = "A car bomb killed 9 people at a checkpoint in Azaz on Monday amid clashes nearby."
+    assert etype(body2, title="9 killed in clashes in Azaz") == "explosion"

@@ -95,7 +95,8 @@ _GATE = re.compile(
     r"|artiller|execut|shot|shoot|gunfire|fire|clash|fight|battle|chemic|gas\b|gases|chlorine|sarin|toxic"
     r"|hospital|clinic|medical|health|ambulance|school|market|baker|mosque|camp|deni|deny|claim|blame|accus"
     r"|responsib|admit|acknowledg|toll|massacre|barrel|jet|plane|helicopter|drone|aircraft|victim|casualt"
-    r"|martyr|slain|behead|rest\b|remainder|others\b|target|hit\b|hits\b|murder|slaughter|perish|lives",
+    r"|martyr|slain|behead|rest\b|remainder|others\b|target|hit\b|hits\b|murder|slaughter|perish|lives"
+    r"|throat|crucif|firing\s+squad|stoned|crash|downed|downing",
     re.I,
 )
 _DATE_GATE = re.compile(
@@ -117,7 +118,7 @@ _BLAME = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|held\s
 _ATTACK_VERB = re.compile(
     r"\b(?:hit|hits|struck|strikes?|targeted|targeting|bombed|bombing|shelled|shelling|attacked|attack|raided"
     r"|pounded|dropped|fired|exploded|explosion|blast|detonated|killed|killing|kills|executed|destroyed|damaged"
-    r"|stormed|massacre|wounded|injured|set\s+off|went\s+off|crashed|gassed|shot)\b",
+    r"|stormed|massacre|wounded|injured|set\s+off|went\s+off|crashed|gassed|shot|beheaded|slit|crucified)\b",
     re.I,
 )
 # The same patterns for lower-cased text (see ``text.lowered``).
@@ -515,7 +516,7 @@ def _read_sentence(i: int, s: Sentence, ref: dt.date | None, dateline: DateExpr 
     if not _GATE_L.search(low):
         return info
     for m in WEAPON_ANY_LOW.finditer(low):
-        if m.lastgroup is not None:
+        if m.lastgroup is not None and not _is_equipment(low, m.start(), m.end()):
             etype, weapon, _p = WEAPON_PATTERNS[int(m.lastgroup[1:])]
             info.types.append((etype, weapon, m.start(), m.end()))
     all_dates = find_date_expressions(t, s.start, ref) if _DATE_GATE_L.search(low) else []
@@ -540,6 +541,27 @@ def _read_sentence(i: int, s: Sentence, ref: dt.date | None, dateline: DateExpr 
     info.transition = bool(_TRANSITION_L.match(low))
     info.gated = True
     return info
+
+
+# A weapon named as equipment or stores ("vehicles equipped with machine guns",
+# "machinegun-equipped trucks", "a mortar shell factory") is what was hit, not
+# what killed.
+_EQUIPMENT_AFTER_L = lowered(
+    re.compile(
+        r"\s*-\s*(?:equipped|mounted)\b|(?:\s+[\w-]+)?\s+(?:depots?|factor(?:y|ies)|plants?|workshops?"
+        r"|warehouses?|caches?|stockpiles?|launch(?:ing)?\s+pads?)\b",
+        re.I,
+    )
+)
+_EQUIPMENT_BEFORE_L = lowered(
+    re.compile(r"\b(?:equipped|fitted|mounted|loaded)\s+with\s+(?:[\w-]+\s+){0,2}$", re.I)
+)
+
+
+def _is_equipment(low: str, start: int, end: int) -> bool:
+    return bool(
+        _EQUIPMENT_AFTER_L.match(low, end) or _EQUIPMENT_BEFORE_L.search(low, max(0, start - 60), start)
+    )
 
 
 def _attach_places(
@@ -843,6 +865,14 @@ def _headline_mechanism(head: SentenceInfo, htype: str, body: SentenceInfo | Non
     return bool(head.own_casualties) or bool(_ATTACK_VERB_L.search(lower_ascii(head.sent.text)))
 
 
+def _clash_toll(head: SentenceInfo) -> bool:
+    """Whether a headline gives its toll as the toll of fighting ("killed in clashes")."""
+    if not head.own_casualties:
+        return False
+    low = lower_ascii(head.sent.text)
+    return any(t[0] == "clash" and _KILLED_BY_L.search(low, max(0, t[2] - 120), t[2]) for t in head.types)
+
+
 def _has_killed(v: Victims) -> bool:
     return any(
         getattr(v, f) is not None
@@ -871,9 +901,15 @@ def _fill_from_headline(inc: Incident, d: _Draft, head: SentenceInfo, rid: str, 
                 claim("report", "perpetrators", mm.actor)
     htype = _sentence_type(head)
     if inc.event_type in ("unknown", "clash"):
-        if htype not in ("unknown", "clash"):
+        if htype != "unknown" and htype != inc.event_type:
             inc.event_type = htype
             claim("report", "event_type", inc.event_type)
+    elif htype == "clash" and _clash_toll(head) and not (d.type_sentence and d.type_sentence.own_casualties):
+        # "34 killed in clashes": the headline says how its dead died; a body
+        # sentence without a toll ("fighters also blew up two car bombs")
+        # names a weapon used on the way.
+        inc.event_type = htype
+        claim("report", "event_type", inc.event_type)
     elif htype != inc.event_type and _headline_mechanism(head, htype, d.type_sentence):
         # The headline names what killed in the story's main event ("Shelling
         # of rebel bastion kills 19"); a body sentence may lead with another

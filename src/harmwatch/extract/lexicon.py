@@ -341,7 +341,8 @@ WEAPON_PATTERNS: list[tuple[str, str | None, str]] = [
         "execution",
         None,
         r"\bexecut(?:e|ed|ing|ion|ions|es)\b|behead(?:ed|ing|ings)?|summar(?:y|ily)\s+(?:killed|executed)"
-        r"|field\s+executions?",
+        r"|field\s+executions?|(?:slit|slitting|slashed|cut|cutting)\s+(?:the\s+|their\s+|his\s+|her\s+)?throats?"
+        r"|crucif(?:y|ied|ies|ixion|ixions)|stoned\s+to\s+death|firing\s+squads?|publicly\s+(?:hanged|killed|shot)",
     ),
     (
         "airstrike",
@@ -349,7 +350,7 @@ WEAPON_PATTERNS: list[tuple[str, str | None, str]] = [
         r"air\s*[- ]?strikes?|air\s*[- ]?raids?|war\s*[- ]?planes?|war\s+jets|fighter\s+jets"
         r"|\bjets\b|aerial\s+(?:bombardment|bombing|attacks?|strikes?|bombs?)|helicopters?"
         r"|air\s*force|bombing\s+raids?|drone\s+strikes?|\bdrones?\b|aircraft|\bstrikes?\b"
-        r"|air\s+attacks?|airpower|sorties|precision\s+strikes?",
+        r"|air\s+attacks?|airpower|sorties|precision\s+strikes?|bombing\s+campaigns?",
     ),
     ("missile", None, r"\bmissiles?\b|missile\s+strikes?"),
     # An aircraft that crashed or was shot down: the aircraft is what the event
