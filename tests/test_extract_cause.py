@@ -87,3 +87,23 @@ def test_headline_clash_toll_over_a_weapon_used_on_the_way() -> None:
     # A headline toll by a named weapon is not overridden by a clash word.
     body2 = "A car bomb killed 9 people at a checkpoint in Azaz on Monday amid clashes nearby."
     assert etype(body2, title="9 killed in clashes in Azaz") == "explosion"
+
+
+def test_a_ground_force_that_strikes_is_not_an_air_strike() -> None:
+    text = (
+        "The army killed 30 militants near Palmyra on Monday, a military source said. "
+        "The army also strikes the militants' hideouts on a daily basis."
+    )
+    assert etype(text) == "unknown"
+    assert (
+        etype("Army strikes on the town of Palmyra killed 30 people on Monday, a monitor said.")
+        == "airstrike"
+    )
+
+
+def test_a_weapon_only_in_an_aside_does_not_give_the_toll_its_mechanism() -> None:
+    text = (
+        "At least 12 fighters were killed on Monday near the town of Morek, the monitor said. "
+        "The village was attacked two days after a car bombing there."
+    )
+    assert etype(text) == "unknown"

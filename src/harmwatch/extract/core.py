@@ -516,7 +516,7 @@ def _read_sentence(i: int, s: Sentence, ref: dt.date | None, dateline: DateExpr 
     if not _GATE_L.search(low):
         return info
     for m in WEAPON_ANY_LOW.finditer(low):
-        if m.lastgroup is not None and not _is_equipment(low, m.start(), m.end()):
+        if m.lastgroup is not None and not _not_a_means(low, m.start(), m.end()):
             etype, weapon, _p = WEAPON_PATTERNS[int(m.lastgroup[1:])]
             info.types.append((etype, weapon, m.start(), m.end()))
     all_dates = find_date_expressions(t, s.start, ref) if _DATE_GATE_L.search(low) else []
@@ -558,7 +558,31 @@ _EQUIPMENT_BEFORE_L = lowered(
 )
 
 
-def _is_equipment(low: str, start: int, end: int) -> bool:
+# "The army (also) strikes the militants' hideouts": "strike" as the verb of a
+# ground force says it attacked, not that aircraft did.
+_GROUND_STRIKES_BEFORE_L = lowered(
+    re.compile(
+        r"\b(?:army|armys|soldiers|troops|forces|units|fighters|militias?|rebels|militants)\s+"
+        r"(?:(?:also|again|reportedly|continues\s+to|continue\s+to)\s+)?$",
+        re.I,
+    )
+)
+_STRIKES_OBJECT_L = lowered(
+    re.compile(
+        r"\s+(?:the|a|an|its|their|his|several|dozens|scores|hundreds|positions|targets|terrorists)\b", re.I
+    )
+)
+
+
+def _not_a_means(low: str, start: int, end: int) -> bool:
+    """Whether a weapon word names equipment hit, or is a ground force's verb "strikes"."""
+    if (
+        low.startswith("strike", start)
+        and end - start <= 7
+        and _GROUND_STRIKES_BEFORE_L.search(low, max(0, start - 40), start)
+        and _STRIKES_OBJECT_L.match(low, end)
+    ):
+        return True
     return bool(
         _EQUIPMENT_AFTER_L.match(low, end) or _EQUIPMENT_BEFORE_L.search(low, max(0, start - 60), start)
     )
@@ -1040,7 +1064,7 @@ def _build_incident(
         (s for s in d.sentences if s.types),
         key=lambda s: (not _main_types(s), not s.own_casualties),
     )
-    if ranked:
+    if ranked and (_main_types(ranked[0]) or not any(x.own_casualties for x in d.sentences)):
         ts = ranked[0]
         etype = _sentence_type(ts)
     inc.event_type = etype
