@@ -107,3 +107,16 @@ def test_a_weapon_only_in_an_aside_does_not_give_the_toll_its_mechanism() -> Non
         "The village was attacked two days after a car bombing there."
     )
     assert etype(text) == "unknown"
+
+
+def test_more_weapon_vocabulary() -> None:
+    cases = {
+        "A gunman opened fire on worshippers in Daraa on Friday, killing 4 people.": "shooting",
+        "Three policemen were killed in a gun battle with smugglers near Suwayda on Monday.": "shooting",
+        "Howitzers pounded the village of Kafr Zita on Monday, killing 6 civilians.": "shelling",
+        "A hand grenade thrown into a cafe in Qamishli killed 2 people on Monday.": "explosion",
+        "Militants hanged 5 men in the main square of Maskanah on Monday.": "execution",
+        "Rebel infighting killed 45 fighters near Deir ez-Zor on Monday, activists said.": "clash",
+    }
+    for text, want in cases.items():
+        assert etype(text) == want, text

@@ -96,7 +96,7 @@ _GATE = re.compile(
     r"|hospital|clinic|medical|health|ambulance|school|market|baker|mosque|camp|deni|deny|claim|blame|accus"
     r"|responsib|admit|acknowledg|toll|massacre|barrel|jet|plane|helicopter|drone|aircraft|victim|casualt"
     r"|martyr|slain|behead|rest\b|remainder|others\b|target|hit\b|hits\b|murder|slaughter|perish|lives"
-    r"|throat|crucif|firing\s+squad|stoned|crash|downed|downing",
+    r"|throat|crucif|firing\s+squad|stoned|crash|downed|downing|hanged|hanging|grenade|howitzer|gunm",
     re.I,
 )
 _DATE_GATE = re.compile(
@@ -118,7 +118,7 @@ _BLAME = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|held\s
 _ATTACK_VERB = re.compile(
     r"\b(?:hit|hits|struck|strikes?|targeted|targeting|bombed|bombing|shelled|shelling|attacked|attack|raided"
     r"|pounded|dropped|fired|exploded|explosion|blast|detonated|killed|killing|kills|executed|destroyed|damaged"
-    r"|stormed|massacre|wounded|injured|set\s+off|went\s+off|crashed|gassed|shot|beheaded|slit|crucified)\b",
+    r"|stormed|massacre|wounded|injured|set\s+off|went\s+off|crashed|gassed|shot|beheaded|slit|crucified|hanged)\b",
     re.I,
 )
 # The same patterns for lower-cased text (see ``text.lowered``).

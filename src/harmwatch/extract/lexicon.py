@@ -335,14 +335,16 @@ WEAPON_PATTERNS: list[tuple[str, str | None, str]] = [
         "explosion",
         "IED",
         r"\bieds?\b|improvised\s+explosive|roadside\s+bombs?|explosive\s+devices?"
-        r"|land\s*mines?|booby[- ]trap(?:ped|s)?",
+        r"|land\s*mines?|booby[- ]trap(?:ped|s)?|(?:hand\s+)?grenades?"
+        r"|\bmines?\s+(?:exploded|blasts?|explosions?)",
     ),
     (
         "execution",
         None,
         r"\bexecut(?:e|ed|ing|ion|ions|es)\b|behead(?:ed|ing|ings)?|summar(?:y|ily)\s+(?:killed|executed)"
         r"|field\s+executions?|(?:slit|slitting|slashed|cut|cutting)\s+(?:the\s+|their\s+|his\s+|her\s+)?throats?"
-        r"|crucif(?:y|ied|ies|ixion|ixions)|stoned\s+to\s+death|firing\s+squads?|publicly\s+(?:hanged|killed|shot)",
+        r"|crucif(?:y|ied|ies|ixion|ixions)|stoned\s+to\s+death|firing\s+squads?|publicly\s+(?:hanged|killed|shot)"
+        r"|decapitat\w+|\bhanged\b|public\s+hangings?",
     ),
     (
         "airstrike",
@@ -366,14 +368,16 @@ WEAPON_PATTERNS: list[tuple[str, str | None, str]] = [
     (
         "shelling",
         None,
-        r"shell(?:ing|ed|s)\b|mortars?|artillery|rocket(?:s|\s+shells|\s+fire|\s+attacks?)?\b"
+        r"shell(?:ing|ed|s)\b|mortars?|artillery|howitzers?|katyushas?|\bmlrs\b|tank\s+(?:fire|shells?|rounds)"
+        r"|rocket(?:s|\s+shells|\s+fire|\s+attacks?)?\b"
         r"|\bgrad\b|bombardment|bombarded|hell\s+cannon|gas\s+cylinders?|projectiles?",
     ),
     (
         "shooting",
         None,
         r"shot\s+dead|shot\s+(?:and\s+killed|him|her|them)|shooting|gunfire|gunshots?|opened\s+fire"
-        r"|sniper(?:s|\s+fire)?|machine\s*-?\s*guns?|gunmen|bullets?|shot\b",
+        r"|sniper(?:s|\s+fire)?|machine\s*-?\s*guns?|gunm[ae]n|bullets?|shot\b|open(?:s|ing)?\s+fire|gun\s*battles?"
+        r"|gunfights?|exchanges?\s+of\s+(?:gun)?fire|exchanged\s+(?:gun)?fire|rifles?",
     ),
     (
         "explosion",
@@ -384,7 +388,7 @@ WEAPON_PATTERNS: list[tuple[str, str | None, str]] = [
     (
         "clash",
         None,
-        r"\bclash(?:es|ed)?\b|\bfighting\b|\bbattles?\b|\bfirefights?\b|\bambush(?:ed)?\b"
+        r"\bclash(?:es|ed)?\b|\b(?:in)?fighting\b|\bbattles?\b|\bfirefights?\b|\bambush(?:ed)?\b|confrontations?"
         r"|\bskirmish(?:es)?\b|\bassault\b|\boffensive\b",
     ),
 ]
