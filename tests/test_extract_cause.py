@@ -17,6 +17,12 @@ def test_a_crashed_aircraft_is_not_an_air_strike() -> None:
     )
     assert etype(text) == "other"
     assert etype("A cargo plane crashed near Palmyra on Sunday, killing all 9 people on board.") == "other"
+    # An air raid and, in passing, a crash elsewhere: the raid killed.
+    text = (
+        "Warplanes bombed the market in Ariha on Monday, killing 12 people, a monitor said, adding that "
+        "in the evening a helicopter crashed near the village of Mastuma."
+    )
+    assert etype(text) == "airstrike"
 
 
 def test_a_downed_helicopter_is_not_gunfire() -> None:

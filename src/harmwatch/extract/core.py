@@ -812,11 +812,19 @@ def _sentence_type(s: SentenceInfo) -> str:
         # mission name what went down; what killed was the crash (or the fire
         # that brought it down, when the sentence names a weapon).
         low = s.sent.text.lower()
+        downs = [(t[2] - 80, t[3] + 60) for t in types if t[0] == "other"]
+
+        def near_down(t: tuple[str, str | None, int, int]) -> bool:
+            return any(a <= t[2] <= b for a, b in downs)
+
         types = [
             t
             for t in types
-            if not (t[0] == "airstrike" and t[1] is None and AIRCRAFT_RE.fullmatch(low, t[2], t[3]))
-            and not (t[0] == "explosion" and t[1] is None)
+            if not (
+                near_down(t)
+                and t[1] is None
+                and (t[0] == "explosion" or (t[0] == "airstrike" and AIRCRAFT_RE.fullmatch(low, t[2], t[3])))
+            )
         ]
     specific = [t[0] for t in types if not (t[0] == "explosion" and t[1] is None)]
     generic = len(specific) < len(types)
