@@ -126,3 +126,11 @@ def test_more_weapon_vocabulary() -> None:
     }
     for text, want in cases.items():
         assert etype(text) == want, text
+
+
+def test_an_ongoing_campaign_in_the_present_tense_is_background() -> None:
+    text = (
+        "The army killed some 70 militants near Qamishli on Friday, a television channel reported. "
+        "The militants are also being targeted by air strikes carried out by an international coalition."
+    )
+    assert etype(text) == "unknown"

@@ -87,6 +87,7 @@ _BACKGROUND = re.compile(
     r"|ha(?:s|ve)\s+(?:repeatedly|previously|long|frequently|often)|previously|in\s+the\s+past\b|years?\s+ago"
     r"|months\s+ago|the\s+(?:worst|deadliest)\s+(?:attack|incident|single)|is\s+home\s+to|turned\s+into\s+a"
     r"|the\s+(?:war|conflict)\s+in\s+syria\s+has|more\s+than\s+\d+\s+(?:years|months)|began\s+in\s+(?:march\s+)?2011"
+    r"|(?:is|are)\s+(?:also\s+)?being\s+(?:targeted|bombed|hit|attacked|pounded)"
     r"|remains?\s+a\s+common|has\s+killed\s+(?:more\s+than|over|at\s+least|some|around|nearly)\s+[\d,]{5,})\b",
     re.I,
 )
