@@ -134,3 +134,14 @@ def test_an_ongoing_campaign_in_the_present_tense_is_background() -> None:
         "The militants are also being targeted by air strikes carried out by an international coalition."
     )
     assert etype(text) == "unknown"
+
+
+def test_what_the_bound_weapon_carried_killed_too() -> None:
+    text = (
+        "The army said rebels had killed 20 people in Aleppo on Monday in a bombardment that included "
+        "chemical weapons and rocket fire."
+    )
+    assert etype(text) == "chemical"
+    assert etype(text, title="Rebel bombardment of Aleppo killed 20, army says") == "chemical"
+    text = "Twelve people were killed in a bombardment of Aleppo on Monday, and rockets hit Idlib."
+    assert etype(text) == "shelling"

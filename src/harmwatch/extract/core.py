@@ -864,6 +864,16 @@ _KILLED_BY_L = lowered(
 )
 
 
+# Between a weapon word and another: the second is what the first carried.
+_CARRYING_L = lowered(
+    re.compile(
+        r"[^.;]*?\b(?:that|which)?\s*(?:included|includes|including|contain(?:ed|ing|s)?|carr(?:ied|ying)"
+        r"|loaded\s+with|filled\s+with|laced\s+with|using|used)\b[^.;]*$",
+        re.I,
+    )
+)
+
+
 def _main_types(s: SentenceInfo) -> list[tuple[str, str | None, int, int]]:
     """The weapon words of a sentence that tell what killed, asides left out.
 
@@ -878,6 +888,15 @@ def _main_types(s: SentenceInfo) -> list[tuple[str, str | None, int, int]]:
     if len(kept) < 2:
         return kept
     bound = [t for t in kept if t[0] != "clash" and _KILLED_BY_L.search(low, max(0, t[2] - 120), t[2])]
+    if bound:
+        # "killed in a bombardment that included chemical weapons": what the
+        # bound word's own phrase says it carried killed too.
+        bound += [
+            t
+            for t in kept
+            if t not in bound
+            and any(0 <= t[2] - b[3] <= 80 and _CARRYING_L.match(low, b[3], t[2]) for b in bound)
+        ]
     return bound or kept
 
 
@@ -890,6 +909,8 @@ def _headline_mechanism(head: SentenceInfo, htype: str, body: SentenceInfo | Non
     """
     if htype in ("unknown", "clash", "other"):
         return False
+    if body is not None and body.own_casualties and _sentence_type(body) == "chemical":
+        return False  # a chemical attack stays one, whatever the headline calls the strike
     if body is not None and body.own_casualties and not any(t[0] == htype for t in body.types):
         return False
     types = _main_types(head)
