@@ -145,3 +145,9 @@ def test_what_the_bound_weapon_carried_killed_too() -> None:
     assert etype(text, title="Rebel bombardment of Aleppo killed 20, army says") == "chemical"
     text = "Twelve people were killed in a bombardment of Aleppo on Monday, and rockets hit Idlib."
     assert etype(text) == "shelling"
+
+
+def test_many_related_words_stay_cheap() -> None:
+    spans, _ = furniture("Related A " * 50_000 + "Tags Syria")
+    assert len(spans) <= 2
+    assert etype("Related " * 20_000 + "A car bomb killed 9 people in Azaz on Monday.") == "explosion"

@@ -6,6 +6,7 @@ report exactly.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -134,11 +135,12 @@ def furniture(text: str, limit: int = 200_000, floor: int = 0) -> tuple[list[tup
     for m in _SHARE.finditer(head):
         spans.append((m.start(), m.end()))
         breaks += [m.start(), m.end()]
-    for m in _RELATED.finditer(head):
-        stop = _RELATED_END.search(head, m.end(), m.end() + 1500)
-        if stop is not None:
-            spans.append((m.start(), stop.start()))
-            breaks += [m.start(), stop.start()]
+    ends = [e.start() for e in _RELATED_END.finditer(head)] if "Related" in head else []
+    for m in _RELATED.finditer(head) if ends else ():
+        i = bisect.bisect_left(ends, m.end())
+        if i < len(ends) and ends[i] <= m.end() + 1500:
+            spans.append((m.start(), ends[i]))
+            breaks += [m.start(), ends[i]]
     for m in _AGENCY_SLUG.finditer(head[:3000]):
         spans.append((m.start(), m.end()))
         breaks += [m.start(), m.end()]
