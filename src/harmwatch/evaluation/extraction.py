@@ -65,7 +65,7 @@ FLOORS: dict[str, float] = {
     "fakes_date": 0.67,
     "fakes_date_event": 0.50,
     "fakes_actor": 0.86,
-    "fakes_cause": 0.81,
+    "fakes_cause": 0.84,
     "fakes_civilians": 0.84,
     "fakes_children": 0.90,
     "fakes_women": 0.94,

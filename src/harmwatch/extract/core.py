@@ -28,6 +28,7 @@ from harmwatch.extract.actors import (
 from harmwatch.extract.casualties import Casualty, find_casualties, find_rest_clause
 from harmwatch.extract.dates import DateExpr, find_date_expressions, find_dateline, parse_iso
 from harmwatch.extract.lexicon import (
+    AIRCRAFT_RE,
     FACILITY_ANY_LOW,
     FACILITY_PATTERNS,
     HEALTH_KINDS,
@@ -89,6 +90,7 @@ _BACKGROUND = re.compile(
     r"|ha(?:s|ve)\s+(?:repeatedly|previously|long|frequently|often)|previously|in\s+the\s+past\b|years?\s+ago"
     r"|months\s+ago|the\s+(?:worst|deadliest)\s+(?:attack|incident|single)|is\s+home\s+to|turned\s+into\s+a"
     r"|the\s+(?:war|conflict)\s+in\s+syria\s+has|more\s+than\s+\d+\s+(?:years|months)|began\s+in\s+(?:march\s+)?2011"
+    r"|(?:is|are)\s+(?:also\s+)?being\s+(?:targeted|bombed|hit|attacked|pounded)"
     r"|remains?\s+a\s+common|has\s+killed\s+(?:more\s+than|over|at\s+least|some|around|nearly)\s+[\d,]{5,})\b",
     re.I,
 )
@@ -106,7 +108,8 @@ _GATE = re.compile(
     r"|artiller|execut|shot|shoot|gunfire|fire|clash|fight|battle|chemic|gas\b|gases|chlorine|sarin|toxic"
     r"|hospital|clinic|medical|health|ambulance|school|market|baker|mosque|camp|deni|deny|claim|blame|accus"
     r"|responsib|admit|acknowledg|toll|massacre|barrel|jet|plane|helicopter|drone|aircraft|victim|casualt"
-    r"|martyr|slain|behead|rest\b|remainder|others\b|target|hit\b|hits\b|murder|slaughter|perish|lives",
+    r"|martyr|slain|behead|rest\b|remainder|others\b|target|hit\b|hits\b|murder|slaughter|perish|lives"
+    r"|throat|crucif|firing\s+squad|stoned|crash|downed|downing|hanged|hanging|grenade|howitzer|gunm",
     re.I,
 )
 _DATE_GATE = re.compile(
@@ -133,7 +136,7 @@ _BLAME = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|held\s
 _ATTACK_VERB = re.compile(
     r"\b(?:hit|hits|struck|strikes?|targeted|targeting|bombed|bombing|shelled|shelling|attacked|attack|raided"
     r"|pounded|dropped|fired|exploded|explosion|blast|detonated|killed|killing|kills|executed|destroyed|damaged"
-    r"|stormed|massacre|wounded|injured|set\s+off|went\s+off|crashed|gassed|shot)\b",
+    r"|stormed|massacre|wounded|injured|set\s+off|went\s+off|crashed|gassed|shot|beheaded|slit|crucified|hanged)\b",
     re.I,
 )
 # The same patterns for lower-cased text (see ``text.lowered``).
@@ -838,7 +841,7 @@ def _read_sentence(i: int, s: Sentence, ref: dt.date | None, dateline: DateExpr 
     if not _GATE_L.search(low):
         return info
     for m in WEAPON_ANY_LOW.finditer(low):
-        if m.lastgroup is not None:
+        if m.lastgroup is not None and not _not_a_means(low, m.start(), m.end()):
             etype, weapon, _p = WEAPON_PATTERNS[int(m.lastgroup[1:])]
             info.types.append((etype, weapon, m.start(), m.end()))
     all_dates = find_date_expressions(t, s.start, ref) if _DATE_GATE_L.search(low) else []
@@ -863,6 +866,51 @@ def _read_sentence(i: int, s: Sentence, ref: dt.date | None, dateline: DateExpr 
     info.transition = bool(_TRANSITION_L.match(low))
     info.gated = True
     return info
+
+
+# A weapon named as equipment or stores ("vehicles equipped with machine guns",
+# "machinegun-equipped trucks", "a mortar shell factory") is what was hit, not
+# what killed.
+_EQUIPMENT_AFTER_L = lowered(
+    re.compile(
+        r"\s*-\s*(?:equipped|mounted)\b|(?:\s+[\w-]+)?\s+(?:depots?|factor(?:y|ies)|plants?|workshops?"
+        r"|warehouses?|caches?|stockpiles?|launch(?:ing)?\s+pads?)\b",
+        re.I,
+    )
+)
+_EQUIPMENT_BEFORE_L = lowered(
+    re.compile(r"\b(?:equipped|fitted|mounted|loaded)\s+with\s+(?:[\w-]+\s+){0,2}$", re.I)
+)
+
+
+# "The army (also) strikes the militants' hideouts": "strike" as the verb of a
+# ground force says it attacked, not that aircraft did.
+_GROUND_STRIKES_BEFORE_L = lowered(
+    re.compile(
+        r"\b(?:army|armys|soldiers|troops|forces|units|fighters|militias?|rebels|militants)\s+"
+        r"(?:(?:also|again|reportedly|continues\s+to|continue\s+to)\s+)?$",
+        re.I,
+    )
+)
+_STRIKES_OBJECT_L = lowered(
+    re.compile(
+        r"\s+(?:the|a|an|its|their|his|several|dozens|scores|hundreds|positions|targets|terrorists)\b", re.I
+    )
+)
+
+
+def _not_a_means(low: str, start: int, end: int) -> bool:
+    """Whether a weapon word names equipment hit, or is a ground force's verb "strikes"."""
+    if (
+        low.startswith("strike", start)
+        and end - start <= 7
+        and _GROUND_STRIKES_BEFORE_L.search(low, max(0, start - 40), start)
+        and _STRIKES_OBJECT_L.match(low, end)
+    ):
+        return True
+    return bool(
+        _EQUIPMENT_AFTER_L.match(low, end) or _EQUIPMENT_BEFORE_L.search(low, max(0, start - 60), start)
+    )
 
 
 def _attach_places(
@@ -1085,6 +1133,25 @@ def _sentence_type(s: SentenceInfo) -> str:
     types = _main_types(s) or s.types
     if not types:
         return "unknown"
+    if any(t[0] == "other" for t in types):
+        # "A warplane crashed while on a bombing run": the aircraft and its
+        # mission name what went down; what killed was the crash (or the fire
+        # that brought it down, when the sentence names a weapon).
+        low = s.sent.text.lower()
+        downs = [(t[2] - 80, t[3] + 60) for t in types if t[0] == "other"]
+
+        def near_down(t: tuple[str, str | None, int, int]) -> bool:
+            return any(a <= t[2] <= b for a, b in downs)
+
+        types = [
+            t
+            for t in types
+            if not (
+                near_down(t)
+                and t[1] is None
+                and (t[0] == "explosion" or (t[0] == "airstrike" and AIRCRAFT_RE.fullmatch(low, t[2], t[3])))
+            )
+        ]
     specific = [t[0] for t in types if not (t[0] == "explosion" and t[1] is None)]
     generic = len(specific) < len(types)
     best = min(specific, key=lambda x: TYPE_PRIORITY.get(x, 99)) if specific else None
@@ -1122,6 +1189,16 @@ _KILLED_BY_L = lowered(
 )
 
 
+# Between a weapon word and another: the second is what the first carried.
+_CARRYING_L = lowered(
+    re.compile(
+        r"[^.;]*?\b(?:that|which)?\s*(?:included|includes|including|contain(?:ed|ing|s)?|carr(?:ied|ying)"
+        r"|loaded\s+with|filled\s+with|laced\s+with|using|used)\b[^.;]*$",
+        re.I,
+    )
+)
+
+
 def _main_types(s: SentenceInfo) -> list[tuple[str, str | None, int, int]]:
     """The weapon words of a sentence that tell what killed, asides left out.
 
@@ -1136,6 +1213,15 @@ def _main_types(s: SentenceInfo) -> list[tuple[str, str | None, int, int]]:
     if len(kept) < 2:
         return kept
     bound = [t for t in kept if t[0] != "clash" and _KILLED_BY_L.search(low, max(0, t[2] - 120), t[2])]
+    if bound:
+        # "killed in a bombardment that included chemical weapons": what the
+        # bound word's own phrase says it carried killed too.
+        bound += [
+            t
+            for t in kept
+            if t not in bound
+            and any(0 <= t[2] - b[3] <= 80 and _CARRYING_L.match(low, b[3], t[2]) for b in bound)
+        ]
     return bound or kept
 
 
@@ -1148,12 +1234,22 @@ def _headline_mechanism(head: SentenceInfo, htype: str, body: SentenceInfo | Non
     """
     if htype in ("unknown", "clash", "other"):
         return False
+    if body is not None and body.own_casualties and _sentence_type(body) == "chemical":
+        return False  # a chemical attack stays one, whatever the headline calls the strike
     if body is not None and body.own_casualties and not any(t[0] == htype for t in body.types):
         return False
     types = _main_types(head)
     if any(t[0] == "explosion" and t[1] is None for t in types) and htype == "explosion":
         return False  # a bare "bombing" is the vaguest word: the body says more
     return bool(head.own_casualties) or bool(_ATTACK_VERB_L.search(lower_ascii(head.sent.text)))
+
+
+def _clash_toll(head: SentenceInfo) -> bool:
+    """Whether a headline gives its toll as the toll of fighting ("killed in clashes")."""
+    if not head.own_casualties:
+        return False
+    low = lower_ascii(head.sent.text)
+    return any(t[0] == "clash" and _KILLED_BY_L.search(low, max(0, t[2] - 120), t[2]) for t in head.types)
 
 
 def _has_killed(v: Victims) -> bool:
@@ -1184,9 +1280,15 @@ def _fill_from_headline(inc: Incident, d: _Draft, head: SentenceInfo, rid: str, 
                 claim("report", "perpetrators", mm.actor)
     htype = _sentence_type(head)
     if inc.event_type in ("unknown", "clash"):
-        if htype not in ("unknown", "clash"):
+        if htype != "unknown" and htype != inc.event_type:
             inc.event_type = htype
             claim("report", "event_type", inc.event_type)
+    elif htype == "clash" and _clash_toll(head) and not (d.type_sentence and d.type_sentence.own_casualties):
+        # "34 killed in clashes": the headline says how its dead died; a body
+        # sentence without a toll ("fighters also blew up two car bombs")
+        # names a weapon used on the way.
+        inc.event_type = htype
+        claim("report", "event_type", inc.event_type)
     elif htype != inc.event_type and _headline_mechanism(head, htype, d.type_sentence):
         # The headline names what killed in the story's main event ("Shelling
         # of rebel bastion kills 19"); a body sentence may lead with another
@@ -1317,7 +1419,7 @@ def _build_incident(
         (s for s in d.sentences if s.types),
         key=lambda s: (not _main_types(s), not s.own_casualties),
     )
-    if ranked:
+    if ranked and (_main_types(ranked[0]) or not any(x.own_casualties for x in d.sentences)):
         ts = ranked[0]
         etype = _sentence_type(ts)
     inc.event_type = etype

@@ -359,13 +359,16 @@ WEAPON_PATTERNS: list[tuple[str, str | None, str]] = [
         "explosion",
         "IED",
         r"\bieds?\b|improvised\s+explosive|roadside\s+bombs?|explosive\s+devices?"
-        r"|land\s*mines?|booby[- ]trap(?:ped|s)?",
+        r"|land\s*mines?|booby[- ]trap(?:ped|s)?|(?:hand\s+)?grenades?"
+        r"|\bmines?\s+(?:exploded|blasts?|explosions?)",
     ),
     (
         "execution",
         None,
         r"\bexecut(?:e|ed|ing|ion|ions|es)\b|behead(?:ed|ing|ings)?|summar(?:y|ily)\s+(?:killed|executed)"
-        r"|field\s+executions?",
+        r"|field\s+executions?|(?:slit|slitting|slashed|cut|cutting)\s+(?:the\s+|their\s+|his\s+|her\s+)?throats?"
+        r"|crucif(?:y|ied|ies|ixion|ixions)|stoned\s+to\s+death|firing\s+squads?|publicly\s+(?:hanged|killed|shot)"
+        r"|decapitat\w+|\bhanged\b|public\s+hangings?",
     ),
     (
         "airstrike",
@@ -373,20 +376,32 @@ WEAPON_PATTERNS: list[tuple[str, str | None, str]] = [
         r"air\s*[- ]?strikes?|air\s*[- ]?raids?|war\s*[- ]?planes?|war\s+jets|fighter\s+jets"
         r"|\bjets\b|aerial\s+(?:bombardment|bombing|attacks?|strikes?|bombs?)|helicopters?"
         r"|air\s*force|bombing\s+raids?|drone\s+strikes?|\bdrones?\b|aircraft|\bstrikes?\b"
-        r"|air\s+attacks?|airpower|sorties|precision\s+strikes?",
+        r"|air\s+attacks?|airpower|sorties|precision\s+strikes?|bombing\s+campaigns?",
     ),
     ("missile", None, r"\bmissiles?\b|missile\s+strikes?"),
+    # An aircraft that crashed or was shot down: the aircraft is what the event
+    # happened to, not what killed (see ``AIRCRAFT_RE``). Before "shooting" so
+    # that "shot down" is not read as gunfire.
+    (
+        "other",
+        None,
+        r"shot\s+(?:it\s+|them\s+)?down|shoots?\s+down|shooting\s+down|\bdowned\b|\bdowning\b"
+        r"|crash(?:ed|es|ing)?\s+(?:into|in|on|near|while|shortly|after|during)|crash-land\w*"
+        r"|(?:plane|jet|helicopter|aircraft)\s+crash(?:ed|es)?",
+    ),
     (
         "shelling",
         None,
-        r"shell(?:ing|ed|s)\b|mortars?|artillery|rocket(?:s|\s+shells|\s+fire|\s+attacks?)?\b"
+        r"shell(?:ing|ed|s)\b|mortars?|artillery|howitzers?|katyushas?|\bmlrs\b|tank\s+(?:fire|shells?|rounds)"
+        r"|rocket(?:s|\s+shells|\s+fire|\s+attacks?)?\b"
         r"|\bgrad\b|bombardment|bombarded|hell\s+cannon|gas\s+cylinders?|projectiles?",
     ),
     (
         "shooting",
         None,
         r"shot\s+dead|shot\s+(?:and\s+killed|him|her|them)|shooting|gunfire|gunshots?|opened\s+fire"
-        r"|sniper(?:s|\s+fire)?|machine\s*-?\s*guns?|gunmen|bullets?|shot\b",
+        r"|sniper(?:s|\s+fire)?|machine\s*-?\s*guns?|gunm[ae]n|bullets?|shot\b|open(?:s|ing)?\s+fire|gun\s*battles?"
+        r"|gunfights?|exchanges?\s+of\s+(?:gun)?fire|exchanged\s+(?:gun)?fire|rifles?",
     ),
     (
         "explosion",
@@ -397,7 +412,7 @@ WEAPON_PATTERNS: list[tuple[str, str | None, str]] = [
     (
         "clash",
         None,
-        r"\bclash(?:es|ed)?\b|\bfighting\b|\bbattles?\b|\bfirefights?\b|\bambush(?:ed)?\b"
+        r"\bclash(?:es|ed)?\b|\b(?:in)?fighting\b|\bbattles?\b|\bfirefights?\b|\bambush(?:ed)?\b|confrontations?"
         r"|\bskirmish(?:es)?\b|\bassault\b|\boffensive\b",
     ),
 ]
@@ -410,6 +425,11 @@ WEAPON_ANY_RE = re.compile(
 )
 
 WEAPON_ANY_LOW = lowered(WEAPON_ANY_RE)
+# The air-strike words that name an aircraft rather than a strike: in a sentence
+# about a crash or a downing they name what went down.
+AIRCRAFT_RE = re.compile(
+    r"(?:war\s*[- ]?planes?|war\s+jets|fighter\s+jets|jets|helicopters?|aircraft|drones?|air\s*force)", re.I
+)
 
 # Priority of event types when several appear in the same lead sentence: the more
 # specific mechanism wins (a chemical attack delivered by aircraft is "chemical").

@@ -6,6 +6,7 @@ report exactly.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -112,6 +113,15 @@ _RELATED = re.compile(
 )
 _RELATED_MAX = 3000
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!]\s+[A-Z\"“]")
+# A list of links to other stories ("... 43 Topic X (1881) Related <headlines>
+# Tags ..."): their headlines name other attacks. Only a list that a known
+# closing word (a tag list, a category, a comment box) ends is cut, so that a
+# "Related" inside the story is never taken for one.
+_RELATED_LIST = re.compile(
+    r"(?:\.\.\.\s*\d+\s+)?(?:Topic\s+[^\n(]{0,80}\(\d+\)\s+)?\bRelated(?:\s+(?:News|Coverage|Articles"
+    r"|Stories|Posts|Content|Links))?\s+(?=[A-Z\d\"'])"
+)
+_RELATED_END = re.compile(r"\b(?:Tags|Category|Comments?)\b")
 _AGENCY_SLUG = re.compile(r"\b[A-Z]{3,}(?:\s+[A-Z]{3,})?\s+\((?:Sputnik|AFP|Reuters|AP|SANA|Anadolu)\)\s*")
 
 
@@ -142,6 +152,12 @@ def furniture(text: str, limit: int = 200_000, floor: int = 0) -> tuple[list[tup
     for m in _SHARE.finditer(head):
         spans.append((m.start(), m.end()))
         breaks += [m.start(), m.end()]
+    ends = [e.start() for e in _RELATED_END.finditer(head)] if "Related" in head else []
+    for m in _RELATED_LIST.finditer(head) if ends else ():
+        i = bisect.bisect_left(ends, m.end())
+        if i < len(ends) and ends[i] <= m.end() + 1500:
+            spans.append((m.start(), ends[i]))
+            breaks += [m.start(), ends[i]]
     for m in _AGENCY_SLUG.finditer(head[:3000]):
         spans.append((m.start(), m.end()))
         breaks += [m.start(), m.end()]
