@@ -112,7 +112,7 @@ _RELATED = re.compile(
     r"(?=[A-Z0-9\"“'‘])"
 )
 _RELATED_MAX = 3000
-_SENTENCE_END = re.compile(r"[a-z]{2}[.!]\s+[A-Z\"“]")
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!](?:\s+[A-Z\"“]|\s*$)")
 # A list of links to other stories ("... 43 Topic X (1881) Related <headlines>
 # Tags ..."): their headlines name other attacks. Only a list that a known
 # closing word (a tag list, a category, a comment box) ends is cut, so that a
