@@ -185,3 +185,17 @@ def test_damascus_districts_resolve(gaz: geo.Gazetteer, name: str, area: str) ->
 def test_road_highway_and_motorway_are_one_word(gaz: geo.Gazetteer) -> None:
     assert gaz.resolve("Damascus-Aleppo road").name == gaz.resolve("Damascus-Aleppo highway").name
     assert gaz.resolve("Aleppo-Latakia road").admin1 == "Idleb"
+
+
+def test_a_tag_list_glued_to_the_story_is_cut_where_the_prose_starts() -> None:
+    from harmwatch.extract.text import furniture
+
+    text = (
+        "Islamic State posted a video of two killings. Tags Syria Islamic State video Palmyra "
+        "The group has released a video purporting to show the killing of two men in Raqqa."
+    )
+    spans, _ = furniture(text)
+    cut = [text[s:e] for s, e in spans]
+    assert any(c.startswith("Tags") and "Palmyra" in c and "The group" not in c for c in cut)
+    ext = extract_report(text, published="2015-07-06")
+    assert ext.incidents and ext.incidents[0].place.name != "Palmyra"

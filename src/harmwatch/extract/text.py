@@ -178,16 +178,47 @@ def furniture(text: str, limit: int = 200_000, floor: int = 0) -> tuple[list[tup
     return spans, breaks
 
 
+# Words of running prose that a list of tags hardly ever holds.
+_PROSE = frozenset(
+    "the a an of in on at by to for from with and was were is are has have had been least killed said "  # noqa: SIM905
+    "after that which who".split()
+)
+# Capitalised words that open a news sentence ("The", "At least", "A hospital").
+_OPENERS = frozenset(
+    (
+        "the", "a", "an", "at", "in", "on", "after", "according", "almost", "nearly", "more", "dozens",
+        "hundreds", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    )
+)  # fmt: skip
+
+
 def _tags_end(text: str, pos: int) -> int:
-    """Where a "Tags A B C" list ends: before the word that opens the story."""
-    words = list(re.finditer(r"\S+", text[pos : pos + 400]))
+    """Where a "Tags A B C" list ends: where the story's first sentence starts.
+
+    Tags are names and topic words; prose has function words. The story starts at
+    the first capitalised word (or figure) whose next six words hold two prose
+    words; when a sentence opener ("The", "At", "A") follows within three words,
+    the list runs to that opener ("... video Palmyra The Islamic State group has").
+    Without such a word the list ends before the first lower-case word.
+    """
+    words = [w for w in re.finditer(r"\S+", text[pos : pos + 400]) if any(c.isalnum() for c in w.group(0))]
+    toks = [w.group(0) for w in words]
+    for i, tok in enumerate(toks):
+        if not (tok[:1].isupper() or tok[:1].isdigit()):
+            continue
+        window = [t.strip(".,;:") for t in toks[i + 1 : i + 7]]
+        if sum(t in _PROSE for t in window) < 2:  # lower-case only: "The" in a tag list is a name
+            continue
+        for j in range(i, min(i + 4, len(toks))):
+            if toks[j][:1].isupper() and toks[j].lower() in _OPENERS:
+                return pos + words[j].start()
+        return pos + words[i].start()
     last_cap = 0
-    for i, w in enumerate(words):
-        tok = w.group(0)
+    for i, tok in enumerate(toks):
         if tok[:1].isupper() or tok[:1].isdigit() or tok.lower().startswith(("al-", "el-")):
             last_cap = i
             continue
-        # the word before the first lower-case word opens the sentence
         return pos + words[max(i - 1, 0)].start() if i > 0 else pos
     return pos + (words[last_cap].end() if words else 0)
 
