@@ -565,18 +565,7 @@ def _rank_toll(
             x: Range | None = getattr(inc.victims, f)
             if x is not None and any(x is c.range for c in head.casualties):
                 setattr(inc.victims, f, Range(x.best, x.low, x.high, None))
-    fld = _FIELD[("killed", best.casualty.cls)]
-    setattr(inc.victims, fld, r)
-    inc.claims.append(
-        Claim(
-            rid or None,
-            source,
-            "report",
-            f"victims.{fld}",
-            {"best": r.best, "low": r.low, "high": r.high},
-            best.sentence.text,
-        )
-    )
+    _set_victims(inc, _FIELD[("killed", best.casualty.cls)], r, best.sentence.text, rid, source)
 
 
 def _complement(inc: Incident, infos: list[SentenceInfo], rid: str, source: str | None) -> None:
@@ -601,19 +590,15 @@ def _complement(inc: Incident, infos: list[SentenceInfo], rid: str, source: str 
             continue
         for c in s.own_casualties:
             if c.outcome == "killed" and c.cls == want_cls and c.range.best == need:
-                fld = _FIELD[("killed", want_cls)]
-                setattr(v, fld, c.range)
-                inc.claims.append(
-                    Claim(
-                        rid or None,
-                        source,
-                        "report",
-                        f"victims.{fld}",
-                        {"best": c.range.best, "low": c.range.low, "high": c.range.high},
-                        s.sent.text,
-                    )
-                )
+                _set_victims(inc, _FIELD[("killed", want_cls)], c.range, s.sent.text, rid, source)
                 return
+
+
+def _set_victims(inc: Incident, fld: str, r: Range, quote: str, rid: str, source: str | None) -> None:
+    """Set one victims field and record the report's claim for it, with the sentence as the quote."""
+    setattr(inc.victims, fld, r)
+    value = {"best": r.best, "low": r.low, "high": r.high}
+    inc.claims.append(Claim(rid or None, source, "report", f"victims.{fld}", value, quote))
 
 
 def _rbest(r: Range | None) -> int | None:
@@ -658,18 +643,7 @@ def _matching_breakdown(
                 continue
             civ = [x.range.best or 0 for x in parts if x.cls in ("civilians", "children", "women")]
             for x in parts:
-                fld = _FIELD[("killed", x.cls)]
-                setattr(v, fld, x.range)
-                inc.claims.append(
-                    Claim(
-                        rid or None,
-                        source,
-                        "report",
-                        f"victims.{fld}",
-                        {"best": x.range.best, "low": x.range.low, "high": x.range.high},
-                        s.sent.text,
-                    )
-                )
+                _set_victims(inc, _FIELD[("killed", x.cls)], x.range, s.sent.text, rid, source)
             if v.killed_combatants is not None and civ and v.killed_civilians is None:
                 n = sum(civ)
                 v.killed_civilians = Range(n, n, n, None)
@@ -1326,17 +1300,7 @@ def _fill_from_headline(inc: Incident, d: _Draft, head: SentenceInfo, rid: str, 
                 None,
             )
             if match is not None:
-                setattr(inc.victims, fld, match.range)
-                inc.claims.append(
-                    Claim(
-                        rid or None,
-                        source,
-                        "report",
-                        f"victims.{fld}",
-                        {"best": match.range.best, "low": match.range.low, "high": match.range.high},
-                        s.sent.text,
-                    )
-                )
+                _set_victims(inc, fld, match.range, s.sent.text, rid, source)
                 break
 
 
