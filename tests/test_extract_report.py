@@ -42,6 +42,19 @@ def test_several_incidents_main_first() -> None:
     assert main.id and main.id != other.id and main.report_ids == ["rep-1"]
 
 
+def test_live_blog_entries_are_separate_items() -> None:
+    text = (
+        "All times are local.\n\n"
+        "14:10 - Local officials say an air strike on a market in Saraqib killed 11 people.\n\n"
+        "12:30 - Rescuers in Kafranbel say barrel bombs hit a school and killed four children."
+    )
+    ext = extract_report(text, published="2016-03-01")
+    places = [i.place.name for i in ext.incidents]
+    assert len(ext.incidents) == 2, places
+    killed = [(i.victims.killed or i.victims.killed_children) for i in ext.incidents]
+    assert [k.best for k in killed if k is not None] == [11, 4]
+
+
 def test_every_span_quotes_the_text() -> None:
     text = (
         "Mon 14 Nov 2016 Syrian government helicopters dropped barrel bombs on Anadan on Monday, killing "

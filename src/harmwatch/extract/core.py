@@ -77,7 +77,9 @@ MAX_EVENT_TOLL = 5000
 GEO_CHUNK = 60_000
 
 _TRANSITION = re.compile(
-    r"^\W*(?:elsewhere|meanwhile|separately|in\s+(?:a\s+)?(?:separate|another|other|related)\b|also\s+on\b"
+    # a live blog's timestamped entry ("13:05 - ...", "09:30 GMT: ...") is a new item
+    r"^\W*(?:\d{1,2}[:.]\d{2}\s*(?:gmt|utc|local(?:\s+time)?|am|pm)?\s*[-\u2013\u2014:|]"
+    r"|elsewhere|meanwhile|separately|in\s+(?:a\s+)?(?:separate|another|other|related)\b|also\s+on\b"
     r"|in\s+the\s+meantime|on\s+the\s+other\s+hand|in\s+addition|additionally|earlier\s+on\s+\w+day"
     r"|(?:the|this|that|it)\s+(?:\w+\s+){0,2}(?:came|comes|occurred|happened)\s+(?:as|after|a\s+day|days|hours|a\s+week"
     r"|one\s+day|two\s+days|shortly)"
