@@ -149,3 +149,13 @@ def test_capital_standing_for_the_government_is_not_the_place() -> None:
     )
     ext = extract_report(text, report_id="gov")
     assert ext.incidents[0].place.admin1 == "Idleb"
+
+
+def test_a_hospital_abroad_where_the_wounded_went_is_no_facility_event() -> None:
+    text = (
+        "Missiles hit the women and children's hospital in Azaz on Monday, killing 14 people. "
+        "The wounded were driven across the border and treated at the state hospital in Kilis."
+    )
+    ext = extract_report(text, published="2016-02-16")
+    names = [(f.name or "") for f in ext.facility_events]
+    assert ext.facility_events and not any("Kilis" in n for n in names), names

@@ -1852,7 +1852,7 @@ def _facility_events(
             if kind not in HEALTH_KINDS and kind not in ("school", "market", "bakery", "mosque", "camp"):
                 continue
             rel_s, rel_e = span.start - s.sent.start, span.end - s.sent.start
-            if _ABROAD.search(t[max(0, rel_s - 50) : rel_e + 50]):
+            if _ABROAD.search(t[max(0, rel_s - 50) : rel_e + 50]) or _abroad_place(s, span):
                 continue
             if name is None and _PLURAL_GENERIC.search(t[rel_s:rel_e]):
                 continue
@@ -1934,6 +1934,16 @@ def _facility_events(
             )
         )
     return events
+
+
+def _abroad_place(s: SentenceInfo, span: Span) -> bool:
+    """A facility named with a place abroad ("the state hospital in Kilis", "a Kilis hospital"):
+    where the wounded were taken, not a target in Syria."""
+    return any(
+        (p.role == "foreign" or p.place.country not in (None, "SY"))
+        and (span.end <= p.start <= span.end + 40 or span.start - 30 <= p.end <= span.end)
+        for p in s.places
+    )
 
 
 def _same_name(a: frozenset[str], b: frozenset[str]) -> bool:
