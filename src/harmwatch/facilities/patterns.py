@@ -92,7 +92,6 @@ def attacks_from_store(store: Any) -> list[Attack]:
         if a is None:
             a = attacks[key] = Attack(date=date, facility_id=fid, facility=f.name, town=f.place.name,
                                       admin1=f.place.admin1, incident_id=inc_id)
-        a.incident_id = a.incident_id or inc_id
         if report_id not in a.report_ids:
             a.report_ids.append(report_id)
         for p in list(ev.perpetrators) + (list(inc.perpetrators) if inc is not None else []):

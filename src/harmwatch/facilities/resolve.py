@@ -300,7 +300,10 @@ def match_facility(names: list[NameInfo], kind: str | None, place: Place,
     # facility there can be it, not any facility of the wider town the event was placed in.
     hints = [n.place_hint for n in names if n.place_hint]
     if hints:
-        town = [c for c in town if _hint_fits(hints, c, place)]
+        admin1 = place.admin1_pcode or place.admin1
+        found = [resolve_place(h, admin1_hint=admin1) for h in hints]
+        points = [(p.lat, p.lon) for p in found if level(p) == "town" and p.lat is not None and p.lon is not None]
+        town = [c for c in town if _hint_fits(hints, points, c)]
     gen = [c for c in town if _desc_hit(names, c.names)]
     if len(gen) == 1:
         return gen[0], "descriptors"
@@ -326,12 +329,12 @@ def match_facility(names: list[NameInfo], kind: str | None, place: Place,
 HINT_KM = 1.5
 
 
-def _hint_fits(hints: list[str], c: _Candidate, place: Place) -> bool:
+def _hint_fits(hints: list[str], points: list[tuple[float, float]], c: _Candidate) -> bool:
     """Does a known facility lie at the place a name's "in X" gives?
 
-    Yes when the facility goes by that place in its own names, or when X resolves
-    to a point within :data:`HINT_KM` of the facility's. A hint that resolves to
-    nothing, on a facility that does not name it, is no evidence: no match.
+    Yes when the facility goes by that place in its own names, or when X resolved
+    (``points``) to a point within :data:`HINT_KM` of the facility's. A hint that
+    resolves to nothing, on a facility that does not name it, is no evidence: no match.
     """
     own = [n.place_hint for n in c.names if n.place_hint] + place_names(c.facility.place)
     if any(_names_same(h, o) for h in hints for o in own):
@@ -339,12 +342,7 @@ def _hint_fits(hints: list[str], c: _Candidate, place: Place) -> bool:
     fp = c.facility.place
     if fp.lat is None or fp.lon is None:
         return False
-    for h in hints:
-        found = resolve_place(h, admin1_hint=place.admin1_pcode or place.admin1)
-        if (level(found) == "town" and found.lat is not None and found.lon is not None
-                and distance_km(found.lat, found.lon, fp.lat, fp.lon) <= HINT_KM):
-            return True
-    return False
+    return any(distance_km(lat, lon, fp.lat, fp.lon) <= HINT_KM for lat, lon in points)
 
 
 def _add_alias(f: Facility, name: str | None) -> None:
