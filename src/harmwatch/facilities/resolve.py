@@ -301,9 +301,9 @@ def match_facility(names: list[NameInfo], kind: str | None, place: Place,
     hints = [n.place_hint for n in names if n.place_hint]
     if hints:
         admin1 = place.admin1_pcode or place.admin1
-        found = [resolve_place(h, admin1_hint=admin1) for h in hints]
+        resolved = [resolve_place(h, admin1_hint=admin1) for h in hints]
         points = [
-            (p.lat, p.lon) for p in found if level(p) == "town" and p.lat is not None and p.lon is not None
+            (p.lat, p.lon) for p in resolved if level(p) == "town" and p.lat is not None and p.lon is not None
         ]
         town = [c for c in town if _hint_fits(hints, points, c)]
     gen = [c for c in town if _desc_hit(names, c.names)]
