@@ -6,7 +6,6 @@ report exactly.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -103,25 +102,20 @@ _SHARE = re.compile(
     r"(?:\(updated\s+[\d:]+\s+[\d.]+\)\s*)?Get\s+short\s+URL(?:\s+Topic\s+[^\n(]{0,80}\(\d+\))?(?:\s+\d+){0,3}",
     re.I,
 )
-# A block of links to other stories ("... 87 Related Turkey Detains 49 ...", "Related News
-# ..."): their headlines carry other events' tolls and places. It is furniture when it runs
-# to the tag list or to the end of the page with no sentence end in it (headlines have
-# none); a block the story goes on after cannot be told from the story, and is left alone.
+# A block of links to other stories ("... 87 Related Turkey Detains 49 ...", "Topic X (1881)
+# Related <headlines> Tags ...", "Related News ..."): their headlines carry other events'
+# tolls and places. The block is cut when a closing word (a tag list, a category, a comment
+# box) ends it soon after, or when it runs to the tag list or the end of the page with no
+# sentence end in it (headlines have none). A "Related" that the story goes on after cannot
+# be told from the story, and is left alone.
 _RELATED = re.compile(
-    r"(?:(?<=[\d.)\s])|^)Related(?:\s+(?:News|Coverage|Stories|Articles|Content|Posts|Topics))?\s+"
-    r"(?=[A-Z0-9\"“'‘])"
+    r"(?:\.\.\.\s*\d+\s+)?(?:Topic\s+[^\n(]{0,80}\(\d+\)\s+)?(?:(?<=[\d.)\s])|^)Related"
+    r"(?:\s+(?:News|Coverage|Stories|Articles|Content|Posts|Topics|Links))?\s+(?=[A-Z0-9\"“'‘])"
 )
-_RELATED_MAX = 3000
+_RELATED_CLOSE = re.compile(r"\b(?:Tags|Category|Comments?)\b")
+_RELATED_CLOSED_MAX = 1500  # a closing word this near ends the block, sentences or not
+_RELATED_MAX = 3000  # an unclosed block of headlines is never longer
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!](?:\s+[A-Z\"“]|\s*$)")
-# A list of links to other stories ("... 43 Topic X (1881) Related <headlines>
-# Tags ..."): their headlines name other attacks. Only a list that a known
-# closing word (a tag list, a category, a comment box) ends is cut, so that a
-# "Related" inside the story is never taken for one.
-_RELATED_LIST = re.compile(
-    r"(?:\.\.\.\s*\d+\s+)?(?:Topic\s+[^\n(]{0,80}\(\d+\)\s+)?\bRelated(?:\s+(?:News|Coverage|Articles"
-    r"|Stories|Posts|Content|Links))?\s+(?=[A-Z\d\"'])"
-)
-_RELATED_END = re.compile(r"\b(?:Tags|Category|Comments?)\b")
 _AGENCY_SLUG = re.compile(r"\b[A-Z]{3,}(?:\s+[A-Z]{3,})?\s+\((?:Sputnik|AFP|Reuters|AP|SANA|Anadolu)\)\s*")
 
 
@@ -143,21 +137,13 @@ def furniture(text: str, limit: int = 200_000, floor: int = 0) -> tuple[list[tup
         spans.append((m.start(), end))
         breaks += [m.start(), end]
     for m in _RELATED.finditer(head) if "Related" in head else ():
-        t = _TAGS.search(head, m.end(), m.end() + _RELATED_MAX)
-        end = t.start() if t else len(text)
-        if end - m.end() > _RELATED_MAX or _SENTENCE_END.search(text, m.end(), end):
-            continue
-        spans.append((m.start(), end))
-        breaks += [m.start(), end]
+        end = _related_end(text, head, m.end())
+        if end is not None:
+            spans.append((m.start(), end))
+            breaks += [m.start(), end]
     for m in _SHARE.finditer(head):
         spans.append((m.start(), m.end()))
         breaks += [m.start(), m.end()]
-    ends = [e.start() for e in _RELATED_END.finditer(head)] if "Related" in head else []
-    for m in _RELATED_LIST.finditer(head) if ends else ():
-        i = bisect.bisect_left(ends, m.end())
-        if i < len(ends) and ends[i] <= m.end() + 1500:
-            spans.append((m.start(), ends[i]))
-            breaks += [m.start(), ends[i]]
     for m in _AGENCY_SLUG.finditer(head[:3000]):
         spans.append((m.start(), m.end()))
         breaks += [m.start(), m.end()]
@@ -176,6 +162,18 @@ def furniture(text: str, limit: int = 200_000, floor: int = 0) -> tuple[list[tup
         spans.append((cap_start, m.end()))
         breaks += [cap_start, m.end()]
     return spans, breaks
+
+
+def _related_end(text: str, head: str, pos: int) -> int | None:
+    """Where a block of related-story links that starts at ``pos`` ends, or None when it is no such block."""
+    close = _RELATED_CLOSE.search(head, pos, pos + _RELATED_CLOSED_MAX)
+    if close:
+        return close.start()
+    tags = _TAGS.search(head, pos, pos + _RELATED_MAX)
+    end = tags.start() if tags else len(text)
+    if end - pos > _RELATED_MAX or _SENTENCE_END.search(text, pos, end):
+        return None
+    return end
 
 
 # Words of running prose that a list of tags hardly ever holds.
