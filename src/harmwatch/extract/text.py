@@ -137,10 +137,10 @@ def furniture(text: str, limit: int = 200_000, floor: int = 0) -> tuple[list[tup
         spans.append((m.start(), end))
         breaks += [m.start(), end]
     for m in _RELATED.finditer(head) if "Related" in head else ():
-        end = _related_end(text, head, m.end())
-        if end is not None:
-            spans.append((m.start(), end))
-            breaks += [m.start(), end]
+        block_end = _related_end(text, head, m.end())
+        if block_end is not None:
+            spans.append((m.start(), block_end))
+            breaks += [m.start(), block_end]
     for m in _SHARE.finditer(head):
         spans.append((m.start(), m.end()))
         breaks += [m.start(), m.end()]
