@@ -315,6 +315,24 @@ def _ucdp_split(r: dict[str, str]) -> str:
     return "dev" if int(hashlib.sha1(r[""].encode()).hexdigest(), 16) % 2 == 0 else "test"
 
 
+def _ucdp_placement(g: Gazetteer, rows: list[dict[str, str]], *, confident_only: bool) -> tuple[int, int]:
+    """UCDP place strings resolved within 25 km of the event, and those placed further off.
+
+    With ``confident_only`` a far placement counts as wrong only when the gazetteer
+    claimed a settlement (point, neighbourhood or town), not a mere admin area.
+    """
+    ok = wrong = 0
+    for r in rows:
+        p = g.resolve(r["where_coordinates"])
+        if p.lat is None or p.lon is None:
+            continue
+        if distance_km(float(r["latitude"]), float(r["longitude"]), p.lat, p.lon) <= 25:
+            ok += 1
+        elif not confident_only or p.precision in ("point", "neighbourhood", "town"):
+            wrong += 1
+    return ok, wrong
+
+
 def sweep_skeleton(
     data: dict[str, Any],
     root: Path,
@@ -328,15 +346,7 @@ def sweep_skeleton(
     out = []
     for f in floors:
         g = Gazetteer(data, include_held=False, skeleton_min_sim=float(f))
-        ok = wrong = 0
-        for r in ucdp_dev:
-            p = g.resolve(r["where_coordinates"])
-            if p.lat is None or p.lon is None:
-                continue
-            if distance_km(float(r["latitude"]), float(r["longitude"]), p.lat, p.lon) <= 25:
-                ok += 1
-            else:
-                wrong += 1
+        ok, wrong = _ucdp_placement(g, ucdp_dev, confident_only=False)
         s = _score_pairs(g, dev_pairs, hint=False)
         out.append(
             {
@@ -357,15 +367,7 @@ def compare_canon(data: dict[str, Any], root: Path, dev_pairs: list[dict[str, An
     rows = []
     for on in (False, True):
         g = Gazetteer(data, include_held=False, use_canon=on)
-        ok = wrong = 0
-        for r in ucdp_dev:
-            p = g.resolve(r["where_coordinates"])
-            if p.lat is None or p.lon is None:
-                continue
-            if distance_km(float(r["latitude"]), float(r["longitude"]), p.lat, p.lon) <= 25:
-                ok += 1
-            elif p.precision in ("point", "neighbourhood", "town"):
-                wrong += 1
+        ok, wrong = _ucdp_placement(g, ucdp_dev, confident_only=True)
         s = _score_pairs(g, dev_pairs, hint=False)
         rows.append({
             "canon_tier": on,
