@@ -39,8 +39,10 @@ def _fakes() -> Iterator[tuple[str, dict[str, Any]]]:
     if not path.exists():
         return
     for i, r in enumerate(load_fakes(path)):
-        yield f"fakes:{i}:{r['id']}", {"text": r["text"], "title": r["title"], "source": r["source"],
-                                        "report_id": r["id"]}
+        yield (
+            f"fakes:{i}:{r['id']}",
+            {"text": r["text"], "title": r["title"], "source": r["source"], "report_id": r["id"]},
+        )
 
 
 def _ucdp() -> Iterator[tuple[str, dict[str, Any]]]:
@@ -60,8 +62,16 @@ def _sample() -> Iterator[tuple[str, dict[str, Any]]]:
     corpus = sample_dir()
     ingest(store, [str(corpus / "reports.jsonl"), str(corpus / "html")])
     for rep in sorted(store.list_reports(), key=lambda r: r.id):
-        yield f"sample:{rep.id}", {"text": rep.text, "title": rep.title, "published": rep.published,
-                                   "source": rep.source, "report_id": rep.id}
+        yield (
+            f"sample:{rep.id}",
+            {
+                "text": rep.text,
+                "title": rep.title,
+                "published": rep.published,
+                "source": rep.source,
+                "report_id": rep.id,
+            },
+        )
 
 
 def _long() -> Iterator[tuple[str, dict[str, Any]]]:
