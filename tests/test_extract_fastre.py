@@ -1,0 +1,61 @@
+"""Large alternations dispatched on first characters (harmwatch.extract.fastre) match as one regex."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable
+
+from harmwatch.extract.fastre import Alternation, first_chars, split_branches
+from harmwatch.extract.lexicon import WEAPON_ANY_LOW, WEAPON_ANY_RE, WEAPON_PATTERNS
+from harmwatch.extract.text import lower_ascii
+
+
+def _spans(it: Iterable[re.Match[str]]) -> list[tuple[int, int, str | None]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in it]
+
+
+def _same(alt: Alternation, text: str) -> None:
+    assert _spans(alt.finditer(text)) == _spans(alt.regex.finditer(text)), text
+
+
+def test_split_branches_keeps_groups_and_classes_whole() -> None:
+    assert split_branches(r"a(?:b|c)|[|x]d|\|e|f") == ["a(?:b|c)", "[|x]d", r"\|e", "f"]
+    assert split_branches(r"[]|]x|y") == ["[]|]x", "y"]
+
+
+def test_first_chars() -> None:
+    assert first_chars(r"\b(?:in)?fighting\b") == {"i", "f"}
+    assert first_chars(r"(?<!non-)strikes?") == {"s"}
+    assert first_chars(r"[a-c]x") == {"a", "b", "c"}
+    assert first_chars(r"\w+") is None
+    assert first_chars(r"(?:x)?") is None  # can match nothing
+
+
+def test_weapon_lexicon_is_dispatched_and_is_the_same_regex() -> None:
+    # A weapon pattern that starts with \w or can be empty would silently bring back the slow scan.
+    assert WEAPON_ANY_LOW.pattern == re.compile(WEAPON_ANY_RE.pattern).pattern
+    assert WEAPON_ANY_LOW._by_char is not None
+
+
+def test_weapon_matches_equal_the_single_regex() -> None:
+    words = [w for _, _, p in WEAPON_PATTERNS for w in re.findall(r"[a-z]{3,}", p)]
+    words += ["the", "in", "on", "of", "killed", "-", ",", "non", "anti", "x", "2", "al-", "'s"]
+    rng = random.Random(5)
+    alt = WEAPON_ANY_LOW
+    for _ in range(400):
+        text = lower_ascii(" ".join(rng.choice(words) + rng.choice(["", "s", "ed", "-"]) for _ in range(25)))
+        _same(alt, text)
+    _same(alt, "shelling killed 5; barrel-bombs, car bomb-laden truck, the air strikes. Sniper fire")
+
+
+def test_suffix_lookbehind_order_and_fallback() -> None:
+    pats = [r"(?<!non-)strike", r"strikes?\s+on|str\w+", r"\bgas\b|gun", r"[a-c]\d+"]
+    alt = Alternation(pats, name="g", suffix=r"\b")
+    assert alt._by_char is not None
+    for text in ["strike non-strike strikes on gas gun a12 b2x gasgun strikers", "c9 strikes  on", ""]:
+        _same(alt, text)
+    # a branch whose first character is unknown: the single regex serves, with the same result
+    slow = Alternation([r"\w+ing", "shell"], name="h")
+    assert slow._by_char is None
+    _same(slow, "shelling the shell")
