@@ -234,7 +234,7 @@ ATTACK_AFTER_RE = re.compile(
     re.I,
 )
 BY_BEFORE_RE = re.compile(
-    r"(?:(?<!\bheld\s)(?<!\bcontrolled\s)(?<!\brun\s)(?<!\bbacked\s)(?<!\bsupported\s)(?<!\bled\s)(?<!\bbesieged\s)"
+    r"(?:(?=\bby)(?<!\bheld\s)(?<!\bcontrolled\s)(?<!\brun\s)(?<!\bbacked\s)(?<!\bsupported\s)(?<!\bled\s)(?<!\bbesieged\s)"
     r"(?<!\bsurrounded\s)(?<!\bcaptured\s)(?<!\bdominated\s)(?<!\boccupied\s)(?<!\bseized\s)(?<!\btaken\s)(?<!\brecaptured\s)"
     r"(?<!\bannounced\s)(?<!\breported\s)(?<!\bconfirmed\s)(?<!\bsaid\s)(?<!\bclaimed\s)(?<!\bdenied\s)(?<!\breleased\s)"
     r"(?<!\bposted\s)(?<!\bpublished\s)(?<!\bissued\s)(?<!\borganized\s)(?<!\borganised\s)(?<!\bhosted\s)(?<!\brun\s)"
