@@ -59,3 +59,20 @@ def test_suffix_lookbehind_order_and_fallback() -> None:
     slow = Alternation([r"\w+ing", "shell"], name="h")
     assert slow._by_char is None
     _same(slow, "shelling the shell")
+
+
+def test_speaker_organisations_are_dispatched() -> None:
+    from harmwatch.extract.statements import _ORG_RE, _ORG_SPEAKERS
+
+    assert _ORG_RE._by_char is not None
+    for text in [
+        "the russian defence ministry denied it, while the us-led coalition and state media said so",
+        " reuters ",
+        "the national coalition said; the coalition said",
+        "",
+    ]:
+        _same(_ORG_RE, text)
+        found = _ORG_RE.search(text)
+        want = _ORG_RE.regex.search(text)
+        assert (found and (found.span(), found.lastgroup)) == (want and (want.span(), want.lastgroup))
+    assert len(_ORG_RE.names) == len(_ORG_SPEAKERS)

@@ -147,7 +147,8 @@ class Alternation:
 
     ``prefix`` must be zero-width (``\\b`` or empty) and ``flags`` must not
     include IGNORECASE (scan :func:`~harmwatch.extract.text.lower_ascii` text).
-    ``finditer`` returns the matches that regex's ``finditer`` returns.
+    ``finditer`` and ``search`` return the matches that regex's ``finditer`` and
+    ``search`` return.
     """
 
     def __init__(
@@ -177,6 +178,10 @@ class Alternation:
         }
         cls = "".join(re.escape(ch) for ch in sorted(buckets))
         self._starts = re.compile(f"{prefix}(?=[{cls}])", flags)
+
+    def search(self, string: str) -> re.Match[str] | None:
+        """The leftmost match, as the whole regex's ``search`` gives it."""
+        return next(self.finditer(string), None)
 
     def finditer(self, string: str) -> Iterator[re.Match[str]]:
         """The matches of the whole alternation in ``string``, left to right, not overlapping."""
