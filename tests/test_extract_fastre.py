@@ -76,3 +76,19 @@ def test_speaker_organisations_are_dispatched() -> None:
         want = _ORG_RE.regex.search(text)
         assert (found and (found.span(), found.lastgroup)) == (want and (want.span(), want.lastgroup))
     assert len(_ORG_RE.names) == len(_ORG_SPEAKERS)
+
+
+def test_sentence_split_abbreviation_tail_is_wide_enough() -> None:
+    # split_sentences looks for an abbreviation only in the last _ABBREV_WIDTH characters
+    import importlib
+
+    from harmwatch.extract import text as T
+
+    widest = importlib.import_module("re._parser").parse(T._ABBREV.pattern).getwidth()[1]
+    assert widest <= T._ABBREV_WIDTH
+    s = "He met Mr. Smith in the U.S. on Jan. 5. Then approx. 20 left. X. Y went home."
+    assert [x.text for x in T.split_sentences(s)] == [
+        "He met Mr. Smith in the U.S. on Jan. 5.",
+        "Then approx. 20 left.",
+        "X. Y went home.",
+    ]
