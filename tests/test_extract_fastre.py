@@ -92,3 +92,17 @@ def test_sentence_split_abbreviation_tail_is_wide_enough() -> None:
         "Then approx. 20 left.",
         "X. Y went home.",
     ]
+
+
+def test_full_dates_gate_holds_for_every_pattern() -> None:
+    # find_full_dates skips text without a 19xx/20xx year: each pattern must require one
+    from harmwatch.extract import dates as D
+
+    for rx in D._FULL_DATE_RES:
+        assert r"(?P<y>(?:19|20)\d\d)" in rx.pattern or r"(?P<y>20\d\d)" in rx.pattern, rx.pattern
+    assert [e.text for e in D.find_full_dates("Tue 05 Jul 2016: on 26.12.2014 and April 4, 2017")] == [
+        "Tue 05 Jul 2016",
+        "26.12.2014",
+        "April 4, 2017",
+    ]
+    assert D.find_full_dates("On 5 July 16 people died") == []
