@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from harmwatch.extract import extract_report
@@ -45,3 +48,18 @@ def test_report_reads_parsed_doer_when_rules_find_none() -> None:
     )
     assert ext.incidents
     assert [p.actor for p in ext.incidents[0].perpetrators][:1] == ["syria_gov"]
+
+
+def test_loading_the_parser_does_not_import_torch() -> None:
+    # thinc imports torch whenever it is installed (seconds of CPU, ~180 MiB); the
+    # small model does not need it, and torch stays importable afterwards.
+    code = (
+        "import importlib.util, sys\n"
+        "from harmwatch.extract.parse import agent_spans, available\n"
+        "assert available()\n"
+        "assert agent_spans('Government warplanes bombed the town.')\n"
+        "assert 'torch' not in sys.modules, 'torch was imported'\n"
+        "if importlib.util.find_spec('torch') is not None:\n"
+        "    import torch  # noqa: F401\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

@@ -35,7 +35,7 @@ from harmwatch.extract.lexicon import (
     RESPONSIBILITY_RE,
     WORD_START_RE,
 )
-from harmwatch.extract.text import lower_ascii
+from harmwatch.extract.text import lower_ascii, lowered
 
 
 @dataclass
@@ -168,6 +168,11 @@ def find_actor_mentions(sentence: str, low: str | None = None) -> list[ActorMent
     return found
 
 
+# On lower-cased text the engine can skip an alternative by its first letter, which it
+# cannot do case-insensitively; this test runs once per actor mention.
+_BY_BEFORE_L = lowered(BY_BEFORE_RE)
+
+
 def score_doers(
     sentence: str, mentions: list[ActorMention], victim_spans: list[tuple[int, int]]
 ) -> list[ActorMention]:
@@ -179,7 +184,7 @@ def score_doers(
             # The victims, or the side whose aircraft was shot down.
             mm.score = -1.0
             continue
-        by_before = BY_BEFORE_RE.search(before) is not None
+        by_before = _BY_BEFORE_L.search(lower_ascii(before)) is not None
         if (_KILLED_AFTER.match(after) and _COUNT_BEFORE.search(before)) or (
             not by_before and _REDUCED_PASSIVE_AFTER.match(after)
         ):

@@ -1778,10 +1778,14 @@ def _facility_name(t: str, start: int, end: int, kind: str) -> str | None:
     return None
 
 
+_FAC_STATUS_L = [(status, lowered(rx)) for status, rx in _FAC_STATUS]
+
+
 def _facility_status(t: str, start: int, end: int) -> str:
     best: tuple[int, str] | None = None
-    for status, rx in _FAC_STATUS:
-        for m in rx.finditer(t):
+    low = lower_ascii(t)
+    for status, rx in _FAC_STATUS_L:
+        for m in rx.finditer(low):
             dist = m.start() - end if m.start() >= end else start - m.end()
             if best is None or dist < best[0]:
                 best = (dist, status)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from harmwatch.extract.text import lowered
+from harmwatch.extract.fastre import Alternation
 
 # --- actors ------------------------------------------------------------------------
 # Ordered: specific names before generic words, so "ISIL terrorists" is ISIS, not
@@ -234,7 +234,7 @@ ATTACK_AFTER_RE = re.compile(
     re.I,
 )
 BY_BEFORE_RE = re.compile(
-    r"(?:(?<!\bheld\s)(?<!\bcontrolled\s)(?<!\brun\s)(?<!\bbacked\s)(?<!\bsupported\s)(?<!\bled\s)(?<!\bbesieged\s)"
+    r"(?:(?=\bby)(?<!\bheld\s)(?<!\bcontrolled\s)(?<!\brun\s)(?<!\bbacked\s)(?<!\bsupported\s)(?<!\bled\s)(?<!\bbesieged\s)"
     r"(?<!\bsurrounded\s)(?<!\bcaptured\s)(?<!\bdominated\s)(?<!\boccupied\s)(?<!\bseized\s)(?<!\btaken\s)(?<!\brecaptured\s)"
     r"(?<!\bannounced\s)(?<!\breported\s)(?<!\bconfirmed\s)(?<!\bsaid\s)(?<!\bclaimed\s)(?<!\bdenied\s)(?<!\breleased\s)"
     r"(?<!\bposted\s)(?<!\bpublished\s)(?<!\bissued\s)(?<!\borganized\s)(?<!\borganised\s)(?<!\bhosted\s)(?<!\brun\s)"
@@ -424,7 +424,9 @@ WEAPON_ANY_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<w{i}>{p})" for i, (_, _, p) in enumerate(WEAPON_PATTERNS)) + ")", re.I
 )
 
-WEAPON_ANY_LOW = lowered(WEAPON_ANY_RE)
+# The same on lower-cased text, dispatched on each word's first letter (same
+# matches, several times faster: see harmwatch.extract.fastre).
+WEAPON_ANY_LOW = Alternation([p for _, _, p in WEAPON_PATTERNS], name="w")
 # The air-strike words that name an aircraft rather than a strike: in a sentence
 # about a crash or a downing they name what went down.
 AIRCRAFT_RE = re.compile(

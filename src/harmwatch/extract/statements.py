@@ -66,6 +66,7 @@ from typing import Any
 
 from harmwatch.extract.actors import attribution_in, find_actor_mentions, score_doers
 from harmwatch.extract.dates import find_date_expressions, parse_iso
+from harmwatch.extract.fastre import Alternation
 from harmwatch.extract.lexicon import FACILITY_ANY_LOW, FACILITY_PATTERNS, WEAPON_ANY_LOW, WEAPON_PATTERNS
 from harmwatch.extract.text import Sentence, lower_ascii, split_sentences
 from harmwatch.models import (
@@ -218,7 +219,8 @@ _PLACE_SPEAKERS: list[tuple[str, str]] = [
     ("israel", r"israel"),
     ("iran", r"iran|tehran"),
 ]
-_ORG_RE = re.compile(r"\b(?:" + "|".join(f"(?P<o{i}>{p})" for i, (_, p) in enumerate(_ORG_SPEAKERS)) + ")")
+# r"\b(?:(?P<o0>...)|(?P<o1>...)|...)", dispatched on first letters (same matches, ~3x faster)
+_ORG_RE = Alternation([p for _, p in _ORG_SPEAKERS], name="o")
 _PLACE_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<p{i}>{p})" for i, (_, p) in enumerate(_PLACE_SPEAKERS)) + r")(?:'s)?\b"
 )

@@ -32,6 +32,7 @@ _ABBREV = re.compile(
     r"(?:\b(?:U\.S|U\.N|U\.K|Mr|Mrs|Ms|Dr|Lt|Col|Gen|Maj|Capt|Sgt|St|Brig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
     r"|Oct|Nov|Dec|No|Vol|approx|e\.g|i\.e|vs|etc|Prof|Rev|Gov|Sen|Rep|Inc|Ltd|Co)\.|\b[A-Z]\.)$"
 )
+_ABBREV_WIDTH = 12  # at least the longest match of _ABBREV ("approx."); checked by a test
 _BOUNDARY = re.compile(r"(?:[.!?]+[\"'”’)]*|\n\s*\n|\s\s-\s|\t\s*\t)\s*")
 MAX_SENTENCE = 1200
 
@@ -63,8 +64,10 @@ def split_sentences(text: str, breaks: list[int] | None = None) -> list[Sentence
                 start = extra[bi]
             bi += 1
         end = m.end()
-        piece = text[start : m.start() + 1]
-        if _ABBREV.search(piece.rstrip()):
+        piece = text[start : m.start() + 1].rstrip()
+        # an abbreviation ends the piece ($) and is at most _ABBREV_WIDTH long: search
+        # only its tail (``pos`` keeps the character before it for \b), not every position
+        if _ABBREV.search(piece, max(0, len(piece) - _ABBREV_WIDTH - 1)):
             continue
         # A boundary must be followed by something that can start a sentence.
         starts_ok = text[end].isupper() or text[end].isdigit() or text[end] in "\"'“‘(-" if end < n else True
