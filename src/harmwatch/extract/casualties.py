@@ -32,10 +32,16 @@ _FWD_OUTCOME = re.compile(
     rf"(?:group|front|forces|army|militias?|organi[sz]ation|state|regime|brigades?|movement|isis|isil|daesh))?"
     rf"(?:\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them)"
     rf"\s+[^.;]{{0,70}}?)?"
-    rf"(?:\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:[\w'-]+\s+){{1,6}}?)?"
+    # "a child and two women while 44 others were injured": a new clause ends the
+    # chain; the verb after it is the other clause's.
+    rf"(?:\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:(?!(?:while|whereas|but|when)\b)[\w'-]+\s+){{1,6}}?)?"
     rf"\s*,?\s*(?:who\s+|that\s+|which\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|will\s+be|"
     rf"had|have|has)?\s*(?:all\s+|also\s+|reportedly\s+|allegedly\s+|later\s+|then\s+|confirmed\s+|now\s+"
-    rf"|either\s+|reported\s+|so\s+far\s+|been\s+|[a-z]+ly\s+(?:been\s+)?)*"
+    rf"|either\s+|reported\s+|so\s+far\s+|been\s+|[a-z]+ly\s+(?:been\s+)?"
+    # "are estimated to have been killed", "were rounded up and executed"
+    rf"|(?:estimated|believed|thought|feared|said|reported|known|presumed)\s+to\s+have\s+(?:been\s+)?"
+    rf"|(?!(?:{INJURED_WORDS}|{KILLED_WORDS})\b)[a-z]+(?:ed|en)\s+(?:up\s+|out\s+|off\s+)?(?:and|then|before\s+being)"
+    rf"\s+(?:then\s+|later\s+|summarily\s+|publicly\s+)?)*"
     rf"(?:among\s+(?:the\s+)?[^.;]{{0,50}}?)?"
     rf"(?P<verb>{KILLED_WORDS}|{INJURED_WORDS})\b",
     re.I,
@@ -145,6 +151,11 @@ _KIN_OF_L = re.compile(
     r"\b(?:wives|wife|widows?|families|family|relatives|sons|daughters|mothers|fathers|parents|children|kin)"
     r"\s+of\s+(?:the\s+|these\s+|those\s+)?$"
 )
+# "a mother and her child", "a man and his young daughter": one child named by kinship.
+_KIN_ONE_L = re.compile(
+    r"\b(?:his|her|their)\s+(?P<noun>(?:(?:young|little|baby|infant|newborn|[a-z0-9]+-year-old)\s+"
+    r"(?:daughter|son|girl|boy|child)|child|baby|infant|toddler|newborn)\b)"
+)
 _WAR_WORDS = ("war", "conflict", "uprising", "crisis", "violence", "fighting")
 _RUN_HINT = re.compile(r"bring|rais|push|tak|brought|took")
 
@@ -211,12 +222,14 @@ def find_casualties(
         if nxt[:1] in ("-", "%", "/") or (nxt[:1] == "." and nxt[1:2].isdigit()):
             continue
         counts.append(c)
-    for om in _ONE_L.finditer(low):
-        if any(c.start <= om.start() < c.end for c in counts):
+    ones = [(om.start(), om.start("noun")) for om in _ONE_L.finditer(low)]
+    if "his " in low or "her " in low or "their " in low:
+        ones += [(km.start(), km.start("noun")) for km in _KIN_ONE_L.finditer(low)]
+    for start, end in ones:
+        if any(c.start <= start < c.end for c in counts):
             continue
-        end = om.start("noun")
-        span = Span(om.start(), end, sentence[om.start() : end])
-        counts.append(Count(Range(1, 1, 1, span), om.start(), end, sentence[om.start() : end]))
+        span = Span(start, end, sentence[start:end])
+        counts.append(Count(Range(1, 1, 1, span), start, end, sentence[start:end]))
     counts.sort(key=lambda c: c.start)
 
     war_total = any(w in low for w in _WAR_WORDS) and bool(_WAR_TOTAL_L.search(low))

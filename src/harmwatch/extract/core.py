@@ -1620,6 +1620,7 @@ def _victims(d: _Draft, claim: object) -> Victims:
             rest_cls = s.rest
     head_total: int | None = None
     head_derived = False
+    civ_floor = 0
     for s in d.sentences:
         own = s.own_casualties
         if head_total is not None and own and _FURTHER.search(s.sent.text):
@@ -1664,12 +1665,25 @@ def _victims(d: _Draft, claim: object) -> Victims:
             fld = _FIELD.get((c.outcome, c.cls))
             if fld is None or (c.range.best or c.range.low or 0) >= MAX_EVENT_TOLL:
                 continue
+            if fld == "killed_civilians" and (c.range.best or 0) < civ_floor:
+                continue  # one of the named groups already counted in the wider toll
             cur: Range | None = getattr(v, fld)
             bigger = (c.range.best or 0) > ((cur.best or 0) if cur is not None else 0)
             replace = cur is None or ((c.toll_update or widen) and bigger)
             # A vague figure ("dozens") gives way to a later exact one.
             replace = replace or (cur is not None and cur.best is None and c.range.best is not None)
             if replace:
+                if (
+                    widen
+                    and fld == "killed"
+                    and head_total is not None
+                    and _rbest(v.killed_civilians) == head_total
+                ):
+                    # "a mother and her child ... at least 19 people were killed": the named
+                    # civilians were the first, smaller sum; now they are a part of the dead.
+                    v.killed_civilians = None
+                    quotes.pop("killed_civilians", None)
+                    civ_floor = head_total
                 setattr(v, fld, c.range)
                 quotes[fld] = s.sent.text
         if sent_total is not None and (head_total is None or sent_total > head_total):

@@ -450,7 +450,7 @@ TYPE_PRIORITY = {
 # --- victims --------------------------------------------------------------------
 CHILD_WORDS = (
     r"children|child|kids|minors|boys|girls|infants?|babies|baby|toddlers?|teenagers?|siblings|sons|daughters"
-    r"|boy|girl|schoolchildren|students?|pupils|orphans"
+    r"|boy|girl|schoolchildren|students?|pupils|orphans|daughter|son"
 )
 WOMAN_WORDS = r"women|woman|mothers?|wives|wife|sisters?|pregnant\s+woman"
 CIV_WORDS = (

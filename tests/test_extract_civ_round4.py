@@ -1,0 +1,51 @@
+"""Death tolls: clause boundaries, kinship nouns, chained verbs and widened tolls (round 4)."""
+
+from __future__ import annotations
+
+from harmwatch.extract import extract_report
+from harmwatch.extract.casualties import find_casualties
+
+
+def _read(sentence: str) -> list[tuple[str, str, int | None]]:
+    return [(c.outcome, c.cls, c.range.best) for c in find_casualties(sentence)]
+
+
+def test_a_new_clause_keeps_its_own_verb() -> None:
+    got = _read("Nine villagers died in the raid, among them a boy and three women while 20 others were hurt")
+    assert ("killed", "children", 1) in got
+    assert ("killed", "women", 3) in got
+    assert ("injured", "total", 20) in got
+
+
+def test_a_chain_of_groups_still_shares_its_verb() -> None:
+    got = _read("Seven boys and 4 guards were among the dead, the agency said.")
+    assert ("killed", "children", 7) in got
+    assert ("killed", "combatants", 4) in got
+
+
+def test_a_child_named_by_kinship_is_counted() -> None:
+    assert ("killed", "children", 1) in _read(
+        "A farmer and his little son were killed when the shell hit the house"
+    )
+    assert ("killed", "children", 1) in _read("A nurse and her baby died under the rubble")
+    # a grown son is not a child
+    assert not [x for x in _read("The mayor and his son were killed") if x[1] == "children"]
+
+
+def test_estimated_and_two_step_verbs_reach_the_count() -> None:
+    assert ("killed", "total", 300) in _read("In the siege some 300 people are believed to have died.")
+    assert ("killed", "combatants", 12) in _read("About 12 captured soldiers were rounded up and shot dead.")
+    assert ("killed", "total", 3) in _read("Three men were abducted and later killed near the road.")
+
+
+def test_named_victims_become_a_part_of_a_wider_toll() -> None:
+    text = (
+        "A woman and her child were killed when a bomb hit their home in Douma on Monday. "
+        "At least 14 people were killed in the bombardment of Douma overnight, a monitor said."
+    )
+    inc = extract_report(text, title="Woman and child killed in Douma bombardment").incidents[0]
+    v = inc.victims
+    assert v.killed is not None and v.killed.best == 14
+    assert v.killed_civilians is None or v.killed_civilians.best == 14
+    assert v.killed_children is not None and v.killed_children.best == 1
+    assert v.killed_women is not None and v.killed_women.best == 1
