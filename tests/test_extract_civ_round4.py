@@ -49,3 +49,15 @@ def test_named_victims_become_a_part_of_a_wider_toll() -> None:
     assert v.killed_civilians is None or v.killed_civilians.best == 14
     assert v.killed_children is not None and v.killed_children.best == 1
     assert v.killed_women is not None and v.killed_women.best == 1
+
+
+def test_a_toll_of_children_alone_is_not_replaced_by_another_places_toll() -> None:
+    text = (
+        "At least five children were killed when rockets hit a school in the west of Aleppo on Monday. "
+        "The rockets hit the school yard as pupils left their classes, the agency said. "
+        "Separately, a monitor said at least 12 people were killed in air raids on the town of Douma. "
+        "In Idlib four civilians died in shelling on Sunday."
+    )
+    v = extract_report(text, title="Rockets kill 5 children at Aleppo school").incidents[0].victims
+    assert v.killed_children is not None and v.killed_children.best == 5
+    assert v.killed is None or v.killed.best == 5

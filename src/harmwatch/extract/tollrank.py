@@ -240,6 +240,10 @@ def choose(
         # The main incident's own sentences give no exact toll (a statement, a
         # diplomatic story about an attack): the report's first exact toll is the attack's.
         return cands[0]
+    if not any(_best(getattr(victims, f)) for f in ("killed", "killed_civilians", "killed_combatants")):
+        # The rules read a toll of children or women alone ("six children were
+        # killed"): a figure from outside the main incident's sentences does not replace it.
+        cands = [x for x in cands if x.sentence.role in ("head", "lead", "main")]
     if not w or len(cands) < 2:
         return None
     # On a tie the rules' own figure stays.
