@@ -61,3 +61,27 @@ def test_a_toll_of_children_alone_is_not_replaced_by_another_places_toll() -> No
     v = extract_report(text, title="Rockets kill 5 children at Aleppo school").incidents[0].victims
     assert v.killed_children is not None and v.killed_children.best == 5
     assert v.killed is None or v.killed.best == 5
+
+
+def test_members_of_the_doers_own_ranks_are_fighters() -> None:
+    assert ("killed", "combatants", 40) in _read(
+        "The group has executed some 40 of its own fighters for desertion."
+    )
+    assert ("killed", "children", 2) in _read("The shell killed 2 of their children in the yard.")
+
+
+def test_left_dead_reaches_past_an_aside() -> None:
+    got = _read("The car bomb left 17 gunmen of the brigade, including two of its commanders, dead.")
+    assert ("killed", "combatants", 17) in got
+
+
+def test_an_earlier_event_inside_the_sentence_is_not_this_ones_toll() -> None:
+    got = find_casualties(
+        "Four civilians were killed in shelling on Homs on Friday, two days after air raids on a market "
+        "in Hama left 30 people dead."
+    )
+    own = [(c.cls, c.range.best) for c in got if c.outcome == "killed" and not c.running]
+    assert own == [("civilians", 4)]
+    # with no toll of its own before it, the earlier event's toll is still read
+    solo = find_casualties("Troops stormed the district a day after bombardments killed at least 20 people.")
+    assert [(c.cls, c.range.best, c.running) for c in solo] == [("total", 20, False)]

@@ -151,6 +151,18 @@ _KIN_OF_L = re.compile(
     r"\b(?:wives|wife|widows?|families|family|relatives|sons|daughters|mothers|fathers|parents|children|kin)"
     r"\s+of\s+(?:the\s+|these\s+|those\s+)?$"
 )
+# "leaving 5 dead", "left 25 militants of the Front, including one of its leaders, dead"
+_LEFT_TAIL_L = re.compile(
+    r"^(?:\s+(?:of|from)\s+[^.;,]{0,50}?)?(?:\s*,?\s*(?:including|among\s+them)\s+[^.;]{0,60}?)?"
+    rf"\s*,?\s*(?P<v>{KILLED_WORDS}|{INJURED_WORDS})\b",
+    re.I,
+)
+# "... on Thursday, a day after air strikes on a school left 35 people dead": the
+# toll of an earlier event told inside the sentence of this one.
+_EARLIER_EVENT_L = re.compile(
+    r"\b(?:a|one|two|three|four|five|several|few|\d+)\s+(?:days?|hours?|weeks?|months?)\s+after\s+[^,;:]{0,120}$"
+)
+_OF_OWN_L = re.compile(r"^\s+of\s+(?:its|their|his|her)\s+(?:own\s+)?(?=[a-z])")
 # "a mother and her child", "a man and his young daughter": one child named by kinship.
 _KIN_ONE_L = re.compile(
     r"\b(?:his|her|their)\s+(?P<noun>(?:(?:young|little|baby|infant|newborn|[a-z0-9]+-year-old)\s+"
@@ -254,6 +266,16 @@ def find_casualties(
                 after_noun = low[noun_end : noun_end + 400]
                 among = True
                 m = None
+        if m is None and od is None and rest.startswith((" of its ", " of their ", " of his ", " of her ")):
+            # "at least 70 of its own members": the noun after the possessive is the count's.
+            ow = _OF_OWN_L.match(rest)
+            om3 = _VICTIM_HEAD_L.match(rest[ow.end() :]) if ow else None
+            if ow and om3 and not om3.group("gen"):
+                groups = {k: om3.group(k) for k in ("child", "woman", "civ", "comb", "gen")}
+                cls = _classify(groups, om3.group("mods") or "", "")
+                noun_start = c.end + ow.end() + om3.start("head")
+                noun_end = c.end + ow.end() + om3.end()
+                after_noun = low[noun_end : noun_end + 400]
         if m:
             groups = {k: m.group(k) for k in ("child", "woman", "civ", "comb", "gen")}
             head = m.group("head")
@@ -319,7 +341,7 @@ def find_casualties(
                 outcome = "injured"
             elif verb.startswith("left") or verb.startswith("leav"):
                 # "leaving 5 dead / 10 wounded": the outcome follows the noun.
-                tail = re.match(rf"^\s*(?P<v>{KILLED_WORDS}|{INJURED_WORDS})\b", after_noun, re.I)
+                tail = _LEFT_TAIL_L.match(after_noun)
                 if tail:
                     outcome = "injured" if re.match(INJURED_WORDS, tail.group("v"), re.I) else "killed"
             else:
@@ -340,7 +362,10 @@ def find_casualties(
             out.append((None, c, cls))
             continue
         running = (
-            war_total or bool(run_before) or bool(_RUNNING_AFTER_L.match(low[noun_end : noun_end + 200]))
+            war_total
+            or bool(run_before)
+            or bool(_RUNNING_AFTER_L.match(low[noun_end : noun_end + 200]))
+            or (" after " in before140 and _earlier_event(low, c.start, out))
         )
         toll = toll and not running
         span = Span(c.start + offset, max(noun_end, c.end) + offset, sentence[c.start : max(noun_end, c.end)])
@@ -449,6 +474,15 @@ def _derived(group: list[Casualty], cls: str, parts: list[Casualty], span: Span)
     rng = _sum_ranges([p.range for p in parts], span)
     return Casualty(
         first.outcome, cls, rng, span, first.noun_start, last.noun_end, first.running, False, True
+    )
+
+
+def _earlier_event(low: str, pos: int, seen: list[tuple[Casualty | None, Count, str | None]]) -> bool:
+    """A count inside "..., a day after raids on X left 35 dead" after the sentence's own toll."""
+    m = _EARLIER_EVENT_L.search(low, 1, pos)
+    return m is not None and any(
+        cas is not None and cas.outcome == "killed" and not cas.running and c.end <= m.start()
+        for cas, c, _ in seen
     )
 
 
