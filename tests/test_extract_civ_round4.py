@@ -85,3 +85,28 @@ def test_an_earlier_event_inside_the_sentence_is_not_this_ones_toll() -> None:
     # with no toll of its own before it, the earlier event's toll is still read
     solo = find_casualties("Troops stormed the district a day after bombardments killed at least 20 people.")
     assert [(c.cls, c.range.best, c.running) for c in solo] == [("total", 20, False)]
+
+
+def test_a_list_without_commas_is_still_a_breakdown() -> None:
+    got = _read("The dead included 14 children 9 women and two paramedics.")
+    assert ("killed", "children", 14) in got
+    assert ("killed", "women", 9) in got
+
+
+def test_a_bare_count_reaches_its_verb_past_auxiliaries() -> None:
+    assert ("killed", "total", 900) in _read(
+        "In the massacre more than 900 are believed to have been killed."
+    )
+
+
+def test_the_next_sentence_breaks_down_a_statement_toll() -> None:
+    text = (
+        "The opposition coalition urged the Security Council to act on Homs. "
+        "A rights group said it had documented 130 civilians killed by bombing in Homs during May. "
+        "The victims included 40 children 21 women and three nurses. "
+        "The coalition also asked for aid corridors."
+    )
+    v = extract_report(text, title="Coalition urges UN action on Homs").incidents[0].victims
+    assert v.killed_civilians is not None and v.killed_civilians.best == 130
+    assert v.killed_children is not None and v.killed_children.best == 40
+    assert v.killed_women is not None and v.killed_women.best == 21

@@ -162,6 +162,11 @@ _LEFT_TAIL_L = re.compile(
 _EARLIER_EVENT_L = re.compile(
     r"\b(?:a|one|two|three|four|five|several|few|\d+)\s+(?:days?|hours?|weeks?|months?)\s+after\s+[^,;:]{0,120}$"
 )
+# "more than 1400 are estimated to have been killed": only auxiliaries between a bare count and its verb
+_AUX_ONLY_L = re.compile(
+    r"^\s+(?:(?:were|are|have|has|had|been|reportedly|now|all|estimated|believed|thought|feared|known"
+    r"|presumed|to)\s+)+$"
+)
 _OF_OWN_L = re.compile(r"^\s+of\s+(?:its|their|his|her)\s+(?:own\s+)?(?=[a-z])")
 # "a mother and her child", "a man and his young daughter": one child named by kinship.
 _KIN_ONE_L = re.compile(
@@ -323,7 +328,9 @@ def find_casualties(
         bm = _BACK_OUTCOME_L.search(before[-48:])
         if outcome is None and not (bm and (cls is not None or _looks_like_victims(rest))):
             fm = _FWD_OUTCOME_L.match(after_noun)
-            if fm and (cls is not None or fm.start("verb") <= 2):
+            if fm and (
+                cls is not None or fm.start("verb") <= 2 or _AUX_ONLY_L.match(after_noun, 0, fm.start("verb"))
+            ):
                 victim_end = noun_end + fm.start("verb")
                 verb = fm.group("verb").lower()
                 outcome = "injured" if re.match(INJURED_WORDS, verb, re.I) else "killed"
@@ -397,7 +404,9 @@ def find_casualties(
         if cas is None and last is not None and cls is not None and cls != "total":
             between = low[last_end : c.start]
             along = bool(_ALONG_L.match(between))
-            if along or _BREAKDOWN_L.match(between) or _CHAIN_L.match(between):
+            # "51 children 28 women five rescue workers": a list whose commas were lost
+            bare = last.sub and not between.strip()
+            if along or bare or _BREAKDOWN_L.match(between) or _CHAIN_L.match(between):
                 noun_end = c.end
                 tail_low = low[c.end : c.end + 400]
                 hm = _VICTIM_HEAD_L.match(tail_low.lstrip())
