@@ -110,3 +110,15 @@ def test_the_next_sentence_breaks_down_a_statement_toll() -> None:
     assert v.killed_civilians is not None and v.killed_civilians.best == 130
     assert v.killed_children is not None and v.killed_children.best == 40
     assert v.killed_women is not None and v.killed_women.best == 21
+
+
+def test_named_groups_among_a_larger_toll_do_not_break_down_ours() -> None:
+    text = (
+        "A car bomb killed four people outside the hospital in Qardaha on Sunday, a monitor said. "
+        "The blast damaged the hospital gate. "
+        "Elsewhere, on Saturday two women and two children were among eight people killed when a barrel "
+        "bomb hit a building in Aleppo."
+    )
+    v = extract_report(text, title="Car bomb kills 4 in Qardaha").incidents[0].victims
+    assert v.killed is not None and v.killed.best == 4
+    assert v.killed_children is None and v.killed_women is None

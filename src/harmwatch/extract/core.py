@@ -628,6 +628,11 @@ def _matching_breakdown(
     for s in infos:
         if id(s) in main or s.furniture or s.headline or not s.casualties:
             continue
+        if any(
+            x.outcome == "killed" and x.cls == "total" and not x.sub and (x.range.best or 0) > total
+            for x in s.casualties
+        ):
+            continue  # "two women and two children were among eight people killed": that toll's parts
         for c in s.casualties:
             if not (c.outcome == "killed" and c.cls == "total" and c.sub and c.range.best == total):
                 continue
