@@ -122,3 +122,16 @@ def test_named_groups_among_a_larger_toll_do_not_break_down_ours() -> None:
     v = extract_report(text, title="Car bomb kills 4 in Qardaha").incidents[0].victims
     assert v.killed is not None and v.killed.best == 4
     assert v.killed_children is None and v.killed_women is None
+
+
+def test_a_dashed_aside_holds_the_breakdown() -> None:
+    got = _read("Nine villagers - among them two women - were killed on Friday.")
+    assert ("killed", "civilians", 9) in got and ("killed", "women", 2) in got
+
+
+def test_civilians_and_children_are_not_summed() -> None:
+    got = _read("At least 12 civilians and four children were killed in the raids.")
+    assert ("killed", "civilians", 12) in got and ("killed", "children", 4) in got
+    assert not [x for x in got if x[2] == 16]
+    # groups that are plainly apart still add up
+    assert ("killed", "total", 9) in _read("Five children and four nurses were killed.")

@@ -30,12 +30,12 @@ _FWD_OUTCOME = re.compile(
     rf"^(?:\s*\([^)]{{0,60}}\))?"
     rf"(?:\s+(?:from|of|belonging\s+to|loyal\s+to|affiliated\s+with)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,4}}?"
     rf"(?:group|front|forces|army|militias?|organi[sz]ation|state|regime|brigades?|movement|isis|isil|daesh))?"
-    rf"(?:\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them)"
+    rf"(?:\s*[,\u2013\u2014-]?\s*(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them)"
     rf"\s+[^.;]{{0,70}}?)?"
     # "a child and two women while 44 others were injured": a new clause ends the
     # chain; the verb after it is the other clause's.
     rf"(?:\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:(?!(?:while|whereas|but|when)\b)[\w'-]+\s+){{1,6}}?)?"
-    rf"\s*,?\s*(?:who\s+|that\s+|which\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|will\s+be|"
+    rf"\s*[,\u2013\u2014-]?\s*(?:who\s+|that\s+|which\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|will\s+be|"
     rf"had|have|has)?\s*(?:all\s+|also\s+|reportedly\s+|allegedly\s+|later\s+|then\s+|confirmed\s+|now\s+"
     rf"|either\s+|reported\s+|so\s+far\s+|been\s+|[a-z]+ly\s+(?:been\s+)?"
     # "are estimated to have been killed", "were rounded up and executed"
@@ -468,8 +468,14 @@ def _coordinated_sums(result: list[Casualty], sentence: str, offset: int) -> lis
         span = Span(
             g[0].span.start, g[-1].span.end, sentence[g[0].span.start - offset : g[-1].span.end - offset]
         )
-        derived.append(_derived(g, "total", g, span))
         civ = [c for c in g if c.cls in _CIVILIAN_CLASSES]
+        if any(c.cls == "civilians" and "civilian" in c.span.text.lower() for c in civ) and any(
+            c.cls in ("children", "women") for c in civ
+        ):
+            # "16 civilians and three children": children are civilians too, so the
+            # stated civilian figure may already hold them; no sum is read.
+            continue
+        derived.append(_derived(g, "total", g, span))
         if len(civ) >= 2:
             derived.append(_derived(g, "civilians", civ, span))
         comb = [c for c in g if c.cls == "combatants"]
