@@ -135,3 +135,8 @@ def test_civilians_and_children_are_not_summed() -> None:
     assert not [x for x in got if x[2] == 16]
     # groups that are plainly apart still add up
     assert ("killed", "total", 9) in _read("Five children and four nurses were killed.")
+
+
+def test_a_share_after_the_count_marks_it_as_victims() -> None:
+    assert ("killed", "total", 240) in _read("The siege has killed more than 240 30% of them children.")
+    assert not _read("The strike killed 40% of the crops.")

@@ -507,6 +507,8 @@ def _looks_like_victims(rest: str) -> bool:
     if not nxt:
         return True
     word = nxt.group(1).lower()
+    if word.isdigit() and rest[nxt.end() : nxt.end() + 1] == "%":
+        return True  # "has killed more than 670, 40% of them children" with the comma lost
     return word in {
         "in",
         "on",
