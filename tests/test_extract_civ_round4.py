@@ -140,3 +140,25 @@ def test_civilians_and_children_are_not_summed() -> None:
 def test_a_share_after_the_count_marks_it_as_victims() -> None:
     assert ("killed", "total", 240) in _read("The siege has killed more than 240 30% of them children.")
     assert not _read("The strike killed 40% of the crops.")
+
+
+def test_victims_named_by_trade_kin_or_civil_body() -> None:
+    assert ("killed", "civilians", 5) in _read("Five drivers were killed when the convoy was hit.")
+    assert ("killed", "civilians", 7) in _read("Seven fishermen died in the strike on the river.")
+    assert ("killed", "total", 2) in _read("Two brothers were killed in the shelling.")
+    assert ("killed", "civilians", 3) in _read(
+        "Three members of the White Helmets were killed in the double tap."
+    )
+    assert ("killed", "civilians", 2) in _read("Two local council members were killed in the raid.")
+    assert ("killed", "combatants", 5) in _read("Five members of the Syrian army were killed.")
+
+
+def test_a_smaller_total_after_a_toll_of_children_is_a_part() -> None:
+    text = (
+        "At least six children were killed in rocket attacks on the west of Aleppo on Thursday. "
+        "Three children were killed when a rocket hit a school in the Shahba district. "
+        "A second rocket hit a house in the Hamdaniyeh district, killing three brothers."
+    )
+    v = extract_report(text, title="Rockets kill six children in Aleppo").incidents[0].victims
+    assert v.killed_children is not None and v.killed_children.best == 6
+    assert v.killed is None or v.killed.best == 6

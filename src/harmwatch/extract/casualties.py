@@ -29,7 +29,8 @@ from harmwatch.models import Range, Span
 _FWD_OUTCOME = re.compile(
     rf"^(?:\s*\([^)]{{0,60}}\))?"
     rf"(?:\s+(?:from|of|belonging\s+to|loyal\s+to|affiliated\s+with)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,4}}?"
-    rf"(?:group|front|forces|army|militias?|organi[sz]ation|state|regime|brigades?|movement|isis|isil|daesh))?"
+    rf"(?:group|front|forces|army|militias?|organi[sz]ation|state|regime|brigades?|movement|isis|isil|daesh"
+    rf"|is|nusra|hezbollah|hizbollah|ypg|sdf|fsa|white\s+helmets|civil\s+defen[cs]e|red\s+crescent|council))?"
     rf"(?:\s*[,\u2013\u2014-]?\s*(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them)"
     rf"\s+[^.;]{{0,70}}?)?"
     # "a child and two women while 44 others were injured": a new clause ends the
@@ -202,6 +203,14 @@ class Casualty:
     victim_end: int = -1  # end of the whole victim phrase ("18 jihadists from the IS group"), if longer
 
 
+# "members of the White Helmets / of the local council / of a family": a civilian body
+_CIVIL_BODY = re.compile(
+    r"^\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}?(?:white\s+helmets|civil\s+defen[cs]e|red\s+crescent"
+    r"|council|family|medical|rescue|relief|aid|media|press|charity|humanitarian)\b",
+    re.I,
+)
+
+
 def _classify(head_groups: dict[str, str | None], mods: str, after: str) -> str:
     if head_groups.get("child"):
         return "children"
@@ -210,8 +219,12 @@ def _classify(head_groups: dict[str, str | None], mods: str, after: str) -> str:
     if head_groups.get("civ"):
         return "civilians"
     if head_groups.get("comb"):
-        if re.search(r"\b(?:family|civil\s+defen[cs]e|medical|rescue|aid)\b", mods, re.I):
+        if re.search(
+            r"\b(?:family|civil\s+defen[cs]e|medical|rescue|aid|council|red\s+crescent|relief)\b", mods, re.I
+        ):
             return "civilians"
+        if _CIVIL_BODY.match(after):
+            return "civilians"  # "three members of the White Helmets"
         return "combatants"
     if COMBATANT_MOD_RE.search(mods) or _FROM_ACTOR.match(after):
         return "combatants"

@@ -1647,7 +1647,15 @@ def _victims(d: _Draft, claim: object) -> Victims:
             and (head_total is None or not c.sub)
         ]
         if head_total is None:
-            tots += [c for c in own if c.outcome == "killed" and c.cls == "civilians" and c.range.best]
+            # A first toll of civilians, or of children or women alone ("six children
+            # were killed"), sets the scope too: a smaller total after it is a part.
+            tots += [
+                c
+                for c in own
+                if c.outcome == "killed"
+                and (c.cls == "civilians" or (c.cls in ("children", "women") and not c.sub))
+                and c.range.best
+            ]
         nums = [c.range.best for c in tots if c.range.best]
         sent_total = max(nums) if nums else None
         update = any(c.toll_update for c in tots)
