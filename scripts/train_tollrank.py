@@ -64,7 +64,14 @@ def collect() -> list[dict[str, Any]]:
         base = _fields(ext, seen["victims"])
         item["base_ok"] = base["civilians"] == g["civilians"] and base["noncivilians"] == g["noncivilians"]
         item["base_ok4"] = all(base[k] == g[k] for k in KEYS)
+        v = seen["victims"]
+        children_only = not any(
+            getattr(v, f) is not None and getattr(v, f).best
+            for f in ("killed", "killed_civilians", "killed_combatants")
+        )
         for c in seen.get("cands", []):
+            if children_only and c.sentence.role not in ("head", "lead", "main"):
+                continue  # tollrank.choose leaves these out too
             p = _fields(ext, c.result)
             item["feats"].append([c.features[k] for k in tollrank.FEATURES])
             item["ok"].append(p["civilians"] == g["civilians"] and p["noncivilians"] == g["noncivilians"])

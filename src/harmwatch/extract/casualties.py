@@ -29,13 +29,20 @@ from harmwatch.models import Range, Span
 _FWD_OUTCOME = re.compile(
     rf"^(?:\s*\([^)]{{0,60}}\))?"
     rf"(?:\s+(?:from|of|belonging\s+to|loyal\s+to|affiliated\s+with)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,4}}?"
-    rf"(?:group|front|forces|army|militias?|organi[sz]ation|state|regime|brigades?|movement|isis|isil|daesh))?"
-    rf"(?:\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them)"
+    rf"(?:group|front|forces|army|militias?|organi[sz]ation|state|regime|brigades?|movement|isis|isil|daesh"
+    rf"|is|nusra|hezbollah|hizbollah|ypg|sdf|fsa|white\s+helmets|civil\s+defen[cs]e|red\s+crescent|council))?"
+    rf"(?:\s*[,\u2013\u2014-]?\s*(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them)"
     rf"\s+[^.;]{{0,70}}?)?"
-    rf"(?:\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:[\w'-]+\s+){{1,6}}?)?"
-    rf"\s*,?\s*(?:who\s+|that\s+|which\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|will\s+be|"
+    # "a child and two women while 44 others were injured": a new clause ends the
+    # chain; the verb after it is the other clause's.
+    rf"(?:\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:(?!(?:while|whereas|but|when)\b)[\w'-]+\s+){{1,6}}?)?"
+    rf"\s*[,\u2013\u2014-]?\s*(?:who\s+|that\s+|which\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|will\s+be|"
     rf"had|have|has)?\s*(?:all\s+|also\s+|reportedly\s+|allegedly\s+|later\s+|then\s+|confirmed\s+|now\s+"
-    rf"|either\s+|reported\s+|so\s+far\s+|been\s+|[a-z]+ly\s+(?:been\s+)?)*"
+    rf"|either\s+|reported\s+|so\s+far\s+|been\s+|[a-z]+ly\s+(?:been\s+)?"
+    # "are estimated to have been killed", "were rounded up and executed"
+    rf"|(?:estimated|believed|thought|feared|said|reported|known|presumed)\s+to\s+have\s+(?:been\s+)?"
+    rf"|(?!(?:{INJURED_WORDS}|{KILLED_WORDS})\b)[a-z]+(?:ed|en)\s+(?:up\s+|out\s+|off\s+)?(?:and|then|before\s+being)"
+    rf"\s+(?:then\s+|later\s+|summarily\s+|publicly\s+)?)*"
     rf"(?:among\s+(?:the\s+)?[^.;]{{0,50}}?)?"
     rf"(?P<verb>{KILLED_WORDS}|{INJURED_WORDS})\b",
     re.I,
@@ -145,6 +152,28 @@ _KIN_OF_L = re.compile(
     r"\b(?:wives|wife|widows?|families|family|relatives|sons|daughters|mothers|fathers|parents|children|kin)"
     r"\s+of\s+(?:the\s+|these\s+|those\s+)?$"
 )
+# "leaving 5 dead", "left 25 militants of the Front, including one of its leaders, dead"
+_LEFT_TAIL_L = re.compile(
+    r"^(?:\s+(?:of|from)\s+[^.;,]{0,50}?)?(?:\s*,?\s*(?:including|among\s+them)\s+[^.;]{0,60}?)?"
+    rf"\s*,?\s*(?P<v>{KILLED_WORDS}|{INJURED_WORDS})\b",
+    re.I,
+)
+# "... on Thursday, a day after air strikes on a school left 35 people dead": the
+# toll of an earlier event told inside the sentence of this one.
+_EARLIER_EVENT_L = re.compile(
+    r"\b(?:a|one|two|three|four|five|several|few|\d+)\s+(?:days?|hours?|weeks?|months?)\s+after\s+[^,;:]{0,120}$"
+)
+# "more than 1400 are estimated to have been killed": only auxiliaries between a bare count and its verb
+_AUX_ONLY_L = re.compile(
+    r"^\s+(?:(?:were|are|have|has|had|been|reportedly|now|all|estimated|believed|thought|feared|known"
+    r"|presumed|to)\s+)+$"
+)
+_OF_OWN_L = re.compile(r"^\s+of\s+(?:its|their|his|her)\s+(?:own\s+)?(?=[a-z])")
+# "a mother and her child", "a man and his young daughter": one child named by kinship.
+_KIN_ONE_L = re.compile(
+    r"\b(?:his|her|their)\s+(?P<noun>(?:(?:young|little|baby|infant|newborn|[a-z0-9]+-year-old)\s+"
+    r"(?:daughter|son|girl|boy|child)|child|baby|infant|toddler|newborn)\b)"
+)
 _WAR_WORDS = ("war", "conflict", "uprising", "crisis", "violence", "fighting")
 _RUN_HINT = re.compile(r"bring|rais|push|tak|brought|took")
 
@@ -174,6 +203,14 @@ class Casualty:
     victim_end: int = -1  # end of the whole victim phrase ("18 jihadists from the IS group"), if longer
 
 
+# "members of the White Helmets / of the local council / of a family": a civilian body
+_CIVIL_BODY = re.compile(
+    r"^\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}?(?:white\s+helmets|civil\s+defen[cs]e|red\s+crescent"
+    r"|council|family|medical|rescue|relief|aid|media|press|charity|humanitarian)\b",
+    re.I,
+)
+
+
 def _classify(head_groups: dict[str, str | None], mods: str, after: str) -> str:
     if head_groups.get("child"):
         return "children"
@@ -182,8 +219,12 @@ def _classify(head_groups: dict[str, str | None], mods: str, after: str) -> str:
     if head_groups.get("civ"):
         return "civilians"
     if head_groups.get("comb"):
-        if re.search(r"\b(?:family|civil\s+defen[cs]e|medical|rescue|aid)\b", mods, re.I):
+        if re.search(
+            r"\b(?:family|civil\s+defen[cs]e|medical|rescue|aid|council|red\s+crescent|relief)\b", mods, re.I
+        ):
             return "civilians"
+        if _CIVIL_BODY.match(after):
+            return "civilians"  # "three members of the White Helmets"
         return "combatants"
     if COMBATANT_MOD_RE.search(mods) or _FROM_ACTOR.match(after):
         return "combatants"
@@ -211,12 +252,14 @@ def find_casualties(
         if nxt[:1] in ("-", "%", "/") or (nxt[:1] == "." and nxt[1:2].isdigit()):
             continue
         counts.append(c)
-    for om in _ONE_L.finditer(low):
-        if any(c.start <= om.start() < c.end for c in counts):
+    ones = [(om.start(), om.start("noun")) for om in _ONE_L.finditer(low)]
+    if "his " in low or "her " in low or "their " in low:
+        ones += [(km.start(), km.start("noun")) for km in _KIN_ONE_L.finditer(low)]
+    for start, end in ones:
+        if any(c.start <= start < c.end for c in counts):
             continue
-        end = om.start("noun")
-        span = Span(om.start(), end, sentence[om.start() : end])
-        counts.append(Count(Range(1, 1, 1, span), om.start(), end, sentence[om.start() : end]))
+        span = Span(start, end, sentence[start:end])
+        counts.append(Count(Range(1, 1, 1, span), start, end, sentence[start:end]))
     counts.sort(key=lambda c: c.start)
 
     war_total = any(w in low for w in _WAR_WORDS) and bool(_WAR_TOTAL_L.search(low))
@@ -241,6 +284,16 @@ def find_casualties(
                 after_noun = low[noun_end : noun_end + 400]
                 among = True
                 m = None
+        if m is None and od is None and rest.startswith((" of its ", " of their ", " of his ", " of her ")):
+            # "at least 70 of its own members": the noun after the possessive is the count's.
+            ow = _OF_OWN_L.match(rest)
+            om3 = _VICTIM_HEAD_L.match(rest[ow.end() :]) if ow else None
+            if ow and om3 and not om3.group("gen"):
+                groups = {k: om3.group(k) for k in ("child", "woman", "civ", "comb", "gen")}
+                cls = _classify(groups, om3.group("mods") or "", "")
+                noun_start = c.end + ow.end() + om3.start("head")
+                noun_end = c.end + ow.end() + om3.end()
+                after_noun = low[noun_end : noun_end + 400]
         if m:
             groups = {k: m.group(k) for k in ("child", "woman", "civ", "comb", "gen")}
             head = m.group("head")
@@ -288,7 +341,9 @@ def find_casualties(
         bm = _BACK_OUTCOME_L.search(before[-48:])
         if outcome is None and not (bm and (cls is not None or _looks_like_victims(rest))):
             fm = _FWD_OUTCOME_L.match(after_noun)
-            if fm and (cls is not None or fm.start("verb") <= 2):
+            if fm and (
+                cls is not None or fm.start("verb") <= 2 or _AUX_ONLY_L.match(after_noun, 0, fm.start("verb"))
+            ):
                 victim_end = noun_end + fm.start("verb")
                 verb = fm.group("verb").lower()
                 outcome = "injured" if re.match(INJURED_WORDS, verb, re.I) else "killed"
@@ -306,7 +361,7 @@ def find_casualties(
                 outcome = "injured"
             elif verb.startswith("left") or verb.startswith("leav"):
                 # "leaving 5 dead / 10 wounded": the outcome follows the noun.
-                tail = re.match(rf"^\s*(?P<v>{KILLED_WORDS}|{INJURED_WORDS})\b", after_noun, re.I)
+                tail = _LEFT_TAIL_L.match(after_noun)
                 if tail:
                     outcome = "injured" if re.match(INJURED_WORDS, tail.group("v"), re.I) else "killed"
             else:
@@ -327,7 +382,10 @@ def find_casualties(
             out.append((None, c, cls))
             continue
         running = (
-            war_total or bool(run_before) or bool(_RUNNING_AFTER_L.match(low[noun_end : noun_end + 200]))
+            war_total
+            or bool(run_before)
+            or bool(_RUNNING_AFTER_L.match(low[noun_end : noun_end + 200]))
+            or (" after " in before140 and _earlier_event(low, c.start, out))
         )
         toll = toll and not running
         span = Span(c.start + offset, max(noun_end, c.end) + offset, sentence[c.start : max(noun_end, c.end)])
@@ -359,7 +417,9 @@ def find_casualties(
         if cas is None and last is not None and cls is not None and cls != "total":
             between = low[last_end : c.start]
             along = bool(_ALONG_L.match(between))
-            if along or _BREAKDOWN_L.match(between) or _CHAIN_L.match(between):
+            # "51 children 28 women five rescue workers": a list whose commas were lost
+            bare = last.sub and not between.strip()
+            if along or bare or _BREAKDOWN_L.match(between) or _CHAIN_L.match(between):
                 noun_end = c.end
                 tail_low = low[c.end : c.end + 400]
                 hm = _VICTIM_HEAD_L.match(tail_low.lstrip())
@@ -421,8 +481,14 @@ def _coordinated_sums(result: list[Casualty], sentence: str, offset: int) -> lis
         span = Span(
             g[0].span.start, g[-1].span.end, sentence[g[0].span.start - offset : g[-1].span.end - offset]
         )
-        derived.append(_derived(g, "total", g, span))
         civ = [c for c in g if c.cls in _CIVILIAN_CLASSES]
+        if any(c.cls == "civilians" and "civilian" in c.span.text.lower() for c in civ) and any(
+            c.cls in ("children", "women") for c in civ
+        ):
+            # "16 civilians and three children": children are civilians too, so the
+            # stated civilian figure may already hold them; no sum is read.
+            continue
+        derived.append(_derived(g, "total", g, span))
         if len(civ) >= 2:
             derived.append(_derived(g, "civilians", civ, span))
         comb = [c for c in g if c.cls == "combatants"]
@@ -439,12 +505,23 @@ def _derived(group: list[Casualty], cls: str, parts: list[Casualty], span: Span)
     )
 
 
+def _earlier_event(low: str, pos: int, seen: list[tuple[Casualty | None, Count, str | None]]) -> bool:
+    """A count inside "..., a day after raids on X left 35 dead" after the sentence's own toll."""
+    m = _EARLIER_EVENT_L.search(low, 1, pos)
+    return m is not None and any(
+        cas is not None and cas.outcome == "killed" and not cas.running and c.end <= m.start()
+        for cas, c, _ in seen
+    )
+
+
 def _looks_like_victims(rest: str) -> bool:
     """After "killing 16" with no noun: accept if the next word is not a unit of something else."""
     nxt = re.match(r"^\s*([\w'-]+)", rest)
     if not nxt:
         return True
     word = nxt.group(1).lower()
+    if word.isdigit() and rest[nxt.end() : nxt.end() + 1] == "%":
+        return True  # "has killed more than 670, 40% of them children" with the comma lost
     return word in {
         "in",
         "on",

@@ -628,6 +628,11 @@ def _matching_breakdown(
     for s in infos:
         if id(s) in main or s.furniture or s.headline or not s.casualties:
             continue
+        if any(
+            x.outcome == "killed" and x.cls == "total" and not x.sub and (x.range.best or 0) > total
+            for x in s.casualties
+        ):
+            continue  # "two women and two children were among eight people killed": that toll's parts
         for c in s.casualties:
             if not (c.outcome == "killed" and c.cls == "total" and c.sub and c.range.best == total):
                 continue
@@ -1620,6 +1625,7 @@ def _victims(d: _Draft, claim: object) -> Victims:
             rest_cls = s.rest
     head_total: int | None = None
     head_derived = False
+    civ_floor = 0
     for s in d.sentences:
         own = s.own_casualties
         if head_total is not None and own and _FURTHER.search(s.sent.text):
@@ -1641,7 +1647,15 @@ def _victims(d: _Draft, claim: object) -> Victims:
             and (head_total is None or not c.sub)
         ]
         if head_total is None:
-            tots += [c for c in own if c.outcome == "killed" and c.cls == "civilians" and c.range.best]
+            # A first toll of civilians, or of children or women alone ("six children
+            # were killed"), sets the scope too: a smaller total after it is a part.
+            tots += [
+                c
+                for c in own
+                if c.outcome == "killed"
+                and (c.cls == "civilians" or (c.cls in ("children", "women") and not c.sub))
+                and c.range.best
+            ]
         nums = [c.range.best for c in tots if c.range.best]
         sent_total = max(nums) if nums else None
         update = any(c.toll_update for c in tots)
@@ -1664,12 +1678,25 @@ def _victims(d: _Draft, claim: object) -> Victims:
             fld = _FIELD.get((c.outcome, c.cls))
             if fld is None or (c.range.best or c.range.low or 0) >= MAX_EVENT_TOLL:
                 continue
+            if fld == "killed_civilians" and (c.range.best or 0) < civ_floor:
+                continue  # one of the named groups already counted in the wider toll
             cur: Range | None = getattr(v, fld)
             bigger = (c.range.best or 0) > ((cur.best or 0) if cur is not None else 0)
             replace = cur is None or ((c.toll_update or widen) and bigger)
             # A vague figure ("dozens") gives way to a later exact one.
             replace = replace or (cur is not None and cur.best is None and c.range.best is not None)
             if replace:
+                if (
+                    widen
+                    and fld == "killed"
+                    and head_total is not None
+                    and _rbest(v.killed_civilians) == head_total
+                ):
+                    # "a mother and her child ... at least 19 people were killed": the named
+                    # civilians were the first, smaller sum; now they are a part of the dead.
+                    v.killed_civilians = None
+                    quotes.pop("killed_civilians", None)
+                    civ_floor = head_total
                 setattr(v, fld, c.range)
                 quotes[fld] = s.sent.text
         if sent_total is not None and (head_total is None or sent_total > head_total):

@@ -452,7 +452,7 @@ TYPE_PRIORITY = {
 # --- victims --------------------------------------------------------------------
 CHILD_WORDS = (
     r"children|child|kids|minors|boys|girls|infants?|babies|baby|toddlers?|teenagers?|siblings|sons|daughters"
-    r"|boy|girl|schoolchildren|students?|pupils|orphans"
+    r"|boy|girl|schoolchildren|students?|pupils|orphans|daughter|son"
 )
 WOMAN_WORDS = r"women|woman|mothers?|wives|wife|sisters?|pregnant\s+woman"
 CIV_WORDS = (
@@ -463,6 +463,8 @@ CIV_WORDS = (
     r"|(?:members\s+of\s+(?:a|one|the|their|his)\s+(?:[\w'-]+\s+){0,2}?(?:tribe|clan))"
     r"|(?:(?:a|one|the\s+same)\s+family)|families|husband|father|fathers|men\s+and\s+women"
     r"|medical\s+(?:staff|workers|personnel)|civil\s+defen[cs]e\s+(?:workers|members|volunteers)"
+    r"|drivers|fishermen|pharmacists|engineers|bakers|traders|merchants|vendors|labou?rers|lawyers|clerics"
+    r"|imams|priests|athletes|footballers|players"
 )
 COMBATANT_WORDS = (
     r"soldiers?|troops|fighters?|militants?|terrorists?|jihadists?|jihadis|rebels?|insurgents?"
@@ -476,7 +478,7 @@ COMBATANT_WORDS = (
 GENERIC_WORDS = (
     r"people|persons|individuals|victims|martyrs|men|dead|bodies|others|killed|deaths|lives|fatalities"
     r"|casualties|of\s+them|person|man|syrians|kurds|alawites|shiites|sunnis|druze|christians"
-    r"|yazidis|arabs|iraqis|palestinians"
+    r"|yazidis|arabs|iraqis|palestinians|brothers|cousins|nephews|nieces|youths|young\s+men"
 )
 
 VICTIM_HEAD_RE = re.compile(

@@ -172,7 +172,7 @@ def candidates(sentences: list[TollSentence], victims: Victims) -> list[Candidat
         f["exact"] = float(r.low == r.best and r.high == r.best)
         f["at_least"] = float(r.low == r.best and r.high is None)
         f["approx"] = float(not f["exact"] and not f["at_least"])
-        x.result = apply_toll(victims, c, _breakdown_of(c, s))
+        x.result = apply_toll(victims, c, _breakdown_of(c, s) or _next_breakdown(c, s, sentences))
         f["agrees"] = float(_same(x.result, victims))
         if s.role == "head":
             f["corroborated"] = float(val in body_vals)
@@ -198,6 +198,27 @@ def _breakdown_of(c: Casualty, s: TollSentence) -> list[Casualty]:
             break
         out.append(x)
     return out
+
+
+def _next_breakdown(c: Casualty, s: TollSentence, sentences: list[TollSentence]) -> list[Casualty]:
+    """ "... documented 270 civilians killed. The victims included 51 children and 28 women":
+    a sentence of breakdown parts alone, right after the toll's sentence, breaks down its last toll."""
+    own = [x for x in s.casualties if _killed(x) and not x.sub]
+    if not own or own[-1] is not c:
+        return []
+    i = next((k for k, t in enumerate(sentences) if t is s), -1)
+    if i < 0 or i + 1 >= len(sentences):
+        return []
+    nxt = sentences[i + 1]
+    if nxt.role == "head" or nxt.start - (s.start + len(s.text)) > 3:
+        return []
+    parts = [x for x in nxt.casualties if x.outcome == "killed"]
+    if not parts or not all(x.sub and x.cls in ("children", "women", "civilians") for x in parts):
+        return []
+    total = c.range.best or 0
+    if sum(x.range.best or 0 for x in parts) > total:
+        return []
+    return parts
 
 
 def score(c: Candidate, weights: dict[str, float]) -> float:
@@ -240,6 +261,10 @@ def choose(
         # The main incident's own sentences give no exact toll (a statement, a
         # diplomatic story about an attack): the report's first exact toll is the attack's.
         return cands[0]
+    if not any(_best(getattr(victims, f)) for f in ("killed", "killed_civilians", "killed_combatants")):
+        # The rules read a toll of children or women alone ("six children were
+        # killed"): a figure from outside the main incident's sentences does not replace it.
+        cands = [x for x in cands if x.sentence.role in ("head", "lead", "main")]
     if not w or len(cands) < 2:
         return None
     # On a tie the rules' own figure stays.
