@@ -467,6 +467,7 @@ def _extract(
             _anaphor_doer(inc, d, infos, rid, source)
         if idx == 0 and not inc.perpetrators:
             _parsed_doer(inc, d, head, rid, source)
+        _resolve_bombing(inc, d, head if idx == 0 else None, rid, source)
         if idx == 0:
             _complement(inc, infos, rid, source)
             _rank_toll(inc, d, head, infos, rid, source)
@@ -1149,7 +1150,10 @@ def _sentence_type(s: SentenceInfo) -> str:
 _ASIDE_L = lowered(
     re.compile(
         r"\b(?:(?:hours?|days?|weeks?|months?|years?|a\s+day|shortly|soon|just)\s+(?:after|before)"
-        r"|in\s+(?:retaliation|revenge|response)\s+(?:for|to)|following|since|a\s+week\s+after"
+        r"|in\s+(?:retaliation|revenge|response)\s+(?:for|to)|following|since(?!\s+(?:early\s+|late\s+|last\s+)?"
+        r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|dawn|morning|midnight|noon|yesterday|\d"
+        r"|january|february|march|april|may|june|july|august|september|october|november|december|the\s+(?:start"
+        r"|beginning)))|a\s+week\s+after"
         r"|weeks?\s+after|the\s+(?:reported|alleged|suspected)|previous|earlier|last\s+(?:week|month|year))\b"
         r"[^,;:]{0,60}$",
         re.I,
@@ -1199,6 +1203,55 @@ def _main_types(s: SentenceInfo) -> list[tuple[str, str | None, int, int]]:
             and any(0 <= t[2] - b[3] <= 80 and _CARRYING_L.match(low, b[3], t[2]) for b in bound)
         ]
     return bound or kept
+
+
+# A bare "bombing" names no means; what other words a story uses for the same
+# event settle it. Words that only a planted or carried bomb gives (a blast, an
+# explosion, a detonation) keep it an explosion.
+_BARE_BOMBING = re.compile(r"bombings?", re.I)
+_BLAST_WORDS_L = lowered(
+    re.compile(r"\b(?:blasts?|explosions?|exploded|explod\w+|detonat\w+|went\s+off)\b", re.I)
+)
+_STATE_MEANS = ("barrel_bomb", "missile", "airstrike", "shelling")
+
+
+def _resolve_bombing(
+    inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, source: str | None
+) -> None:
+    """Read an incident typed only by a bare "bombing" as the means its story names.
+
+    "Six days of heavy bombing have killed dozens" says that bombs fell, not how:
+    where the same event's other sentences (or the headline) name air strikes,
+    shelling, missiles or barrel bombs, those are the bombing; where they name
+    nothing but the doer is a state force with an air force, it is an air strike.
+    A planted bomb tells itself by a blast, a detonation or a named device
+    (car bomb, IED, suicide attack), and then the bombing stays an explosion.
+    """
+    ts = d.type_sentence
+    if inc.event_type != "explosion" or ts is None:
+        return
+    words = [ts.sent.text[b:e] for t, w, b, e in (_main_types(ts) or ts.types) if t == "explosion"]
+    if not words or not all(_BARE_BOMBING.fullmatch(x) for x in words):
+        return
+    story = [*d.sentences, *([head] if head is not None else [])]
+    for s in story:
+        if any(t == "explosion" and w is not None for t, w, _b, _e in s.types):
+            return
+        if _BLAST_WORDS_L.search(lower_ascii(s.sent.text)):
+            return
+    means: str | None = None
+    for s in story:
+        if s is ts or not s.types:
+            continue
+        st = _sentence_type(s)
+        if st in _STATE_MEANS:
+            means = st
+            break
+    if means is None and inc.perpetrators and inc.perpetrators[0].actor in _AIR_ACTORS:
+        means = "airstrike"
+    if means is not None:
+        inc.event_type = means
+        inc.claims.append(Claim(rid or None, source, "report", "event_type", means, ts.sent.text))
 
 
 def _headline_mechanism(head: SentenceInfo, htype: str, body: SentenceInfo | None) -> bool:

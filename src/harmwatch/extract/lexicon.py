@@ -412,7 +412,7 @@ WEAPON_PATTERNS: list[tuple[str, str | None, str]] = [
     (
         "clash",
         None,
-        r"\bclash(?:es|ed)?\b|\b(?:in)?fighting\b|\bbattles?\b|\bfirefights?\b|\bambush(?:ed)?\b|confrontations?"
+        r"\bclash(?:es|ed)?\b|\b(?:in)?fighting\b|\bfights\b|\bbattles?\b|\bfirefights?\b|\bambush(?:ed)?\b|confrontations?"
         r"|\bskirmish(?:es)?\b|\bassault\b|\boffensive\b",
     ),
 ]
