@@ -197,3 +197,18 @@ def test_since_a_day_is_a_period_not_an_aside() -> None:
 def test_fights_are_clashes() -> None:
     text = "Ten militants were killed during fights near the town of Tabqa on Saturday, local media said."
     assert etype(text) == "clash"
+
+
+def test_bare_raids_are_air_raids_unless_a_ground_group_mounts_them() -> None:
+    assert etype("Raids killed 16 civilians in Douma on Monday, the monitor said.") == "airstrike"
+    text = "Syrian and Russian raids on towns west of Aleppo killed 27 people on Monday."
+    assert etype(text) == "airstrike"
+    text = "Islamic State fighters mounted raids on Christian villages near Tal Tamr, killing 12 people."
+    assert etype(text) != "airstrike"
+    assert etype("Ground raids by special forces killed 5 militants near Raqqa on Monday.") != "airstrike"
+
+
+def test_bombs_by_a_state_force_fall_from_the_air() -> None:
+    text = "Two children were killed by regime bombs in Aleppo on Monday, the monitor said."
+    assert etype(text) == "airstrike"
+    assert etype("Bombs killed 22 soldiers at an army checkpoint in Homs on Tuesday.") == "explosion"

@@ -1105,11 +1105,20 @@ def _sentence_type(s: SentenceInfo) -> str:
     The most specific mechanism wins ("a chemical attack by aircraft" is
     chemical). A bare "bomb"/"bombing"/"blast" is the vaguest word of all: it
     yields to any other mechanism in the sentence ("the rocket bomb" is
-    shelling), and bombing by a state's air force is an air strike.
+    shelling), and bombing by a state's air force is an air strike. Bare
+    "raids" are air raids unless the sentence's doer is a group with no
+    aircraft ("militants mounted raids on villages").
     """
     types = _main_types(s) or s.types
     if not types:
         return "unknown"
+    if any(t[0] == "airstrike" and t[1] is None for t in types):
+        doers = {m.actor for m in s.actors if m.doer and m.actor != "unknown"}
+        if doers and not doers & _AIR_ACTORS:
+            low = lower_ascii(s.sent.text)
+            types = [t for t in types if not (t[0] == "airstrike" and low[t[2] : t[3]] == "raids")]
+            if not types:
+                return "unknown"
     if any(t[0] == "other" for t in types):
         # "A warplane crashed while on a bombing run": the aircraft and its
         # mission name what went down; what killed was the crash (or the fire
@@ -1208,7 +1217,7 @@ def _main_types(s: SentenceInfo) -> list[tuple[str, str | None, int, int]]:
 # A bare "bombing" names no means; what other words a story uses for the same
 # event settle it. Words that only a planted or carried bomb gives (a blast, an
 # explosion, a detonation) keep it an explosion.
-_BARE_BOMBING = re.compile(r"bombings?", re.I)
+_BARE_BOMBING = re.compile(r"bombings?|bombs", re.I)
 _BLAST_WORDS_L = lowered(
     re.compile(r"\b(?:blasts?|explosions?|exploded|explod\w+|detonat\w+|went\s+off)\b", re.I)
 )
