@@ -212,3 +212,22 @@ def test_bombs_by_a_state_force_fall_from_the_air() -> None:
     text = "Two children were killed by regime bombs in Aleppo on Monday, the monitor said."
     assert etype(text) == "airstrike"
     assert etype("Bombs killed 22 soldiers at an army checkpoint in Homs on Tuesday.") == "explosion"
+
+
+def test_a_hedged_or_time_marked_weapon_with_its_own_toll_is_what_killed() -> None:
+    # With no other weapon word in the sentence, a hedge or a time adverb does
+    # not make the toll's own weapon an aside.
+    cases = {
+        "At least 80 people were killed in the alleged chemical attack on Khan Sheikhoun.": "chemical",
+        "The death toll from the suspected sarin attack in Khan Sheikhoun rose to 86 on Monday.": "chemical",
+        "Earlier on Monday air strikes on Douma killed 10 people the monitor said.": "airstrike",
+        "Following weeks of calm shelling on Douma killed 12 people on Monday.": "shelling",
+    }
+    for text, want in cases.items():
+        assert etype(text) == want, text
+    # An event told as the time mark of the toll stays an aside, even with a toll of its own.
+    text = (
+        "At least 19 people were killed near Douma on Tuesday just hours after a suspected chemical "
+        "attack left dozens dead in the town."
+    )
+    assert etype(text) != "chemical"

@@ -1178,6 +1178,34 @@ _KILLED_BY_L = lowered(
 )
 
 
+# Stricter than ``_KILLED_BY_L`` (no "after", "when", "amid"): the toll is the
+# weapon's own ("killed in X", "death toll from X"), or the weapon is the subject
+# of the killing ("X on the town killed 10").
+_TOLL_OF_L = lowered(
+    re.compile(
+        r"\b(?:killed|dead|died|deaths?|death\s+toll|toll|lives)\s+(?:[\w'-]+\s+){0,2}?"
+        r"(?:in|by|from|during|under|of)\s+(?:\S+\s+){0,3}$",
+        re.I,
+    )
+)
+_KILLS_AFTER_L = lowered(
+    re.compile(
+        r"(?:\s+[\w'-]+){0,6}?\s+(?:(?:have|has|had)\s+)?(?:killed|kill|kills|killing)\b",
+        re.I,
+    )
+)
+# The aside markers that always tie a word to another event: "two days after",
+# "in retaliation for".
+_OTHER_EVENT_L = lowered(
+    re.compile(
+        r"\b(?:(?:hours?|days?|weeks?|months?|years?|a\s+day|shortly|soon|just)\s+(?:after|before)"
+        r"|in\s+(?:retaliation|revenge|response)\s+(?:for|to)|weeks?\s+after|previous|last\s+(?:week|month|year))\b"
+        r"[^,;:]{0,60}$",
+        re.I,
+    )
+)
+
+
 # Between a weapon word and another: the second is what the first carried.
 _CARRYING_L = lowered(
     re.compile(
@@ -1199,6 +1227,18 @@ def _main_types(s: SentenceInfo) -> list[tuple[str, str | None, int, int]]:
         return s.types
     low = lower_ascii(s.sent.text)
     kept = [t for t in s.types if not _ASIDE_L.search(low, max(0, t[2] - 80), t[2])]
+    if not kept and any(c.outcome == "killed" for c in s.own_casualties):
+        # Every weapon word stands after an aside marker, and none is left to be
+        # the main one: a word the sentence's own toll is tied to is still what
+        # killed ("Earlier on Monday air strikes killed 10", "killed in the
+        # alleged chemical attack").
+        return [
+            t
+            for t in s.types
+            if t[0] != "clash"
+            and not _OTHER_EVENT_L.search(low, max(0, t[2] - 80), t[2])
+            and (_TOLL_OF_L.search(low, max(0, t[2] - 80), t[2]) or _KILLS_AFTER_L.match(low, t[3]))
+        ]
     if len(kept) < 2:
         return kept
     bound = [t for t in kept if t[0] != "clash" and _KILLED_BY_L.search(low, max(0, t[2] - 120), t[2])]
