@@ -467,6 +467,7 @@ def _extract(
             _anaphor_doer(inc, d, infos, rid, source)
         if idx == 0 and not inc.perpetrators:
             _parsed_doer(inc, d, head, rid, source)
+        _resolve_bombing(inc, d, head if idx == 0 else None, rid, source)
         if idx == 0:
             _complement(inc, infos, rid, source)
             _rank_toll(inc, d, head, infos, rid, source)
@@ -1109,11 +1110,20 @@ def _sentence_type(s: SentenceInfo) -> str:
     The most specific mechanism wins ("a chemical attack by aircraft" is
     chemical). A bare "bomb"/"bombing"/"blast" is the vaguest word of all: it
     yields to any other mechanism in the sentence ("the rocket bomb" is
-    shelling), and bombing by a state's air force is an air strike.
+    shelling), and bombing by a state's air force is an air strike. Bare
+    "raids" are air raids unless the sentence's doer is a group with no
+    aircraft ("militants mounted raids on villages").
     """
     types = _main_types(s) or s.types
     if not types:
         return "unknown"
+    if any(t[0] == "airstrike" and t[1] is None for t in types):
+        doers = {m.actor for m in s.actors if m.doer and m.actor != "unknown"}
+        if doers and not doers & _AIR_ACTORS:
+            low = lower_ascii(s.sent.text)
+            types = [t for t in types if not (t[0] == "airstrike" and low[t[2] : t[3]] == "raids")]
+            if not types:
+                return "unknown"
     if any(t[0] == "other" for t in types):
         # "A warplane crashed while on a bombing run": the aircraft and its
         # mission name what went down; what killed was the crash (or the fire
@@ -1154,7 +1164,10 @@ def _sentence_type(s: SentenceInfo) -> str:
 _ASIDE_L = lowered(
     re.compile(
         r"\b(?:(?:hours?|days?|weeks?|months?|years?|a\s+day|shortly|soon|just)\s+(?:after|before)"
-        r"|in\s+(?:retaliation|revenge|response)\s+(?:for|to)|following|since|a\s+week\s+after"
+        r"|in\s+(?:retaliation|revenge|response)\s+(?:for|to)|following|since(?!\s+(?:early\s+|late\s+|last\s+)?"
+        r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|dawn|morning|midnight|noon|yesterday|\d"
+        r"|january|february|march|april|may|june|july|august|september|october|november|december|the\s+(?:start"
+        r"|beginning)))|a\s+week\s+after"
         r"|weeks?\s+after|the\s+(?:reported|alleged|suspected)|previous|earlier|last\s+(?:week|month|year))\b"
         r"[^,;:]{0,60}$",
         re.I,
@@ -1165,6 +1178,34 @@ _KILLED_BY_L = lowered(
     re.compile(
         r"\b(?:killed|dead|died|deaths?|lives|wounded|injured|massacre|martyred|casualties)"
         r"(?:\s+[\w'-]+){0,6}?\s+(?:in|by|from|during|under|of|when|as|after|amid)\s+(?:\S+\s+){0,4}$",
+        re.I,
+    )
+)
+
+
+# Stricter than ``_KILLED_BY_L`` (no "after", "when", "amid"): the toll is the
+# weapon's own ("killed in X", "death toll from X"), or the weapon is the subject
+# of the killing ("X on the town killed 10").
+_TOLL_OF_L = lowered(
+    re.compile(
+        r"\b(?:killed|dead|died|deaths?|death\s+toll|toll|lives)\s+(?:[\w'-]+\s+){0,2}?"
+        r"(?:in|by|from|during|under|of)\s+(?:\S+\s+){0,3}$",
+        re.I,
+    )
+)
+_KILLS_AFTER_L = lowered(
+    re.compile(
+        r"(?:\s+[\w'-]+){0,6}?\s+(?:(?:have|has|had)\s+)?(?:killed|kill|kills|killing)\b",
+        re.I,
+    )
+)
+# The aside markers that always tie a word to another event: "two days after",
+# "in retaliation for".
+_OTHER_EVENT_L = lowered(
+    re.compile(
+        r"\b(?:(?:hours?|days?|weeks?|months?|years?|a\s+day|shortly|soon|just)\s+(?:after|before)"
+        r"|in\s+(?:retaliation|revenge|response)\s+(?:for|to)|weeks?\s+after|previous|last\s+(?:week|month|year))\b"
+        r"[^,;:]{0,60}$",
         re.I,
     )
 )
@@ -1191,6 +1232,18 @@ def _main_types(s: SentenceInfo) -> list[tuple[str, str | None, int, int]]:
         return s.types
     low = lower_ascii(s.sent.text)
     kept = [t for t in s.types if not _ASIDE_L.search(low, max(0, t[2] - 80), t[2])]
+    if not kept and any(c.outcome == "killed" for c in s.own_casualties):
+        # Every weapon word stands after an aside marker, and none is left to be
+        # the main one: a word the sentence's own toll is tied to is still what
+        # killed ("Earlier on Monday air strikes killed 10", "killed in the
+        # alleged chemical attack").
+        return [
+            t
+            for t in s.types
+            if t[0] != "clash"
+            and not _OTHER_EVENT_L.search(low, max(0, t[2] - 80), t[2])
+            and (_TOLL_OF_L.search(low, max(0, t[2] - 80), t[2]) or _KILLS_AFTER_L.match(low, t[3]))
+        ]
     if len(kept) < 2:
         return kept
     bound = [t for t in kept if t[0] != "clash" and _KILLED_BY_L.search(low, max(0, t[2] - 120), t[2])]
@@ -1204,6 +1257,55 @@ def _main_types(s: SentenceInfo) -> list[tuple[str, str | None, int, int]]:
             and any(0 <= t[2] - b[3] <= 80 and _CARRYING_L.match(low, b[3], t[2]) for b in bound)
         ]
     return bound or kept
+
+
+# A bare "bombing" names no means; what other words a story uses for the same
+# event settle it. Words that only a planted or carried bomb gives (a blast, an
+# explosion, a detonation) keep it an explosion.
+_BARE_BOMBING = re.compile(r"bombings?|bombs", re.I)
+_BLAST_WORDS_L = lowered(
+    re.compile(r"\b(?:blasts?|explosions?|exploded|explod\w+|detonat\w+|went\s+off)\b", re.I)
+)
+_STATE_MEANS = ("barrel_bomb", "missile", "airstrike", "shelling")
+
+
+def _resolve_bombing(
+    inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, source: str | None
+) -> None:
+    """Read an incident typed only by a bare "bombing" as the means its story names.
+
+    "Six days of heavy bombing have killed dozens" says that bombs fell, not how:
+    where the same event's other sentences (or the headline) name air strikes,
+    shelling, missiles or barrel bombs, those are the bombing; where they name
+    nothing but the doer is a state force with an air force, it is an air strike.
+    A planted bomb tells itself by a blast, a detonation or a named device
+    (car bomb, IED, suicide attack), and then the bombing stays an explosion.
+    """
+    ts = d.type_sentence
+    if inc.event_type != "explosion" or ts is None:
+        return
+    words = [ts.sent.text[b:e] for t, w, b, e in (_main_types(ts) or ts.types) if t == "explosion"]
+    if not words or not all(_BARE_BOMBING.fullmatch(x) for x in words):
+        return
+    story = [*d.sentences, *([head] if head is not None else [])]
+    for s in story:
+        if any(t == "explosion" and w is not None for t, w, _b, _e in s.types):
+            return
+        if _BLAST_WORDS_L.search(lower_ascii(s.sent.text)):
+            return
+    means: str | None = None
+    for s in story:
+        if s is ts or not s.types:
+            continue
+        st = _sentence_type(s)
+        if st in _STATE_MEANS:
+            means = st
+            break
+    if means is None and inc.perpetrators and inc.perpetrators[0].actor in _AIR_ACTORS:
+        means = "airstrike"
+    if means is not None:
+        inc.event_type = means
+        inc.claims.append(Claim(rid or None, source, "report", "event_type", means, ts.sent.text))
 
 
 def _headline_mechanism(head: SentenceInfo, htype: str, body: SentenceInfo | None) -> bool:

@@ -376,7 +376,8 @@ WEAPON_PATTERNS: list[tuple[str, str | None, str]] = [
         r"air\s*[- ]?strikes?|air\s*[- ]?raids?|war\s*[- ]?planes?|war\s+jets|fighter\s+jets"
         r"|\bjets\b|aerial\s+(?:bombardment|bombing|attacks?|strikes?|bombs?)|helicopters?"
         r"|air\s*force|bombing\s+raids?|drone\s+strikes?|\bdrones?\b|aircraft|\bstrikes?\b"
-        r"|air\s+attacks?|airpower|sorties|precision\s+strikes?|bombing\s+campaigns?",
+        r"|air\s+attacks?|airpower|sorties|precision\s+strikes?|bombing\s+campaigns?"
+        r"|(?<!ground\s)(?<!commando\s)(?<!security\s)(?<!night\s)(?<!house\s)(?<!forces\s)\braids\b",
     ),
     ("missile", None, r"\bmissiles?\b|missile\s+strikes?"),
     # An aircraft that crashed or was shot down: the aircraft is what the event
@@ -407,12 +408,12 @@ WEAPON_PATTERNS: list[tuple[str, str | None, str]] = [
         "explosion",
         None,
         r"explosions?|\bblasts?\b|bomb\s+(?:attacks?|blasts?|exploded|explosions?)|exploded"
-        r"|detonat\w+|explosives?|\bbombings?\b(?!\s+raids)|\bbomb\b",
+        r"|detonat\w+|explosives?|\bbombings?\b(?!\s+raids)|\bbombs?\b",
     ),
     (
         "clash",
         None,
-        r"\bclash(?:es|ed)?\b|\b(?:in)?fighting\b|\bbattles?\b|\bfirefights?\b|\bambush(?:ed)?\b|confrontations?"
+        r"\bclash(?:es|ed)?\b|\b(?:in)?fighting\b|\bfights\b|\bbattles?\b|\bfirefights?\b|\bambush(?:ed)?\b|confrontations?"
         r"|\bskirmish(?:es)?\b|\bassault\b|\boffensive\b",
     ),
 ]
