@@ -111,6 +111,54 @@ _TAKE_AFTER = re.compile(
     r"|captured|captures|stormed|storms|took\s+(?:full\s+|total\s+)?control|takes\s+control)\b",
     re.I,
 )
+# A backer stands beside the side it backs: "Turkish-backed rebels", "troops
+# backed by Russian air power", "forces, with the support of coalition jets,".
+# The backed side is the grammatical doer; the backer shares the deed second.
+_BACKER_BEFORE = re.compile(
+    r"(?:\b(?:backed|supported|aided|assisted|helped|reinforced|escorted|covered|accompanied)\s+by"
+    r"|\bwith\s+(?:the\s+)?(?:support|help|backing|cover|assistance|aid)\s+(?:of|from)"
+    r"|\bunder\s+(?:the\s+)?cover\s+of)\s+(?:the\s+|its\s+|their\s+|ally\s+)?"
+    r"(?:(?!and\b|or\b)[\w'-]+\s+){0,3}(?:(?:and|or|,)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3})?$",
+    re.I,
+)
+# Between the backed side's name and its backer's phrase: "troops", ", who are", ",".
+_TO_BACKER = re.compile(
+    r"^[\s'-]*(?:s\s+)?(?:[\w-]+(?:\s+|,\s*)){0,2}?,?\s*(?:(?:who|which|that)\s+(?:are|were|is|was)\s+|being\s+)?$",
+    re.I,
+)
+_BACKED_SUFFIX = re.compile(
+    r"^[\s'-]*(?:[- ](?:backed|supported|sponsored|funded|armed|trained|allied|aligned))"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# Fire that comes from an area a side holds is that side's ("rockets fired from
+# rebel-held Eastern Ghouta"): the "-held" word, which otherwise marks a target's
+# controller, here names where the attack started.
+_FIRE_FROM_BEFORE = re.compile(
+    r"\b(?:fire|fired|firing|shells?|shelling|rockets?|mortars?|missiles?|projectiles|launched|sniper\s+fire"
+    r"|bullets|gunfire|bombardment)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+|an?\s+)?$",
+    re.I,
+)
+_HELD_AFTER = re.compile(r"^[\s'-]*(?:s\s+)?[- ](?:held|controlled)\b", re.I)
+# "an attack claimed by IS": a claim of the deed, where "claimed by" after a toll
+# or a statement word is not.
+_CLAIMED_BY_BEFORE = re.compile(
+    r"\b(?:attacks?|bombings?|blasts?|explosions?|strikes?|raids?|assaults?|ambush|massacres?|killings?"
+    r"|executions?)\s+(?:(?:that\s+|which\s+)?(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?later\s+)?"
+    r"(?:that\s+|which\s+)?(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?claimed\s+by\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,1}$",
+    re.I,
+)
+# A side that tells of its own deed is its doer: "IS said it had killed 20
+# soldiers", "rebels announced they shot down", "the army said its jets struck".
+_OWN_DEED_AFTER = re.compile(
+    r"^[\s'-]*(?:s\s+)?(?:[\w-]+\s+){0,3}?(?:said|says|announced|announces|claimed|claims|stated|boasted"
+    r"|confirmed|acknowledged|admitted)\s+(?:(?:on\s+)?\w+day\s+|in\s+a\s+statement\s+|late\s+\w+\s+)?"
+    r"(?:that\s+)?(?:it|they|its\s+[\w-]+|their\s+[\w-]+)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?"
+    r"(?:killed|shot|struck|bombed|shelled|executed|attacked|targeted|destroyed|carried\s+out|launched|downed"
+    r"|ambushed|stormed|detonated|beheaded|fired|hit|raided|eliminated)\b",
+    re.I,
+)
 _BARE_FORCE = re.compile(r"army|troops|government|regime|loyalists?", re.I)
 _OR_PAIR = re.compile(r"^\s*(?:or|and/or)\s+(?:the\s+)?(?:suspected\s+)?$", re.I)
 _SPEAKER_AFTER = re.compile(
@@ -186,8 +234,13 @@ def score_doers(
             mm.score = -1.0
             continue
         score = 0.0
+        if _FIRE_FROM_BEFORE.search(before) and _HELD_AFTER.match(after):
+            mm.score, mm.doer = 0.8 - (0.2 if mm.generic else 0.0), True
+            continue
         strong = (
             bool(ATTACK_AFTER_RE.match(after))
+            or bool(_CLAIMED_BY_BEFORE.search(before))
+            or bool(_OWN_DEED_AFTER.match(after))
             or (by_before and not _NOT_AGENT_BY.search(before))
             or bool(ATTACK_IN_MENTION_RE.search(mm.text))
             or bool(_BEHIND_AFTER.match(after))
@@ -214,6 +267,7 @@ def score_doers(
             score -= 0.2
         mm.score = score
         mm.doer = score > 0.3
+    _backed_sides_lead(sentence, mentions)
     # "Russian or Syrian warplanes": the first of an or-pair shares the second's role.
     for a, b in itertools.pairwise(mentions):
         if b.doer and not a.doer and _OR_PAIR.match(sentence[a.end : b.start]) is None:
@@ -229,6 +283,50 @@ def score_doers(
             a.doer = True
             a.score = max(a.score, b.score + 0.05)
     return mentions
+
+
+def _backed_sides_lead(sentence: str, mentions: list[ActorMention]) -> None:
+    """The side that is backed leads over its backer, and takes the backer's role.
+
+    "Syrian troops backed by Russian air power killed 40": the attack words
+    stand after the backer's name, but the clause's subject is the troops. The
+    backer stays a doer (it took part) just behind the side it backs; when the
+    backed side is the victim ("Turkish-backed rebels were killed"), so is
+    the backer's mention.
+    """
+    for i, b in enumerate(mentions):
+        principal: ActorMention | None = None
+        if i + 1 < len(mentions):
+            nxt = mentions[i + 1]
+            text_b = sentence[b.start : nxt.start + 1]
+            if (
+                nxt.actor != b.actor
+                and (
+                    _BACKED_SUFFIX.match(sentence[b.end : nxt.start])
+                    or (b.text.lower().endswith("backed") and not sentence[b.end : nxt.start].strip(" -"))
+                )
+                and len(text_b) < 60
+            ):
+                principal = nxt
+        if principal is None and i > 0:
+            m = _BACKER_BEFORE.search(sentence, max(0, b.start - 70), b.start)
+            if m is not None:
+                for a in reversed(mentions[:i]):
+                    if a.end <= m.start() and _TO_BACKER.match(sentence[a.end : m.start()]):
+                        principal = a
+                        break
+                    if a.end <= m.start():
+                        break
+        if principal is None or principal.actor == b.actor:
+            continue
+        if principal.score <= -1.0:
+            b.score, b.doer = -1.0, False
+            continue
+        if b.doer or principal.doer:
+            top = max(principal.score, b.score)
+            principal.score, principal.doer = top, True
+            b.score = min(b.score, top - 0.1)
+            b.doer = b.score > 0.3
 
 
 def attribution_in(sentence: str, mention: ActorMention, mentions: list[ActorMention]) -> str:

@@ -1,0 +1,173 @@
+"""The main event's doer across phrasings: backers, fire from held areas, claims, own deeds.
+
+Sentences are written for these tests (not taken from the evaluation data); each
+group says the same deed several ways, and the doer must not depend on which.
+"""
+
+import pytest
+
+from harmwatch.extract import extract_report
+from harmwatch.extract.actors import find_actor_mentions, score_doers
+
+
+def doers(sentence: str) -> list[str]:
+    mentions = score_doers(sentence, find_actor_mentions(sentence), [])
+    return [m.actor for m in sorted(mentions, key=lambda m: -m.score) if m.doer]
+
+
+def first_perp(text: str, title: str | None = None) -> str:
+    ext = extract_report(text, title=title, published="2016-05-03", source="test", report_id="r1")
+    if not ext.incidents or not ext.incidents[0].perpetrators:
+        return "unknown"
+    return ext.incidents[0].perpetrators[0].actor
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Turkish-backed rebels shelled the Kurdish town of Tal Rifaat, killing six civilians.",
+            "opposition",
+        ),
+        (
+            "Syrian troops backed by Russian air power killed 40 rebels in an offensive near Aleppo.",
+            "syria_gov",
+        ),
+        (
+            "Syrian troops, supported by Russian warplanes, shelled the town, killing 40 civilians.",
+            "syria_gov",
+        ),
+        (
+            (
+                "Government forces, backed by Iranian militias and Russian "
+                "jets, stormed the town, killing 40 civilians."
+            ),
+            "syria_gov",
+        ),
+        ("Rebels backed by Turkish artillery attacked the town, killing 12 Kurdish fighters.", "opposition"),
+        (
+            "Kurdish fighters, with the support of coalition jets, attacked the village, killing 9 people.",
+            "sdf_ypg",
+        ),
+        ("Russian-backed government forces shelled the town, killing six civilians.", "syria_gov"),
+    ],
+)
+def test_the_backed_side_is_the_doer_not_its_backer(text: str, want: str) -> None:
+    assert first_perp(text) == want
+
+
+def test_the_backer_still_took_part() -> None:
+    found = doers("Syrian troops backed by Russian air power killed 40 rebels in an offensive near Aleppo.")
+    assert found[:2] == ["syria_gov", "russia"]
+
+
+def test_a_backed_side_that_was_hit_makes_its_backer_no_doer() -> None:
+    found = doers("Turkish-backed rebels were killed in the clashes near the town.")
+    assert "turkey" not in found and "opposition" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five civilians were killed in Damascus by rocket fire from rebel-held Eastern Ghouta.",
+        "Mortar shells fired from rebel-held areas killed five civilians in Damascus.",
+    ],
+)
+def test_fire_from_a_held_area_is_the_holders(text: str) -> None:
+    assert first_perp(text) == "opposition"
+
+
+def test_a_held_area_that_is_hit_is_still_the_target() -> None:
+    assert first_perp("Government shelling of rebel-held Douma killed eight civilians.") == "syria_gov"
+    assert "opposition" not in doers("Shells hit rebel-held areas of Douma, killing eight civilians.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Eight civilians were killed in a suicide bombing in Jableh "
+            "on Monday, in an attack claimed by Islamic State."
+        ),
+        "A car bomb claimed by the Islamic State group killed 30 people in the city.",
+        "Islamic State claimed a suicide bombing that killed eight civilians in Jableh on Monday.",
+    ],
+)
+def test_an_attack_claimed_by_a_group_is_its(text: str) -> None:
+    assert first_perp(text) == "isis"
+
+
+def test_a_toll_claimed_by_a_side_is_no_claim_of_the_deed() -> None:
+    assert "opposition" not in doers("The death toll claimed by rebels could not be verified.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Islamic State group said it had killed 20 Syrian soldiers near Palmyra.", "isis"),
+        ("Rebels said on Monday they had ambushed an army convoy near Hama.", "opposition"),
+        ("The Syrian army said its jets struck a convoy near Palmyra.", "syria_gov"),
+    ],
+)
+def test_a_side_telling_of_its_own_deed_is_the_doer(text: str, want: str) -> None:
+    assert doers(text)[:1] == [want]
+
+
+def test_a_side_telling_of_others_is_not() -> None:
+    assert "opposition" not in doers("Rebels said government jets had struck the market.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Russian warplanes struck a hospital in Idlib province on Tuesday, killing five medical staff.",
+            "russia",
+        ),
+        (
+            "A hospital in Idlib province was struck by Russian jets on Tuesday, killing five medical staff.",
+            "russia",
+        ),
+        ("Five medical staff were killed on Tuesday in a Russian air raid on a hospital in Idlib.", "russia"),
+        ("Twenty men were executed by Islamic State militants in Palmyra on Sunday.", "isis"),
+        (
+            "Mortar rounds fired by rebels killed eight people in a government-held district of Aleppo.",
+            "opposition",
+        ),
+        (
+            "At least 20 civilians were killed near Manbij by air strikes of the US-led coalition.",
+            "coalition",
+        ),
+        ("Forces loyal to President Bashar al-Assad killed 15 people in a village near Homs.", "syria_gov"),
+        (
+            "Twelve Druze villagers were shot dead by members of the Nusra Front in Idlib province.",
+            "hts_nusra",
+        ),
+        ("US-backed Syrian Democratic Forces shelled the village, killing four civilians.", "sdf_ypg"),
+        ("Thirty Islamic State militants were killed by the Syrian army near Palmyra.", "syria_gov"),
+        ("Shelling by Islamic State on government-held Deir Ezzor killed seven civilians.", "isis"),
+        ("Twenty soldiers were killed when rebels ambushed their convoy near Hama.", "opposition"),
+    ],
+)
+def test_active_and_passive_give_the_same_doer(text: str, want: str) -> None:
+    assert first_perp(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb exploded in the city of Homs on Monday, killing 10 people.",
+        "Ten people were killed when a bomb exploded in a bus in Damascus, state media said.",
+        (
+            "Terrorists fired mortar shells at a residential "
+            "neighbourhood in Damascus, killing three civilians, SANA said."
+        ),
+        (
+            "Air strikes killed eight civilians in the town of Saraqeb "
+            "on Monday. It was not clear who carried out the raids."
+        ),
+        "Five civilians were killed by unidentified gunmen in Daraa province.",
+    ],
+)
+def test_no_named_doer_is_unknown(text: str) -> None:
+    assert first_perp(text) == "unknown"
