@@ -171,3 +171,37 @@ def test_active_and_passive_give_the_same_doer(text: str, want: str) -> None:
 )
 def test_no_named_doer_is_unknown(text: str) -> None:
     assert first_perp(text) == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Kurdish-led Syrian Democratic Forces (SDF) killed 35 militants near the town on Sunday.",
+            "sdf_ypg",
+        ),
+        ("Reportedly the shelling of the market was carried out by Daesh (banned in Russia).", "isis"),
+        (
+            "Jabhat al-Nusra (outlawed in Russia) terrorists shelled the town, killing four civilians.",
+            "hts_nusra",
+        ),
+    ],
+)
+def test_an_aside_in_brackets_does_not_hide_the_verb(text: str, want: str) -> None:
+    assert doers(text)[:1] == [want]
+
+
+def test_a_named_side_that_kills_uncounted_victims_is_an_event() -> None:
+    text = (
+        "The Syrian army killed a rebel commander and several of his guards near the village of Kafr Nabl, "
+        "a military source said."
+    )
+    assert first_perp(text) == "syria_gov"
+
+
+def test_the_other_sides_response_is_not_the_main_deed() -> None:
+    text = (
+        "Terrorists targeted the town with rocket shells, killing three civilians, a police source said. "
+        "Army units responded to the attack and killed a number of terrorists."
+    )
+    assert first_perp(text) == "unknown"

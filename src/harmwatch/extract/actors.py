@@ -159,6 +159,7 @@ _OWN_DEED_AFTER = re.compile(
     r"|ambushed|stormed|detonated|beheaded|fired|hit|raided|eliminated)\b",
     re.I,
 )
+_PAREN_AFTER = re.compile(r"^\s*\([^()]{0,60}\)")
 _BARE_FORCE = re.compile(r"army|troops|government|regime|loyalists?", re.I)
 _OR_PAIR = re.compile(r"^\s*(?:or|and/or)\s+(?:the\s+)?(?:suspected\s+)?$", re.I)
 _SPEAKER_AFTER = re.compile(
@@ -222,7 +223,9 @@ def score_doers(
     """Mark which mentions are the doers of what the sentence reports."""
     for mm in mentions:
         before = sentence[max(0, mm.start - 60) : mm.start]
-        after = sentence[mm.end : mm.end + 70]
+        # An aside in brackets right after the name ("the SDF (Kurdish-led) killed",
+        # "Daesh (banned in Russia) shelled") stands between the name and its verb.
+        after = _PAREN_AFTER.sub("", sentence[mm.end : mm.end + 140], count=1)[:70]
         if any(s <= mm.start < e for s, e in victim_spans) or DOWNED_AFTER_RE.match(after):
             # The victims, or the side whose aircraft was shot down.
             mm.score = -1.0

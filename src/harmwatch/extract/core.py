@@ -134,6 +134,13 @@ _HEAD_KILLING = re.compile(
     r"|lives|victims|casualties)\b",
     re.I,
 )
+# A later sentence telling the other side's answer to the attack ("army units
+# responded and killed a number of terrorists") is a counter-deed, not the main event's.
+_RESPONSE = re.compile(
+    r"\b(?:respond(?:ed|s|ing)\s+(?:to|by|with|against)|retaliat(?:ed|es|ing|ion|ory)|in\s+response\s+to"
+    r"|hit\s+back|struck\s+back|fought\s+back|counter-?attack(?:ed|s)?|repelled|repulsed|thwarted|foiled)\b",
+    re.I,
+)
 _BLAME = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|held\s+responsible)\b", re.I)
 _ATTACK_VERB = re.compile(
     r"\b(?:hit|hits|struck|strikes?|targeted|targeting|bombed|bombing|shelled|shelling|attacked|attack|raided"
@@ -145,6 +152,14 @@ _ATTACK_VERB = re.compile(
 _GATE_L = lowered(_GATE)
 _DATE_GATE_L = lowered(_DATE_GATE)
 _STATEMENT_GATE_L = lowered(_STATEMENT_GATE)
+# A deed that kills, told by its verb ("killed", "executed", "shot dead").
+_KILLING_L = lowered(
+    re.compile(
+        r"\b(?:killed|kills|executed|executes|massacred|slaughtered|beheaded|beheads|assassinated"
+        r"|shot\s+dead|gunned\s+down|murdered)\b",
+        re.I,
+    )
+)
 _ATTACK_VERB_L = lowered(_ATTACK_VERB)
 _BACKGROUND_L = lowered(_BACKGROUND)
 _PERIOD_L = lowered(_PERIOD)
@@ -663,7 +678,9 @@ def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, 
     cands = [
         s
         for s in d.sentences
-        if s.eventful and s.actors and (s is lead or not _other_attack(s, inc.event_type))
+        if s.eventful
+        and s.actors
+        and (s is lead or not (_other_attack(s, inc.event_type) or _RESPONSE.search(s.sent.text)))
     ][:2]
     if d.sentences and _unnamed_doer(d.sentences[0]):
         # The lead names the doer only generically: see _build_incident.
@@ -830,12 +847,24 @@ def _read_sentence(i: int, s: Sentence, ref: dt.date | None, dateline: DateExpr 
     info.rest = find_rest_clause(t)
     attack_types = [ty for ty in info.types if ty[0] != "clash"]
     info.eventful = bool(info.own_casualties) or bool(attack_types and _ATTACK_VERB_L.search(low))
-    if info.eventful or info.types or _STATEMENT_GATE_L.search(low):
+    killing = _KILLING_L.search(low)
+    if info.eventful or info.types or killing or _STATEMENT_GATE_L.search(low):
         victim_spans = [
             (c.span.start - s.start, max(c.noun_end, c.victim_end) - s.start) for c in info.casualties
         ]
         info.actors = score_doers(t, find_actor_mentions(t, low), victim_spans)
         info.statements = actor_statements(t, info.actors)
+        if not info.eventful and killing:
+            # "The army killed a terrorist commander": a named side that kills is an
+            # event even when the dead are not counted.
+            info.eventful = any(
+                m.doer
+                and m.score >= 0.9
+                and not m.generic
+                and m.actor != "unknown"
+                and m.start < killing.start()
+                for m in info.actors
+            )
     info.background = bool(_BACKGROUND_L.search(low)) or (
         any(d.kind == "background" for d in info.dates) and not info.event_dates
     )
@@ -1413,6 +1442,8 @@ def _build_incident(
         ):
             continue
         if s is not lead and s not in blame and _other_attack(s, etype):
+            continue
+        if s is not lead and s not in blame and _RESPONSE.search(s.sent.text):
             continue
         if _UNCERTAIN.search(s.sent.text):
             # "It was not clear who carried out the strikes, but the regime has
