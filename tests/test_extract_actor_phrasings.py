@@ -205,3 +205,20 @@ def test_the_other_sides_response_is_not_the_main_deed() -> None:
         "Army units responded to the attack and killed a number of terrorists."
     )
     assert first_perp(text) == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Nusra Front stages deadly suicide bombing in Aleppo, killing 12 people.", "hts_nusra"),
+        ("IS mounted a suicide attack on an army checkpoint, killing 12 soldiers.", "isis"),
+        ("ISIL crucifies nine men in northern Aleppo province.", "isis"),
+        ("Russia says it kills 180 militants in Syria.", "russia"),
+        ("Assad regime commits horrific massacre in Idlib countryside.", "syria_gov"),
+        ("Over 20 Daesh terrorists killed in SDF operations in northern Syria.", "sdf_ypg"),
+        ("Dozens of insurgents killed as Kurdish forces advance in the Aleppo countryside.", "sdf_ypg"),
+        ("Fifty rebels were killed as government forces advanced on the town of Rastan.", "syria_gov"),
+    ],
+)
+def test_headline_verbs_of_the_deed(text: str, want: str) -> None:
+    assert first_perp(text) == want

@@ -108,7 +108,8 @@ _REDUCED_PASSIVE_AFTER = re.compile(
 # ("50 rebels were killed as IS overran the town").
 _TAKE_AFTER = re.compile(
     r"^[\s')-]*(?:s\s+)?(?:[\w-]+\s+){0,1}?(?:have\s+|has\s+|had\s+)?(?:overran|overrun|overruns|seized|seizes"
-    r"|captured|captures|stormed|storms|took\s+(?:full\s+|total\s+)?control|takes\s+control)\b",
+    r"|captured|captures|stormed|storms|took\s+(?:full\s+|total\s+)?control|takes\s+control"
+    r"|advanced|advances|advance|pushed\s+into|push\s+into|pushes\s+into)\b",
     re.I,
 )
 # A backer stands beside the side it backs: "Turkish-backed rebels", "troops
@@ -156,7 +157,8 @@ _OWN_DEED_AFTER = re.compile(
     r"|confirmed|acknowledged|admitted)\s+(?:(?:on\s+)?\w+day\s+|in\s+a\s+statement\s+|late\s+\w+\s+)?"
     r"(?:that\s+)?(?:it|they|its\s+[\w-]+|their\s+[\w-]+)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?"
     r"(?:killed|shot|struck|bombed|shelled|executed|attacked|targeted|destroyed|carried\s+out|launched|downed"
-    r"|ambushed|stormed|detonated|beheaded|fired|hit|raided|eliminated)\b",
+    r"|ambushed|stormed|detonated|beheaded|fired|hit|raided|eliminated|kills|kill|strikes|struck|executes"
+    r"|destroys|eliminates|eliminate)\b",
     re.I,
 )
 _PAREN_AFTER = re.compile(r"^\s*\([^()]{0,60}\)")

@@ -138,7 +138,7 @@ _HEAD_KILLING = re.compile(
 # responded and killed a number of terrorists") is a counter-deed, not the main event's.
 _RESPONSE = re.compile(
     r"\b(?:respond(?:ed|s|ing)\s+(?:to|by|with|against)|retaliat(?:ed|es|ing|ion|ory)|in\s+response\s+to"
-    r"|hit\s+back|struck\s+back|fought\s+back|counter-?attack(?:ed|s)?|repelled|repulsed|thwarted|foiled)\b",
+    r"|hit\s+back|struck\s+back|fought\s+back|repelled|repulsed|thwarted|foiled)\b",
     re.I,
 )
 _BLAME = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|held\s+responsible)\b", re.I)
@@ -156,7 +156,8 @@ _STATEMENT_GATE_L = lowered(_STATEMENT_GATE)
 _KILLING_L = lowered(
     re.compile(
         r"\b(?:killed|kills|executed|executes|massacred|slaughtered|beheaded|beheads|assassinated"
-        r"|shot\s+dead|gunned\s+down|murdered)\b",
+        r"|shot\s+dead|gunned\s+down|murdered|crucified|crucifies"
+        r"|commit(?:s|ted)?\s+(?:(?:a|an|the|another|new|horrific|brutal|bloody)\s+){0,2}massacres?)\b",
         re.I,
     )
 )
@@ -583,6 +584,37 @@ def _rank_toll(
             if x is not None and any(x is c.range for c in head.casualties):
                 setattr(inc.victims, f, Range(x.best, x.low, x.high, None))
     _set_victims(inc, _FIELD[("killed", best.casualty.cls)], r, best.sentence.text, rid, source)
+    if not inc.perpetrators and best.sentence.role in ("context", "other"):
+        _toll_sentence_doer(inc, best.sentence, infos, rid, source)
+
+
+def _toll_sentence_doer(
+    inc: Incident, ts: TollSentence, infos: list[SentenceInfo], rid: str, source: str | None
+) -> None:
+    """The doer named in the sentence that gives the main toll, when the incident has none.
+
+    "The Observatory said the rebels had killed 69 civilians in shelling": when
+    the ranker takes the main toll from such a sentence outside the event's own
+    ones, the side it plainly names as the killer is the doer of that toll.
+    """
+    s = next((x for x in infos if not x.furniture and x.sent.start == ts.start), None)
+    if s is None or _UNCERTAIN.search(s.sent.text) or _RESPONSE.search(s.sent.text):
+        return
+    sure = [
+        m
+        for m in s.actors
+        if m.doer
+        and m.score >= 0.9
+        and not m.generic
+        and m.actor != "unknown"
+        and not _in_link_list(s.sent.text, m.start)
+    ]
+    if not sure:
+        return
+    mm = max(sure, key=lambda m: m.score)
+    span = Span(s.sent.start + mm.start, s.sent.start + mm.end, mm.text)
+    inc.perpetrators.append(Perpetrator(mm.actor, attribution_in(s.sent.text, mm, s.actors), span))
+    inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, s.sent.text))
 
 
 def _complement(inc: Incident, infos: list[SentenceInfo], rid: str, source: str | None) -> None:

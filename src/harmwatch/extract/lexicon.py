@@ -225,12 +225,13 @@ ATTACK_AFTER_RE = re.compile(
     r"|were|was|are|is|been|being|be)\b)[\w-]+\s+){0,2})?(?:war\s*planes?|war\s*jets|jets?|aircraft|air\s*force|helicopters?"
     r"|drones?|air\s*strikes?|strikes?|raids?|air\s+raids?|bombing|bombings|bombardment|shelling|shells?"
     r"|rockets?|missiles?|artillery|mortars?|barrel\s+bombs?|snipers?|offensive|gunfire|fire|planes"
-    r"|suicide\s+bombers?|bombers?|attacks?|assault"
+    r"|suicide\s+bombers?|bombers?|attacks?|assault|(?:military\s+)?operations?"
     r"|(?:have\s+|has\s+|had\s+)?(?:also\s+|reportedly\s+|allegedly\s+)?(?:shelled|bombed|fired|attacked|targeted"
     r"|struck|hit|stormed|executed|killed|launched|dropped|carried\s+out|claimed|massacred|ambushed"
     r"|pounded|detonated|blew\s+up|shot|beheaded|used|committed|bombarded|raided|slaughtered|murdered"
     r"|kill|kills|killing|shoot|shell|shells|bomb|bombs|pound|pounds|target|targets|strike|hits"
-    r"|beheads|executes|execute|crucified|crucifies|massacres|massacre))\b",
+    r"|beheads|executes|execute|crucified|crucifies|massacres|massacre|stages?|staged|mounts?|mounted"
+    r"|conducts?|conducted|carry\s+out|carries\s+out|commits?))\b",
     re.I,
 )
 BY_BEFORE_RE = re.compile(
