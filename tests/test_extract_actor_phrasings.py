@@ -222,3 +222,58 @@ def test_the_other_sides_response_is_not_the_main_deed() -> None:
 )
 def test_headline_verbs_of_the_deed(text: str, want: str) -> None:
     assert first_perp(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Syrian army alongside a volunteer militia has killed some 70 Islamic State fighters nearby.",
+            "syria_gov",
+        ),
+        ("Rebels together with Nusra Front fighters shelled the town, killing 12 civilians.", "opposition"),
+        ("Nusra Front drove rebels out of the base in fighting that killed 29 fighters.", "hts_nusra"),
+        ("Forty soldiers were killed as Islamic State fighters drove the army out of the town.", "isis"),
+    ],
+)
+def test_partners_and_the_side_that_drove_the_other_out(text: str, want: str) -> None:
+    assert first_perp(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Regime forces shell villages near Ariha, while rebels kill two soldiers on the frontline.",
+            "opposition",
+        ),
+        (
+            "Rebels target an army truck, killing four soldiers, and regime forces shell nearby villages.",
+            "opposition",
+        ),
+        ("Turkish-backed factions shell a Kurdish village, killing two civilians.", "opposition"),
+        ("Opposition snipers shoot dead two soldiers on the frontline near Hama.", "opposition"),
+        ("Islamic State cells shoot dead a Kurdish fighter near Deir Ezzor.", "isis"),
+        ("The “Asayish” kill seven Islamic State members near the prison.", "sdf_ypg"),
+        (
+            "At least 20 civilians were killed near Manbij by air strikes of the US-led coalition.",
+            "coalition",
+        ),
+    ],
+)
+def test_short_bulletin_phrasings(text: str, want: str) -> None:
+    assert first_perp(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "not_doer"),
+    [
+        ("Regime soldier killed and two others injured in an explosion near Daraa.", "syria_gov"),
+        ("Turkish soldiers killed or injured in a rocket attack near Idlib.", "turkey"),
+        ("Six regime soldiers slaughtered in the desert east of Homs.", "syria_gov"),
+        ("Death toll of regime forces rises to eight as Islamic State attacks continue.", "syria_gov"),
+        ("Unknown gunmen target Islamic State members near the town, killing one.", "isis"),
+    ],
+)
+def test_the_dead_and_the_targets_are_not_doers(text: str, not_doer: str) -> None:
+    assert not_doer not in doers(text)

@@ -100,8 +100,20 @@ _KILLED_AFTER = re.compile(
 # "rebel fighters killed in battles against IS": a participle with no object
 # is passive, and the mention names the dead.
 _REDUCED_PASSIVE_AFTER = re.compile(
-    r"^[\s'-]*(?:s\s+)?(?:[\w-]+\s+){0,2}?(?:killed|slain|wounded|injured)\s+(?!at\s+least)(?:in|during|on|near|at|by|when|as"
+    r"^[\s'-]*(?:s\s+)?(?:[\w-]+\s+){0,2}?(?:killed|slain|wounded|injured|slaughtered|beheaded"
+    r"|executed|assassinated|murdered)(?:\s+(?:or|and)\s+(?:killed|wounded|injured))?\s+(?!at\s+least)(?:in|during|on|near|at|by|when|as"
     r"|after|since|over|overnight|while|amid|fighting|battling|earlier|last|this|yesterday)\b",
+    re.I,
+)
+# "Regime soldier killed and others injured", "Turkish soldiers killed or wounded":
+# a person noun after the name, then a participle with no object, names the dead.
+_VICTIM_NOUN_AFTER = re.compile(
+    r"^[\s'-]*(?:s\s+)?(?:[\w-]+\s+){0,2}?(?:soldiers?|members?|fighters?|officers?|agents?|personnel|militiam[ae]n"
+    r"|commanders?|leaders?|troops|recruits|pilots?|officials?|volunteers?|gunm[ae]n|militants?|jihadists?"
+    r"|policem[ae]n|guards?|loyalists|affiliates?|elements?)\s+(?:(?:were|was|are|is|have\s+been|has\s+been)\s+)?"
+    r"(?:killed|dead|slain|wounded|injured|executed|assassinated|shot\s+dead|slaughtered|beheaded|murdered)"
+    r"(?:\s+(?:or|and)\s+(?:killed|wounded|injured|dead))?(?:\s*[,.;:|]|\s*$|\s+(?:and|while|as|after|amid|when"
+    r"|in|during|on|near|at|by|overnight|today|yesterday)\b)",
     re.I,
 )
 # In a sentence with a toll, the side that overran or stormed a place is the attacker
@@ -109,7 +121,8 @@ _REDUCED_PASSIVE_AFTER = re.compile(
 _TAKE_AFTER = re.compile(
     r"^[\s')-]*(?:s\s+)?(?:[\w-]+\s+){0,1}?(?:have\s+|has\s+|had\s+)?(?:overran|overrun|overruns|seized|seizes"
     r"|captured|captures|stormed|storms|took\s+(?:full\s+|total\s+)?control|takes\s+control"
-    r"|advanced|advances|advance|pushed\s+into|push\s+into|pushes\s+into)\b",
+    r"|advanced|advances|advance|pushed\s+into|push\s+into|pushes\s+into|drove|drives|expelled|expels"
+    r"|ousted|ousts|routed|routs)\b",
     re.I,
 )
 # A backer stands beside the side it backs: "Turkish-backed rebels", "troops
@@ -159,6 +172,23 @@ _OWN_DEED_AFTER = re.compile(
     r"(?:killed|shot|struck|bombed|shelled|executed|attacked|targeted|destroyed|carried\s+out|launched|downed"
     r"|ambushed|stormed|detonated|beheaded|fired|hit|raided|eliminated|kills|kill|strikes|struck|executes"
     r"|destroys|eliminates|eliminate)\b",
+    re.I,
+)
+# A partner named between the doer and its verb ("the Syrian army alongside a
+# volunteer militia has killed 70"): the verb is still the first name's.
+_WITH_PARTNER_AFTER = re.compile(
+    r"[\s'-]*(?:s\s+)?,?\s*(?:alongside|along\s+with|together\s+with|jointly\s+with"
+    r"|in\s+(?:cooperation|coordination|conjunction|collaboration)\s+with)\s+(?:[\w'-]+,?\s+){1,5}?"
+    r"(?=" + ATTACK_AFTER_RE.pattern.removeprefix("^") + ")",
+    re.I,
+)
+# "killed by air strikes of the coalition", "shot dead by members of the Nusra Front":
+# the name after "of" owns the agent of the passive.
+_BY_NOUN_OF_BEFORE = re.compile(
+    r"\bby\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:strikes?|raids?|air\s*strikes|shelling|bombardment|fire"
+    r"|members?|fighters|militants|gunmen|forces|troops|jets|warplanes|aircraft|units?|elements|snipers?"
+    r"|rockets?|missiles?|shells|drones?|artillery|militiamen|soldiers)\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,1}$",
     re.I,
 )
 _PAREN_AFTER = re.compile(r"^\s*\([^()]{0,60}\)")
@@ -228,13 +258,17 @@ def score_doers(
         # An aside in brackets right after the name ("the SDF (Kurdish-led) killed",
         # "Daesh (banned in Russia) shelled") stands between the name and its verb.
         after = _PAREN_AFTER.sub("", sentence[mm.end : mm.end + 140], count=1)[:70]
+        # Quoted names ("the “Asayish” kill", "ISIS’ attacks"): the closing quote is not a word.
+        after = after.lstrip('"\u201c\u201d\u2019\u2018')
         if any(s <= mm.start < e for s, e in victim_spans) or DOWNED_AFTER_RE.match(after):
             # The victims, or the side whose aircraft was shot down.
             mm.score = -1.0
             continue
-        by_before = BY_BEFORE_RE.search(before) is not None
-        if (_KILLED_AFTER.match(after) and _COUNT_BEFORE.search(before)) or (
-            not by_before and _REDUCED_PASSIVE_AFTER.match(after)
+        by_before = BY_BEFORE_RE.search(before) is not None or _BY_NOUN_OF_BEFORE.search(before) is not None
+        if (
+            (_KILLED_AFTER.match(after) and _COUNT_BEFORE.search(before))
+            or (not by_before and _REDUCED_PASSIVE_AFTER.match(after))
+            or (not by_before and _VICTIM_NOUN_AFTER.match(after))
         ):
             mm.score = -1.0
             continue
@@ -244,6 +278,7 @@ def score_doers(
             continue
         strong = (
             bool(ATTACK_AFTER_RE.match(after))
+            or bool(_WITH_PARTNER_AFTER.match(after))
             or bool(_CLAIMED_BY_BEFORE.search(before))
             or bool(_OWN_DEED_AFTER.match(after))
             or (by_before and not _NOT_AGENT_BY.search(before))
@@ -273,6 +308,7 @@ def score_doers(
         mm.score = score
         mm.doer = score > 0.3
     _backed_sides_lead(sentence, mentions)
+    _killing_clause_first(sentence, mentions, victim_spans)
     # "Russian or Syrian warplanes": the first of an or-pair shares the second's role.
     for a, b in itertools.pairwise(mentions):
         if b.doer and not a.doer and _OR_PAIR.match(sentence[a.end : b.start]) is None:
@@ -288,6 +324,44 @@ def score_doers(
             a.doer = True
             a.score = max(a.score, b.score + 0.05)
     return mentions
+
+
+# Where a sentence joins two deeds ("regime forces shell the countryside, while
+# rebels kill a soldier"), the clauses split at these.
+_CLAUSE_BREAK = re.compile(
+    r"\s*[;|]\s*|,\s*(?:while|whereas|and|but|as|meanwhile)\s+|\s+(?:while|whereas|meanwhile)\s+", re.I
+)
+_KILL_WORD = re.compile(
+    r"\b(?:kill(?:s|ed|ing)?|dead|died|deaths?|slain|massacred?|executed?|executes|slaughter(?:s|ed)?"
+    r"|beheaded|beheads|assassinat(?:e|es|ed)|shot\s+dead|shoots?\s+dead|toll|lives)\b",
+    re.I,
+)
+
+
+def _killing_clause_first(
+    sentence: str, mentions: list[ActorMention], victim_spans: list[tuple[int, int]]
+) -> None:
+    """Of two doers in one sentence, the one whose clause tells the killing goes first.
+
+    "Regime forces shell Idlib, while rebels kill a regime soldier": both are
+    doers, but the dead of the sentence are the second clause's.
+    """
+    doers = [m for m in mentions if m.doer]
+    if len(doers) < 2 or len({m.actor for m in doers}) < 2:
+        return
+    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence) + 1]
+    if len(cuts) < 3:
+        return
+    spans = list(itertools.pairwise(cuts))
+    killing = [
+        bool(_KILL_WORD.search(sentence, a, b)) or any(a <= v < b for v, _e in victim_spans) for a, b in spans
+    ]
+    if all(killing) or not any(killing):
+        return
+    for m in doers:
+        idx = next(i for i, (a, b) in enumerate(spans) if a <= m.start < b)
+        if killing[idx]:
+            m.score += 0.05
 
 
 def _backed_sides_lead(sentence: str, mentions: list[ActorMention]) -> None:

@@ -155,8 +155,9 @@ _STATEMENT_GATE_L = lowered(_STATEMENT_GATE)
 # A deed that kills, told by its verb ("killed", "executed", "shot dead").
 _KILLING_L = lowered(
     re.compile(
-        r"\b(?:killed|kills|executed|executes|massacred|slaughtered|beheaded|beheads|assassinated"
-        r"|shot\s+dead|gunned\s+down|murdered|crucified|crucifies"
+        r"\b(?:killed|kills|kill|executed|executes|execute|massacred|slaughtered|slaughters|slaughter|beheaded"
+        r"|beheads|behead|assassinated|assassinates|assassinate|shot\s+dead|shoots?\s+dead|gunned\s+down"
+        r"|guns?\s+down|murdered|murders|crucified|crucifies"
         r"|commit(?:s|ted)?\s+(?:(?:a|an|the|another|new|horrific|brutal|bloody)\s+){0,2}massacres?)\b",
         re.I,
     )
