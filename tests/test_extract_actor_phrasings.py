@@ -277,3 +277,20 @@ def test_short_bulletin_phrasings(text: str, want: str) -> None:
 )
 def test_the_dead_and_the_targets_are_not_doers(text: str, not_doer: str) -> None:
     assert not_doer not in doers(text)
+
+
+def test_who_was_behind_the_attack_is_read_anywhere_in_the_story() -> None:
+    text = (
+        "The Security Council met on Monday to discuss the nerve gas attack on the town, which killed "
+        "more than 80 people last week. Diplomats argued for hours over the wording of a resolution. "
+        "Britain and France say forces loyal to President Bashar al-Assad were behind the attack."
+    )
+    assert first_perp(text) == "syria_gov"
+
+
+def test_a_doer_of_another_attack_is_not_blamed_for_this_one() -> None:
+    text = (
+        "A car bomb killed 12 people at a market in the town on Monday. No group said it carried out "
+        "the bombing. Government warplanes later struck rebel positions to the north."
+    )
+    assert first_perp(text) == "unknown"

@@ -481,6 +481,8 @@ def _extract(
         if not inc.perpetrators:
             _context_doer(inc, d, rid, source)
         if idx == 0 and not inc.perpetrators:
+            _blamed_for_the_attack(inc, d, infos, rid, source)
+        if idx == 0 and not inc.perpetrators:
             _anaphor_doer(inc, d, infos, rid, source)
         if idx == 0 and not inc.perpetrators:
             _parsed_doer(inc, d, head, rid, source)
@@ -843,6 +845,55 @@ def _context_doer(inc: Incident, d: _Draft, rid: str, source: str | None) -> Non
         mm = max(sure, key=lambda m: m.score)
         span = Span(s.sent.start + mm.start, s.sent.start + mm.end, mm.text)
         inc.perpetrators.append(Perpetrator(mm.actor, attribution_in(s.sent.text, mm, s.actors), span))
+        inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, s.sent.text))
+        return
+
+
+# Responsibility for "the attack": a definite reference back to the story's own deed.
+_FOR_THE_ATTACK = re.compile(
+    r"\b(?:behind|responsible\s+for|blam(?:ed|es|ing)\s+(?:\w+\s+){0,3}?(?:for|on)|accus(?:ed|es|ing)\s+"
+    r"(?:\w+\s+){0,3}?of|punish(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:for|over)|carried\s+out|perpetrated"
+    r"|committed)\s+(?:[\w'-]+\s+){0,4}?(?:the|this|that|last\s+\w+'?s?)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:attacks?|strikes?|bombings?|massacres?|raids?|shelling|killings?|blasts?|explosions?)\b",
+    re.I,
+)
+
+
+def _blamed_for_the_attack(
+    inc: Incident, d: _Draft, infos: list[SentenceInfo], rid: str, source: str | None
+) -> None:
+    """A doer named as responsible for "the attack" anywhere in the report, when the event has none.
+
+    Stories about an earlier attack ("Washington says forces loyal to Assad were
+    behind the attack") often place the attribution apart from the sentences
+    that tell the attack; a definite "the attack" refers back to the story's
+    own deed. Only a plain doer of a specific name counts.
+    """
+    if d.sentences and _unnamed_doer(d.sentences[0]):
+        return
+    for s in infos:
+        if (
+            s.furniture
+            or s.virtual
+            or not _FOR_THE_ATTACK.search(s.sent.text)
+            or _UNCERTAIN.search(s.sent.text)
+        ):
+            continue
+        acts = s.actors or score_doers(s.sent.text, find_actor_mentions(s.sent.text), [])
+        sure = [
+            m
+            for m in acts
+            if m.doer
+            and m.score >= 0.9
+            and not m.generic
+            and m.actor != "unknown"
+            and not _in_link_list(s.sent.text, m.start)
+        ]
+        if not sure:
+            continue
+        mm = max(sure, key=lambda m: m.score)
+        span = Span(s.sent.start + mm.start, s.sent.start + mm.end, mm.text)
+        inc.perpetrators.append(Perpetrator(mm.actor, attribution_in(s.sent.text, mm, acts), span))
         inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, s.sent.text))
         return
 
