@@ -294,3 +294,10 @@ def test_a_doer_of_another_attack_is_not_blamed_for_this_one() -> None:
         "the bombing. Government warplanes later struck rebel positions to the north."
     )
     assert first_perp(text) == "unknown"
+
+
+def test_a_plural_side_before_target_is_its_subject() -> None:
+    assert first_perp("Rebels target regime forces near the town, killing three soldiers.") == "opposition"
+    text = "Russian jets struck rebel targets in the town of Idlib on Monday, killing five people, it said."
+    assert first_perp(text) == "russia"
+    assert "opposition" not in doers("Russian jets struck rebel targets in Idlib, killing five people.")

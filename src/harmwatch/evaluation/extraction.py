@@ -67,7 +67,7 @@ FLOORS: dict[str, float] = {
     "fakes_governorate": 0.92,
     "fakes_date": 0.67,
     "fakes_date_event": 0.50,
-    "fakes_actor": 0.86,
+    "fakes_actor": 0.87,
     "fakes_cause": 0.84,
     "fakes_civilians": 0.84,
     "fakes_children": 0.90,

@@ -191,6 +191,12 @@ _BY_NOUN_OF_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,1}$",
     re.I,
 )
+_PLURAL_SUBJECT = re.compile(
+    r"(?:rebels|insurgents|forces|troops|militants|jihadists|factions|fighters|militias|groups|loyalists|kurds"
+    r"|units|jets|warplanes|gunmen|militiamen)$",
+    re.I,
+)
+_TARGET_VERB = re.compile(r"^\s*target\b", re.I)
 _PAREN_AFTER = re.compile(r"^\s*\([^()]{0,60}\)")
 _BARE_FORCE = re.compile(r"army|troops|government|regime|loyalists?", re.I)
 _OR_PAIR = re.compile(r"^\s*(?:or|and/or)\s+(?:the\s+)?(?:suspected\s+)?$", re.I)
@@ -295,7 +301,10 @@ def score_doers(
             # Nobody to blame yet: not a doer, not even for the parse fallback.
             mm.score = -1.0
             continue
-        if NOT_DOER_AFTER_RE.match(after):
+        if NOT_DOER_AFTER_RE.match(after) and not (
+            _PLURAL_SUBJECT.search(mm.text) and _TARGET_VERB.match(after)
+        ):
+            # ("Rebels target regime forces": a plural name before "target" is its subject.)
             score -= 1.5
         if not strong and NOT_DOER_BEFORE_RE.search(before):
             score -= 0.7
