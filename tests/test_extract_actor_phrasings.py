@@ -301,3 +301,18 @@ def test_a_plural_side_before_target_is_its_subject() -> None:
     text = "Russian jets struck rebel targets in the town of Idlib on Monday, killing five people, it said."
     assert first_perp(text) == "russia"
     assert "opposition" not in doers("Russian jets struck rebel targets in Idlib, killing five people.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Congress was asked to approve strikes to punish the Syrian government over the gas attack.",
+            "syria_gov",
+        ),
+        ("The UN held the Islamic State group responsible for the bombing that killed 30.", "isis"),
+        ("The minister said the world must hold Assad accountable for the chemical attack.", "syria_gov"),
+    ],
+)
+def test_the_side_to_be_punished_for_the_deed_is_named_its_doer(text: str, want: str) -> None:
+    assert doers(text)[:1] == [want]

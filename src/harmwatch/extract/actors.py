@@ -191,6 +191,17 @@ _BY_NOUN_OF_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,1}$",
     re.I,
 )
+# "punish the Syrian government over the gas attack", "held IS responsible for the
+# bombing": the one to be punished or held to account for a deed is named its doer.
+_HOLD_BEFORE = re.compile(
+    r"\b(?:punish(?:ing|ed|es)?|hold(?:ing|s)?|held)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$", re.I
+)
+_FOR_DEED_AFTER = re.compile(
+    r"^[\s'-]*(?:s\s+)?(?:[\w-]+\s+){0,2}?(?:(?:accountable|responsible|liable)\s+)?(?:for|over)\s+"
+    r"(?:the\s+|an?\s+|its\s+|their\s+|last\s+\w+'?s?\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|bombings?"
+    r"|massacres?|killings?|shelling|raids?|deaths)\b",
+    re.I,
+)
 _PLURAL_SUBJECT = re.compile(
     r"(?:rebels|insurgents|forces|troops|militants|jihadists|factions|fighters|militias|groups|loyalists|kurds"
     r"|units|jets|warplanes|gunmen|militiamen)$",
@@ -286,6 +297,7 @@ def score_doers(
             bool(ATTACK_AFTER_RE.match(after))
             or bool(_WITH_PARTNER_AFTER.match(after))
             or bool(_CLAIMED_BY_BEFORE.search(before))
+            or bool(_HOLD_BEFORE.search(before) and _FOR_DEED_AFTER.match(after))
             or bool(_OWN_DEED_AFTER.match(after))
             or (by_before and not _NOT_AGENT_BY.search(before))
             or bool(ATTACK_IN_MENTION_RE.search(mm.text))
