@@ -134,6 +134,13 @@ _HEAD_KILLING = re.compile(
     r"|lives|victims|casualties)\b",
     re.I,
 )
+# A later sentence telling the other side's answer to the attack ("army units
+# responded and killed a number of terrorists") is a counter-deed, not the main event's.
+_RESPONSE = re.compile(
+    r"\b(?:respond(?:ed|s|ing)\s+(?:to|by|with|against)|retaliat(?:ed|es|ing|ion|ory)|in\s+response\s+to"
+    r"|hit\s+back|struck\s+back|fought\s+back|repelled|repulsed|thwarted|foiled)\b",
+    re.I,
+)
 _BLAME = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|held\s+responsible)\b", re.I)
 _ATTACK_VERB = re.compile(
     r"\b(?:hit|hits|struck|strikes?|targeted|targeting|bombed|bombing|shelled|shelling|attacked|attack|raided"
@@ -145,6 +152,16 @@ _ATTACK_VERB = re.compile(
 _GATE_L = lowered(_GATE)
 _DATE_GATE_L = lowered(_DATE_GATE)
 _STATEMENT_GATE_L = lowered(_STATEMENT_GATE)
+# A deed that kills, told by its verb ("killed", "executed", "shot dead").
+_KILLING_L = lowered(
+    re.compile(
+        r"\b(?:killed|kills|kill|executed|executes|execute|massacred|slaughtered|slaughters|slaughter|beheaded"
+        r"|beheads|behead|assassinated|assassinates|assassinate|shot\s+dead|shoots?\s+dead|gunned\s+down"
+        r"|guns?\s+down|murdered|murders|crucified|crucifies"
+        r"|commit(?:s|ted)?\s+(?:(?:a|an|the|another|new|horrific|brutal|bloody)\s+){0,2}massacres?)\b",
+        re.I,
+    )
+)
 _ATTACK_VERB_L = lowered(_ATTACK_VERB)
 _BACKGROUND_L = lowered(_BACKGROUND)
 _PERIOD_L = lowered(_PERIOD)
@@ -464,6 +481,8 @@ def _extract(
         if not inc.perpetrators:
             _context_doer(inc, d, rid, source)
         if idx == 0 and not inc.perpetrators:
+            _blamed_for_the_attack(inc, d, infos, rid, source)
+        if idx == 0 and not inc.perpetrators:
             _anaphor_doer(inc, d, infos, rid, source)
         if idx == 0 and not inc.perpetrators:
             _parsed_doer(inc, d, head, rid, source)
@@ -569,6 +588,37 @@ def _rank_toll(
             if x is not None and any(x is c.range for c in head.casualties):
                 setattr(inc.victims, f, Range(x.best, x.low, x.high, None))
     _set_victims(inc, _FIELD[("killed", best.casualty.cls)], r, best.sentence.text, rid, source)
+    if not inc.perpetrators and best.sentence.role in ("context", "other"):
+        _toll_sentence_doer(inc, best.sentence, infos, rid, source)
+
+
+def _toll_sentence_doer(
+    inc: Incident, ts: TollSentence, infos: list[SentenceInfo], rid: str, source: str | None
+) -> None:
+    """The doer named in the sentence that gives the main toll, when the incident has none.
+
+    "The Observatory said the rebels had killed 69 civilians in shelling": when
+    the ranker takes the main toll from such a sentence outside the event's own
+    ones, the side it plainly names as the killer is the doer of that toll.
+    """
+    s = next((x for x in infos if not x.furniture and x.sent.start == ts.start), None)
+    if s is None or _UNCERTAIN.search(s.sent.text) or _RESPONSE.search(s.sent.text):
+        return
+    sure = [
+        m
+        for m in s.actors
+        if m.doer
+        and m.score >= 0.9
+        and not m.generic
+        and m.actor != "unknown"
+        and not _in_link_list(s.sent.text, m.start)
+    ]
+    if not sure:
+        return
+    mm = max(sure, key=lambda m: m.score)
+    span = Span(s.sent.start + mm.start, s.sent.start + mm.end, mm.text)
+    inc.perpetrators.append(Perpetrator(mm.actor, attribution_in(s.sent.text, mm, s.actors), span))
+    inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, s.sent.text))
 
 
 def _complement(inc: Incident, infos: list[SentenceInfo], rid: str, source: str | None) -> None:
@@ -669,7 +719,9 @@ def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, 
     cands = [
         s
         for s in d.sentences
-        if s.eventful and s.actors and (s is lead or not _other_attack(s, inc.event_type))
+        if s.eventful
+        and s.actors
+        and (s is lead or not (_other_attack(s, inc.event_type) or _RESPONSE.search(s.sent.text)))
     ][:2]
     if d.sentences and _unnamed_doer(d.sentences[0]):
         # The lead names the doer only generically: see _build_incident.
@@ -803,6 +855,55 @@ def _context_doer(inc: Incident, d: _Draft, rid: str, source: str | None) -> Non
         return
 
 
+# Responsibility for "the attack": a definite reference back to the story's own deed.
+_FOR_THE_ATTACK = re.compile(
+    r"\b(?:behind|responsible\s+for|blam(?:ed|es|ing)\s+(?:\w+\s+){0,3}?(?:for|on)|accus(?:ed|es|ing)\s+"
+    r"(?:\w+\s+){0,3}?of|punish(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?(?:for|over)|carried\s+out|perpetrated"
+    r"|committed)\s+(?:[\w'-]+\s+){0,4}?(?:the|this|that|last\s+\w+'?s?)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:attacks?|strikes?|bombings?|massacres?|raids?|shelling|killings?|blasts?|explosions?)\b",
+    re.I,
+)
+
+
+def _blamed_for_the_attack(
+    inc: Incident, d: _Draft, infos: list[SentenceInfo], rid: str, source: str | None
+) -> None:
+    """A doer named as responsible for "the attack" anywhere in the report, when the event has none.
+
+    Stories about an earlier attack ("Washington says forces loyal to Assad were
+    behind the attack") often place the attribution apart from the sentences
+    that tell the attack; a definite "the attack" refers back to the story's
+    own deed. Only a plain doer of a specific name counts.
+    """
+    if d.sentences and _unnamed_doer(d.sentences[0]):
+        return
+    for s in infos:
+        if (
+            s.furniture
+            or s.virtual
+            or not _FOR_THE_ATTACK.search(s.sent.text)
+            or _UNCERTAIN.search(s.sent.text)
+        ):
+            continue
+        acts = s.actors or score_doers(s.sent.text, find_actor_mentions(s.sent.text), [])
+        sure = [
+            m
+            for m in acts
+            if m.doer
+            and m.score >= 0.9
+            and not m.generic
+            and m.actor != "unknown"
+            and not _in_link_list(s.sent.text, m.start)
+        ]
+        if not sure:
+            continue
+        mm = max(sure, key=lambda m: m.score)
+        span = Span(s.sent.start + mm.start, s.sent.start + mm.end, mm.text)
+        inc.perpetrators.append(Perpetrator(mm.actor, attribution_in(s.sent.text, mm, acts), span))
+        inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, s.sent.text))
+        return
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -836,12 +937,24 @@ def _read_sentence(i: int, s: Sentence, ref: dt.date | None, dateline: DateExpr 
     info.rest = find_rest_clause(t)
     attack_types = [ty for ty in info.types if ty[0] != "clash"]
     info.eventful = bool(info.own_casualties) or bool(attack_types and _ATTACK_VERB_L.search(low))
-    if info.eventful or info.types or _STATEMENT_GATE_L.search(low):
+    killing = _KILLING_L.search(low)
+    if info.eventful or info.types or killing or _STATEMENT_GATE_L.search(low):
         victim_spans = [
             (c.span.start - s.start, max(c.noun_end, c.victim_end) - s.start) for c in info.casualties
         ]
         info.actors = score_doers(t, find_actor_mentions(t, low), victim_spans)
         info.statements = actor_statements(t, info.actors)
+        if not info.eventful and killing:
+            # "The army killed a terrorist commander": a named side that kills is an
+            # event even when the dead are not counted.
+            info.eventful = any(
+                m.doer
+                and m.score >= 0.9
+                and not m.generic
+                and m.actor != "unknown"
+                and m.start < killing.start()
+                for m in info.actors
+            )
     info.background = bool(_BACKGROUND_L.search(low)) or (
         any(d.kind == "background" for d in info.dates) and not info.event_dates
     )
@@ -1520,6 +1633,8 @@ def _build_incident(
         ):
             continue
         if s is not lead and s not in blame and _other_attack(s, etype):
+            continue
+        if s is not lead and s not in blame and _RESPONSE.search(s.sent.text):
             continue
         if _UNCERTAIN.search(s.sent.text):
             # "It was not clear who carried out the strikes, but the regime has

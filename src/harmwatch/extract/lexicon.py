@@ -33,6 +33,14 @@ ACTOR_PATTERNS: list[tuple[str, str, bool]] = [
         r"|kurdish\s+ypg|(?:syrian?\s+|the\s+)?kurds\b",
         False,
     ),
+    (
+        # The Syrian factions Turkey backs (the Syrian National Army) are armed opposition groups.
+        "opposition",
+        r"(?:turk(?:ish|ey)|ankara)[- ](?:backed|supported|allied|loyal)\s+(?:syrian\s+)?"
+        r"(?:rebels?|factions?|fighters|groups|gunmen|militants|militias?|militiamen|opposition(?:\s+(?:fighters|forces|groups|factions))?)"
+        r"|(?:syrian\s+)?national\s+army",
+        False,
+    ),
     ("turkey", r"turk(?:ish|ey)(?:'?s)?(?:[- ]backed)?|\bankara\b|euphrates\s+shield|olive\s+branch", False),
     ("israel", r"israel(?:i|'?s)?|\bidf\b", False),
     (
@@ -76,7 +84,7 @@ ACTOR_PATTERNS: list[tuple[str, str, bool]] = [
     (
         "opposition",
         r"\brebels?\b|\brebel\b|opposition\s+(?:fighters|forces|groups|factions|militants|gunmen|alliance"
-        r"|coalition)"
+        r"|coalition|snipers?|shelling|shells|rockets?|mortars?|artillery|fire|attacks?|drones?|militias?)"
         r"|free\s+syrian\s+army|\bfsa\b|ahrar\s+al[- ]sham"
         r"|(?:ja[iy]?a?[iy]?sh|je[iy]sh)\s+al[- ](?:islam|fateh|fatah|"
         r"izza|nasr|tahrir)|army\s+of\s+conquest|faylaq\s+al[- ]rahman|nour\s+al[- ]din\s+al[- ]zinki"
@@ -225,12 +233,14 @@ ATTACK_AFTER_RE = re.compile(
     r"|were|was|are|is|been|being|be)\b)[\w-]+\s+){0,2})?(?:war\s*planes?|war\s*jets|jets?|aircraft|air\s*force|helicopters?"
     r"|drones?|air\s*strikes?|strikes?|raids?|air\s+raids?|bombing|bombings|bombardment|shelling|shells?"
     r"|rockets?|missiles?|artillery|mortars?|barrel\s+bombs?|snipers?|offensive|gunfire|fire|planes"
-    r"|suicide\s+bombers?|bombers?|attacks?|assault"
+    r"|suicide\s+bombers?|bombers?|attacks?|assault|(?:military\s+)?operations?"
     r"|(?:have\s+|has\s+|had\s+)?(?:also\s+|reportedly\s+|allegedly\s+)?(?:shelled|bombed|fired|attacked|targeted"
     r"|struck|hit|stormed|executed|killed|launched|dropped|carried\s+out|claimed|massacred|ambushed"
     r"|pounded|detonated|blew\s+up|shot|beheaded|used|committed|bombarded|raided|slaughtered|murdered"
     r"|kill|kills|killing|shoot|shell|shells|bomb|bombs|pound|pounds|target|targets|strike|hits"
-    r"|beheads|executes|execute|crucified|crucifies|massacres|massacre))\b",
+    r"|beheads|executes|execute|crucified|crucifies|massacres|massacre|stages?|staged|mounts?|mounted"
+    r"|conducts?|conducted|carry\s+out|carries\s+out|commits?|slaughters|assassinated|assassinates"
+    r"|assassinate|shoots|guns\s+down|gunned\s+down))\b",
     re.I,
 )
 BY_BEFORE_RE = re.compile(
@@ -254,7 +264,8 @@ CLASH_WITH_BEFORE_RE = re.compile(
 )
 NOT_DOER_BEFORE_RE = re.compile(
     r"(?:\b(?:against|targeting|targeted|on|at|into|toward|towards|near|of|held\s+by|controlled\s+by"
-    r"|fighting(?!\s+with\b)|battling(?!\s+with\b)|to|for|in|from|outlawed\s+in|banned\s+in|between)\s+(?:the\s+)?"
+    r"|fighting(?!\s+with\b)|battling(?!\s+with\b)|to|for|in|from|outlawed\s+in|banned\s+in|between"
+    r"|targets?|attack|attacks|hit|hits|kill|kills|assassinate|assassinates|ambush|ambushes)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,1}|\banti-?\s*)$",
     re.I,
 )
@@ -262,6 +273,8 @@ NOT_DOER_BEFORE_RE = re.compile(
 # attack word follows ("a village controlled by the IS group killing civilians").
 NOT_DOER_STRONG_BEFORE_RE = re.compile(
     r"(?:held|controlled|run|dominated|occupied|besieged|seized)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$"
+    r"|\b(?:(?:death\s+)?toll|deaths|casualties|losses|bodies|killing|funerals?)\s+(?:of|among|in)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,1}$"
     r"|\b(?:members?|leaders?|commanders?|officials?|fighters|positions?|headquarters|base|wedding|funeral"
     r"|convoy|checkpoint|stronghold|territory|areas?|ranks|spokesman|spokeswoman|chief|head|emir)\s+of\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,1}$"
@@ -282,7 +295,7 @@ DOWNED_AFTER_RE = re.compile(
 )
 NOT_DOER_AFTER_RE = re.compile(
     r"^[\s-]*(?:held|controlled|run|dominated|occupied|stronghold|bastion|territory|positions?|base|bases"
-    r"|headquarters|outposts?|targets?(?!\s+(?:the\s+|a\s+|an\s+)?(?-i:[A-Z]))|checkpoints?|areas?|convoy|official|spokes(?:man|woman)|envoy|president"
+    r"|headquarters|outposts?|targets?(?!\s+(?:the|a|an|its|their|his|her)\s|\s+(?-i:[A-Z]))|checkpoints?|areas?|convoy|official|spokes(?:man|woman)|envoy|president"
     r"|foreign\s+minister|minister|ambassador|delegation|side|\(banned|-held|-controlled|-run"
     r"|backers?|allies|ally|supporters?|sponsors?|patrons?"
     r"|(?:state\s+)?(?:news|media|television|tv|newspapers?|outlets?|press|journalists?|reporters?)"
