@@ -6,6 +6,6 @@ pipeline's ``process`` step both call it. It is stateless and needs no database.
 
 from harmwatch.extract.core import extract_report
 from harmwatch.extract.numbers import find_counts
-from harmwatch.extract.text import detect_language
+from harmwatch.language import detect_language
 
 __all__ = ["detect_language", "extract_report", "find_counts"]

@@ -286,9 +286,7 @@ def score_doers(
             # The victims, or the side whose aircraft was shot down.
             mm.score = -1.0
             continue
-        by_before = (
-            _BY_BEFORE_L.search(lower_ascii(before)) is not None or _BY_NOUN_OF_BEFORE.search(before) is not None
-        )
+        by_before = bool(_BY_BEFORE_L.search(lower_ascii(before)) or _BY_NOUN_OF_BEFORE.search(before))
         if (
             (_KILLED_AFTER.match(after) and _COUNT_BEFORE.search(before))
             or (not by_before and _REDUCED_PASSIVE_AFTER.match(after))

@@ -43,7 +43,6 @@ from harmwatch.extract.statements import apply_statements
 from harmwatch.extract.text import (
     Sentence,
     clean_text,
-    detect_language,
     find_title,
     furniture,
     lower_ascii,
@@ -51,6 +50,7 @@ from harmwatch.extract.text import (
     split_sentences,
 )
 from harmwatch.extract.tollrank import TollSentence
+from harmwatch.language import detect_language
 from harmwatch.models import (
     REPORT_DATE_USED,
     Claim,
@@ -416,9 +416,10 @@ def _extract(
         return ext
     title = clean_text(title).strip() if isinstance(title, str) and title.strip() else None
     text = clean_text(text)
+    # Text too short to tell ("und") is read as English: the rules find nothing in other languages.
     lang = detect_language(text if len(text) > 200 or not title else f"{title} {text}")
-    ext.language = lang or "en"
-    if lang not in (None, "en"):
+    ext.language = "en" if lang == "und" else lang
+    if lang not in ("und", "en"):
         ext.notes.append(f"not English ({lang}); not mined")
         return ext
 

@@ -1,4 +1,4 @@
-"""Text plumbing: cleaning hostile input, splitting sentences with offsets, language.
+"""Text plumbing: cleaning hostile input, splitting sentences with offsets, page furniture.
 
 Offsets always refer to the caller's original string, so every span quotes the
 report exactly.
@@ -246,46 +246,6 @@ def _emit_one(text: str, start: int, end: int, out: list[Sentence]) -> None:
     if trail <= lead:
         return
     out.append(Sentence(start + lead, start + trail, raw[lead:trail]))
-
-
-_EN_STOP = frozenset(
-    "the of and to in a is was were that for on with by at from as said have has been killed "  # noqa: SIM905
-    "are it this an which be their its his they after".split()
-)
-_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or ``None`` if there is too little text.
-
-    A cheap test first: English stopwords among the first words. Only text that
-    fails it is handed to ``langdetect`` (seeded, so the answer is stable), and if
-    that is not installed a script test names Arabic, Cyrillic and the like.
-    """
-    sample = text[:4000]
-    words = _WORD_RE.findall(sample.lower())
-    if len(words) < 3:
-        return None
-    stop = sum(1 for w in words if w in _EN_STOP)
-    if stop / len(words) >= 0.12:
-        return "en"
-    letters = [c for c in sample if c.isalpha()]
-    if not letters:
-        return None
-    try:
-        from langdetect import DetectorFactory, detect
-
-        DetectorFactory.seed = 0
-        return str(detect(sample))
-    except Exception:
-        pass
-    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
-    cyr = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
-    if arabic / len(letters) > 0.5:
-        return "ar"
-    if cyr / len(letters) > 0.5:
-        return "ru"
-    return "und"
 
 
 def clean_text(text: str) -> str:
