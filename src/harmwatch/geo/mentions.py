@@ -37,6 +37,12 @@ if TYPE_CHECKING:
 MAX_TOKENS = 6
 MAX_TEXT = 5_000_000
 SKELETON_TEXT_MIN = 84.0  # fuzz.ratio floor for a skeleton-only match in running text
+# The floor where the text itself calls the name a town, village or district ("the village of
+# Taduf"): Arabic writes no short vowels, so writers supply them each their own way ("Taduf" /
+# "Tadef", "Qustul" / "Qastal", "Waar" / "Wa'er"), and the consonants are what the name is. Such
+# a spot is still kept only where it resolves in a governorate the text is about (as the
+# resolver's own floor with a governorate hint, SKELETON_MIN_SIM_CTX).
+SKELETON_CUE_MIN = 70.0
 ROLES = ("event", "mentioned", "foreign", "origin")
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’`ʿʾ][^\W_]+)*", re.UNICODE)
@@ -192,6 +198,8 @@ class _Spot:
     res: Resolution | None = None
     query: str = ""  # the span as the resolver reads it (a bare possessive "s" cut out)
     extra_tokens: list[int] = field(default_factory=list)
+    cue_skel: str = ""  # a spot read from its consonants because the text calls it a place
+    cue_quarter: bool = False  # ... and calls it a neighbourhood or district of a city
 
 
 _SENT_END = frozenset('.!?:"“(')
@@ -391,6 +399,7 @@ class Spotter:
         best: _Spot | None = None
         j = k0
         n = len(toks)
+        cue_before = bool(_EVENT_BEFORE_STRICT.search(text[max(0, toks[i].start - 40) : toks[i].start]))
         while j < n and len(content) < 4:
             tj = toks[j]
             if j > k0 and _gap_breaks(text, toks[j - 1].end, tj.start):
@@ -403,6 +412,14 @@ class Spotter:
             content.append(tj)
             j += 1
             nk = " ".join(c.key for c in content)
+            if (best is None or best.tier == "skeleton_ctx") and self._cued_skeleton(
+                text, toks, content, j, nk, lower_words, cue_before
+            ):
+                quarter = bool(
+                    _QUARTER_BEFORE.search(text[max(0, toks[i].start - 40) : toks[i].start])
+                    or _QUARTER_AFTER.match(text[toks[j - 1].end : toks[j - 1].end + 20])
+                )
+                best = _Spot(i, j, 0, 0, "", "skeleton_ctx", cue_skel=nk, cue_quarter=quarter)
             if len(content) == 1 and (len(nk) < 5 or nk in ENGLISH or nk in PERSONAL or nk in lower_words):
                 # a short name ("Hass" / "Has") only where the text calls it a town or village
                 if (
@@ -448,6 +465,29 @@ class Spotter:
         best.end = toks[best.j - 1].end
         best.surface = text[best.start : best.end]
         return best
+
+    def _cued_skeleton(
+        self,
+        text: str,
+        toks: list[_Tok],
+        content: list[_Tok],
+        j: int,
+        nk: str,
+        lower_words: set[str],
+        cue_before: bool,
+    ) -> bool:
+        """A name the text calls a place ("the village of X", "X village") whose consonants are
+        those of a gazetteer name spelt with other vowels (see ``SKELETON_CUE_MIN``)."""
+        if len(nk) < 4 or nk in ENGLISH or nk in PERSONAL or nk in lower_words:
+            return False
+        if not cue_before and not _PLACE_WORD_AFTER.match(text[toks[j - 1].end : toks[j - 1].end + 20]):
+            return False
+        sk = skeleton_of_tokens([c.key for c in content])
+        rows = self.gaz.skel.get(sk)
+        if len(sk) < 3 or not rows:
+            return False
+        sim = max((fuzz.ratio(nk, k) for r in rows[:20] for k in self.gaz._row_keys(r)[0]), default=0.0)
+        return sim >= SKELETON_CUE_MIN
 
     @staticmethod
     def _runs_on(text: str, toks: list[_Tok], j: int) -> bool:
@@ -654,10 +694,15 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
             elif sp.tier == "skeleton_ctx" and hint_pc and r.place.admin1_pcode != hint_pc:
                 sp.res = None
     # a weak spot the governorates of the text did not vouch for is dropped
+    top = max(ctx.values()) if ctx else 0
     for sp in spots:
         r = sp.res
         if sp.tier == "skeleton_ctx" and r is not None and (not ctx or r.place.admin1_pcode not in ctx):
             sp.res = None
+        elif sp.cue_skel and r is not None:
+            in_lead = ctx.get(r.place.admin1_pcode or "", 0) >= top
+            if not _cue_holds(gaz, sp, r, in_lead):
+                sp.res = None
     _contained_in_next(gaz, text, toks, spots)
     out: list[Mention] = []
     for sp in spots:
@@ -677,6 +722,25 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
         score = r.score * (0.85 if sp.tier in ("skeleton", "skeleton_ctx") else 1.0)
         out.append(Mention(sp.start, sp.end, sp.surface, place, role, round(score, 3)))
     return out
+
+
+_PLACE_WORD_AFTER = re.compile(r"^\s+(?:village|town|city|neighbou?rhood|district)\b", re.IGNORECASE)
+_QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|district|quarter)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_QUARTER_AFTER = re.compile(r"^\s+(?:neighbou?rhood|district|quarter)\b", re.IGNORECASE)
+
+
+def _cue_holds(gaz: Gazetteer, sp: _Spot, r: Resolution, in_lead: bool) -> bool:
+    """A spot read from its consonants stands only as a row it matches that way: one in the
+    governorate the text is most about, of the kind the text names (a city's neighbourhood
+    for "district"), sharing the skeleton and close enough in spelling."""
+    nk = sp.cue_skel
+    if r.row is None or not in_lead:
+        return False
+    if sp.cue_quarter and r.row.kind != "neighbourhood":
+        return False
+    if r.row.idx not in gaz.skel.get(skeleton_of_tokens(nk.split()), ()):
+        return False
+    return max((fuzz.ratio(nk, k) for k in gaz._row_keys(r.row.idx)[0]), default=0.0) >= SKELETON_CUE_MIN
 
 
 _SMALL_KINDS = frozenset({"village", "hamlet", "town", "neighbourhood"})

@@ -37,7 +37,7 @@ ARTICLES = frozenset({
 
 # Bump when any key function below changes: the build stores precomputed keys with it,
 # and a mismatch makes the loader recompute them.
-NORMALISER_VERSION = 5
+NORMALISER_VERSION = 6
 
 _APOSTROPHES = "'`´‘’ʿʾʻʼ′ʹ"
 _APOS_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
@@ -190,6 +190,16 @@ def canon_token(t: str) -> str:
     return _DOUBLED.sub(r"\1", s)
 
 
+# "al-Din" ("of the faith") closes many Arabic names and is often written into the word
+# before it: "Salaheddine", "Salahuddin", "Nureddin", "Zeineddine" are "Salah ad-Din", "Nur
+# al-Din", "Zein al-Din". The canonical key splits it off, so both writings meet; the word
+# left before it must keep three letters (a name, not a bare "Haddin").
+_GLUED_DIN = re.compile(r"^([a-z]{3,}?)(?:e|u|a|i|ee)?dd(?:in|ine|een|ean|eane)$")
+_DIN_FORMS = frozenset(
+    {"din", "dine", "deen", "dean", "eddin", "eddine", "uddin", "uddine", "addin", "iddin"}
+)
+
+
 @lru_cache(maxsize=65536)
 def canon_key(text: str) -> str:
     """A normalised key with the spelling of generic words and endings made canonical:
@@ -198,6 +208,14 @@ def canon_key(text: str) -> str:
     of the distinctive part of the name, so a match needs no similarity check."""
     out = []
     for t in _tokens(text):
+        if t in _DIN_FORMS:
+            out.append("din")
+            continue
+        m = _GLUED_DIN.match(t) if len(t) >= 7 and t.endswith(("n", "ne")) else None
+        if m is not None:
+            out.append(canon_token(m.group(1)))
+            out.append("din")
+            continue
         if t not in _GENERIC and len(t) >= 5:
             # "Arraqqa", "Ezzor", "Elasfar": an article written into the word
             t = strip_glued_article(t)

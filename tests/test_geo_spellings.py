@@ -1,0 +1,65 @@
+"""Spellings the gazetteer's sources write another way: al-Din written into the name, and
+names read from their consonants where the text itself calls them a place."""
+
+from __future__ import annotations
+
+import pytest
+
+import harmwatch.geo as geo
+from harmwatch.geo import get_gazetteer
+from harmwatch.geo.normalise import canon_key
+
+
+@pytest.fixture(scope="module")
+def gaz() -> geo.Gazetteer:
+    return get_gazetteer()
+
+
+def test_glued_al_din_meets_the_separate_article() -> None:
+    assert canon_key("Salaheddine") == canon_key("Salah ad-Din") == canon_key("Salah Ad-Deen")
+    assert canon_key("Salahuddin") == canon_key("Salah Eddine") == canon_key("Salah al-Din")
+    assert canon_key("Nureddin") == canon_key("Nur al-Din")
+    assert canon_key("Zeineddine") == canon_key("Zein al-Din")
+    # a short word ending in -ddin is not split: there is no name before "al-Din"
+    assert canon_key("Haddin") == "hadin"
+    assert canon_key("Jisreen") == "jisrin"
+
+
+def test_glued_al_din_resolves_to_the_aleppo_quarter(gaz: geo.Gazetteer) -> None:
+    for name in ("Salaheddine", "Salaheddin", "Salahuddin"):
+        p = gaz.resolve(name)
+        assert p.admin1_pcode == "SY02" and p.precision == "neighbourhood", name
+
+
+def _found(gaz: geo.Gazetteer, text: str, surface: str) -> list[geo.Mention]:
+    return [m for m in gaz.find_mentions(text) if surface in m.surface]
+
+
+def test_a_village_spelt_with_other_vowels_where_the_text_calls_it_a_village(gaz: geo.Gazetteer) -> None:
+    text = (
+        "Warplanes struck the village of Taduf near al-Bab in the Aleppo countryside on Sunday, "
+        "killing four civilians, while shelling hit Manbij."
+    )
+    ms = _found(gaz, text, "Taduf")
+    assert ms and ms[0].place.admin1_pcode == "SY02"
+    assert ms[0].score < 0.9  # a consonant match ranks below a spelling the sources hold
+
+
+def test_a_consonant_match_needs_the_cue(gaz: geo.Gazetteer) -> None:
+    text = "Warplanes struck near al-Bab and Manbij in the Aleppo countryside; Taduf residents fled."
+    assert not _found(gaz, text, "Taduf")
+
+
+def test_a_consonant_match_needs_the_texts_governorate(gaz: geo.Gazetteer) -> None:
+    # the only village with those consonants lies in Aleppo, the text is about Daraa
+    text = "Shelling hit the village of Taduf in the Daraa countryside and the city of Daraa on Monday."
+    assert not _found(gaz, text, "Taduf")
+
+
+def test_a_district_must_be_a_city_quarter(gaz: geo.Gazetteer) -> None:
+    ok = "Barrel bombs fell on the Ferdous neighbourhood of Aleppo city, killing six people."
+    ms = _found(gaz, ok, "Ferdous")
+    assert ms and ms[0].place.precision == "neighbourhood" and ms[0].place.admin1_pcode == "SY02"
+    # the same consonants as a village are not a quarter of the city
+    bad = "Barrel bombs fell on the Tadouf neighbourhood of Aleppo city, killing six people."
+    assert not _found(gaz, bad, "Tadouf")
