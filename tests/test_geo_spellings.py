@@ -63,3 +63,27 @@ def test_a_district_must_be_a_city_quarter(gaz: geo.Gazetteer) -> None:
     # the same consonants as a village are not a quarter of the city
     bad = "Barrel bombs fell on the Tadouf neighbourhood of Aleppo city, killing six people."
     assert not _found(gaz, bad, "Tadouf")
+
+
+def test_a_title_before_a_name_is_a_person_not_deir(gaz: geo.Gazetteer) -> None:
+    # "Dr" has the consonants of "Deir", and "Deir Ali" is a town near Damascus
+    text = "Two people died in the strike, among them Dr Ali Darwish, a surgeon at the hospital."
+    assert not [m for m in gaz.find_mentions(text) if "Ali" in m.surface]
+    ms = gaz.find_mentions("Shelling hit Deir Ali on Monday, killing a child.")
+    assert ms and ms[0].place.name == "Deir Ali"
+
+
+def test_a_city_quarter_needs_its_city_in_the_text(gaz: geo.Gazetteer) -> None:
+    # Rasafeh is a quarter of Aleppo city; a report on the Raqqa countryside means another place
+    text = (
+        "Army units advanced in the Raqqa countryside after taking al-Tabqa city. "
+        "They went on advancing towards al-Rasafa, killing dozens of militants."
+    )
+    assert not [m for m in gaz.find_mentions(text) if "Rasafa" in m.surface]
+    # with Aleppo in the text (or nothing else at all) the quarter reading stands
+    text2 = "Shells fell on al-Rasafa and Salah ad-Din in Aleppo city, killing two children."
+    ms = [m for m in gaz.find_mentions(text2) if "Rasafa" in m.surface]
+    assert ms and ms[0].place.admin1_pcode == "SY02"
+    alone = "Shells fell on al-Rasafa, killing two children."
+    ms = [m for m in gaz.find_mentions(alone) if "Rasafa" in m.surface]
+    assert ms and ms[0].place.admin1_pcode == "SY02"

@@ -395,6 +395,10 @@ class Spotter:
         self, text: str, toks: list[_Tok], i: int, k0: int, lower_words: set[str]
     ) -> _Spot | None:
         gaz = self.gaz
+        if toks[k0].key in _TITLE_ABBREVIATIONS and k0 + 1 < len(toks) and toks[k0 + 1].cap:
+            # "Dr Ali Darwish", "Mr Salman": a title before a person's name; written "Dr" it
+            # has the consonants of "Deir" ("Deir Ali"), but no place name opens that way
+            return None
         content: list[_Tok] = []
         best: _Spot | None = None
         j = k0
@@ -704,6 +708,7 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
             if not _cue_holds(gaz, sp, r, in_lead):
                 sp.res = None
     _contained_in_next(gaz, text, toks, spots)
+    _lone_quarters(spots)
     out: list[Mention] = []
     for sp in spots:
         r = sp.res
@@ -724,6 +729,7 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
     return out
 
 
+_TITLE_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "gen", "col", "lt", "maj", "capt", "brig", "sgt"})
 _PLACE_WORD_AFTER = re.compile(r"^\s+(?:village|town|city|neighbou?rhood|district)\b", re.IGNORECASE)
 _QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|district|quarter)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _QUARTER_AFTER = re.compile(r"^\s+(?:neighbou?rhood|district|quarter)\b", re.IGNORECASE)
@@ -741,6 +747,29 @@ def _cue_holds(gaz: Gazetteer, sp: _Spot, r: Resolution, in_lead: bool) -> bool:
     if r.row.idx not in gaz.skel.get(skeleton_of_tokens(nk.split()), ()):
         return False
     return max((fuzz.ratio(nk, k) for k in gaz._row_keys(r.row.idx)[0]), default=0.0) >= SKELETON_CUE_MIN
+
+
+def _gov(pcode: str | None) -> str | None:
+    return "SY01" if pcode == "SY03" else pcode
+
+
+def _lone_quarters(spots: list[_Spot]) -> None:
+    """A city quarter named in a text that never names its city's governorate, while naming
+    others, is a namesake: "al-Rasafa" in a report on the Raqqa countryside is not the
+    Rasafeh quarter of Aleppo city. Quarter names are common words ("the Midan", "the
+    Salhiyeh"), so the reading needs its city's governorate somewhere in the text."""
+    rows_in: dict[str | None, set[int]] = {}
+    for sp in spots:
+        r = sp.res
+        if r is not None and r.row is not None and r.place.country == "SY" and r.place.admin1_pcode:
+            rows_in.setdefault(_gov(r.place.admin1_pcode), set()).add(r.row.idx)
+    for sp in spots:
+        r = sp.res
+        if r is None or r.row is None or r.row.kind != "neighbourhood":
+            continue
+        own = _gov(r.place.admin1_pcode)
+        if rows_in.get(own, set()) <= {r.row.idx} and any(g != own for g in rows_in):
+            sp.res = None
 
 
 _SMALL_KINDS = frozenset({"village", "hamlet", "town", "neighbourhood"})
