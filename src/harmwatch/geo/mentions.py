@@ -149,7 +149,41 @@ _TREATED_BEFORE = re.compile(
 # "civilians who fled from X" (the words between name no other place: "in", "at"... end it).
 _LEFT_FROM_BEFORE = re.compile(
     r"\b(?:evacuees|evacuated|evacuating|fled|fleeing|displaced|refugees|escaped|escaping|expelled)\s+"
-    r"from\s+(?:the\s+)?(?:(?!(?:in|at|near|on|to|into|toward|towards)\b)[\w'’-]+,?\s+){0,5}$",
+    r"(?:(?:people|families|civilians|residents|persons|children|women)\s+)?"
+    r"from\s+(?:the\s+)?(?:(?!(?:in|at|near|on|to|into|toward|towards)\b)[\w'’-]+,?\s+){0,5}$"
+    # "evacuees from the besieged towns of X and Y in Idlib province": the towns' governorate
+    # is still where they came from (no verb between says otherwise)
+    r"|\b(?:evacuees|evacuated|fled|fleeing|displaced|refugees|escaped|escaping|expelled)\s+"
+    r"(?:(?:people|families|civilians|residents|persons)\s+)?from\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:towns?|villages?|cities|city|areas?|camps?|neighbou?rhoods?)\s+of\s+"
+    r"(?:(?!(?:were|was|are|is|had|have|has|been|being|in|at|near|on|to|into)\b)[\w'’-]+,?\s+){1,6}in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Where the fire came from, not where it fell: "rockets fired from Idlib hit Mhardeh", "shells
+# fired by militants from Eastern Ghouta", "missiles launched from the occupied Golan",
+# "terrorists positioned in X targeted Y", "from their positions in X".
+_FIRED_FROM_BEFORE = re.compile(
+    r"\b(?:fired|launched|lobbed|shot|fire|launch|firing|launching)\s+(?:(?:by|at|on|into|toward|towards)\s+)?"
+    r"(?:(?!(?:in|at|on|hit|hitting|struck|killing)\b)[\w'’-]+\s+){0,4}?from\s+(?:the\s+)?"
+    r"(?:(?:direction|area|outskirts|side)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?!(?:in|at|on|over|near|inside|ground|air|sky)\b)[\w'’-]+\s+){0,2}$"
+    r"|\bfrom\s+(?:(?:their|its|his|her|rebel|militant|terrorist|army|regime)\s+)?positions?\s+"
+    r"(?:in|at|on|near|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+    r"|\b(?:positioned|stationed|entrenched|deployed|holed\s+up|hiding|barricaded)\s+(?:in|at|inside)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# Where the wounded were treated: "taken to hospitals in Idlib" names no event place.
+_TREATED_HOSPITAL_BEFORE = re.compile(
+    r"\b(?:treated|taken|transferred|transported|evacuated|rushed|referred|admitted|brought|moved|carried)"
+    r"\b[^.;]{0,60}?\b(?:to|in|into|at)\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?|medical\s+points?)"
+    r"\s+(?:in|at)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# Land named as held by another state: "the (Israeli-)occupied Golan Heights", "Israel, which
+# occupies the Golan": the attacker's ground or background, not where the strike fell.
+_OCCUPIED_BEFORE = re.compile(
+    r"(?:\bisraeli-occupied|(?<![\w-])(?:occupied|occupies|annexed|annexes|occupy))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _HOSPITAL_AFTER = re.compile(r"^(?:['’]?s)?\s+(?:\w+\s+){0,2}hospitals?\b", re.IGNORECASE)
@@ -622,6 +656,10 @@ def classify_role(text: str, start: int, end: int, place: Place, kind: str | Non
             return "origin"
         return "foreign"
     if _LEFT_FROM_BEFORE.search(before):
+        return "origin"
+    if _FIRED_FROM_BEFORE.search(before[-100:]) or _TREATED_HOSPITAL_BEFORE.search(before):
+        return "origin"
+    if _OCCUPIED_BEFORE.search(before[-30:]):
         return "origin"
     if _EVENT_AFTER.match(after) or _EVENT_BEFORE_STRICT.search(before[-40:]):
         return "event"
