@@ -93,3 +93,16 @@ def test_where_it_fell_stays_the_event() -> None:
 def test_main_incident_takes_the_place_of_the_harm(title: str, body: str, admin1: str) -> None:
     ext = extract_report(body, title=title, published="2017-05-01")
     assert ext.incidents and ext.incidents[0].place.admin1 == admin1
+
+
+def test_an_origins_own_locator_is_an_origin_too() -> None:
+    roles = _roles("Russian warplanes based at Hmeimim airbase in Latakia struck Saraqib, killing seven.")
+    assert roles.get("Latakia") == "origin" and roles.get("Saraqib") == "event"
+    roles = _roles("Jets that took off from Hmeimim airbase in Latakia struck Saraqib, killing seven.")
+    assert roles.get("Latakia") == "origin" and roles.get("Saraqib") == "event"
+    ext = extract_report(
+        "Russian warplanes based at Hmeimim airbase in Latakia struck Saraqib, killing seven civilians.",
+        title="Russian jets kill seven",
+        published="2017-05-01",
+    )
+    assert ext.incidents and ext.incidents[0].place.admin1 == "Idleb"

@@ -127,7 +127,15 @@ _EVENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BASED_AFTER = re.compile(r"^\s*[-–]?\s*based\b", re.IGNORECASE)
-_BASED_BEFORE = re.compile(r"\b(?:based|headquartered|headquarters)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+_BASED_BEFORE = re.compile(
+    r"\b(?:based|headquartered|headquarters|stationed)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE
+)
+# "Hmeimim airbase in Latakia", "Kilis, Turkey": the place that locates an origin is the origin's too
+_ORIGIN_SEAT_GAP = re.compile(
+    r"^\s*(?:(?:air\s*base|airbase|airport|military\s+airport|base|camp|headquarters)\s+)?(?:in|,|near)\s+"
+    r"(?:the\s+)?(?:(?:province|governorate|city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _STATEMENT_AFTER = re.compile(
     r"^(?:['’]?s)?\s+(?:(?:has|have|had|also|again|officially|swiftly|later|quickly|firmly|strongly)\s+)?"
     r"(?:said|says|denied|denies|deny|accused|accuses|accuse|announced|announces|claimed|claims|condemned|"
@@ -163,7 +171,8 @@ _LEFT_FROM_BEFORE = re.compile(
 # fired by militants from Eastern Ghouta", "missiles launched from the occupied Golan",
 # "terrorists positioned in X targeted Y", "from their positions in X".
 _FIRED_FROM_BEFORE = re.compile(
-    r"\b(?:fired|launched|lobbed|shot|fire|launch|firing|launching)\s+(?:(?:by|at|on|into|toward|towards)\s+)?"
+    r"\b(?:fired|launched|lobbed|shot|fire|launch|firing|launching|took\s+off|taking\s+off|take\s+off"
+    r"|flew\s+in|flying\s+in|departed|departing)\s+(?:(?:by|at|on|into|toward|towards)\s+)?"
     r"(?:(?!(?:in|at|on|hit|hitting|struck|killing)\b)[\w'’-]+\s+){0,4}?from\s+(?:the\s+)?"
     r"(?:(?:direction|area|outskirts|side)\s+of\s+(?:the\s+)?)?"
     r"(?:(?!(?:in|at|on|over|near|inside|ground|air|sky)\b)[\w'’-]+\s+){0,2}$"
@@ -762,6 +771,8 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
         if role == "mentioned" and (sp.start, sp.end) != (toks[sp.i].start, toks[sp.j - 1].end):
             # "the town of X", "X province": the descriptor read into the span is itself the cue
             role = classify_role(text, toks[sp.i].start, toks[sp.j - 1].end, place, kind)
+        if out and out[-1].role == "origin" and _ORIGIN_SEAT_GAP.match(text[out[-1].end : sp.start]):
+            role = "origin"
         score = r.score * (0.85 if sp.tier in ("skeleton", "skeleton_ctx") else 1.0)
         out.append(Mention(sp.start, sp.end, sp.surface, place, role, round(score, 3)))
     return out
