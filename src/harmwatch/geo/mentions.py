@@ -563,6 +563,9 @@ class Spotter:
                     s_idx = lo + a
                     if allow_whole and s_idx >= sp.i and s_idx + L <= sp.j:
                         continue
+                    if s_idx > sp.i and s_idx + L <= sp.j and not toks[sp.i].article:
+                        # a longer name that ends in the phrase ("Busra al-Sham" is not "al-Sham")
+                        continue
                     if s_idx < sp.j and s_idx + L > sp.i:
                         return True
         return False
