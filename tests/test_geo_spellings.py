@@ -93,4 +93,5 @@ def test_a_name_ending_in_a_stop_phrase_is_still_a_name(gaz: geo.Gazetteer) -> N
     ms = gaz.find_mentions("Air strikes hit Busra al-Sham on Monday, killing three civilians.")
     assert ms and ms[0].place.admin1_pcode == "SY12"
     # the phrase alone, or a group named with it, is still not a place
-    assert not [m for m in gaz.find_mentions("Fighters of Ahrar al-Sham attacked the checkpoint.") if m.place.lat]
+    group = gaz.find_mentions("Fighters of Ahrar al-Sham attacked the checkpoint.")
+    assert not [m for m in group if m.place.lat]
