@@ -95,3 +95,10 @@ def test_a_name_ending_in_a_stop_phrase_is_still_a_name(gaz: geo.Gazetteer) -> N
     # the phrase alone, or a group named with it, is still not a place
     group = gaz.find_mentions("Fighters of Ahrar al-Sham attacked the checkpoint.")
     assert not [m for m in group if m.place.lat]
+
+
+def test_o_and_u_are_one_vowel_class() -> None:
+    assert canon_key("Rajo") == canon_key("Raju")
+    assert canon_key("al-Forqan") == canon_key("Al-Furqan")
+    assert canon_key("Qosour") == canon_key("Al Qusur")
+    assert canon_key("Homs") != canon_key("Hama")
