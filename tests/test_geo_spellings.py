@@ -102,3 +102,22 @@ def test_o_and_u_are_one_vowel_class() -> None:
     assert canon_key("al-Forqan") == canon_key("Al-Furqan")
     assert canon_key("Qosour") == canon_key("Al Qusur")
     assert canon_key("Homs") != canon_key("Hama")
+
+
+def test_e_and_i_are_one_vowel_class() -> None:
+    # the kasra is written "e" by some and "i" by others: "Tadef" / "Tadif", "Dabeq" / "Dabiq"
+    assert canon_key("Dabiq") == canon_key("Dabeq")
+    assert canon_key("Tadef") == canon_key("Tadif")
+    # endings and diphthongs keep their own rules
+    assert canon_key("Jableh") == canon_key("Jablah")
+    assert canon_key("Kafr Uweid") == canon_key("Kafr Uwayd")
+
+
+def test_given_name_before_surname_and_title_is_a_person(gaz: geo.Gazetteer) -> None:
+    for text in (
+        "Qassem Saadeddine, a rebel commander, said the attack was a massacre.",
+        "Qassem Saadeddine a commander and spokesman for the rebels said.",
+    ):
+        assert not gaz.find_mentions(text), text
+    ms = gaz.find_mentions("Shelling hit the town of Jasim in Daraa, killing two.")
+    assert [m for m in ms if m.place.name == "Jasim"]

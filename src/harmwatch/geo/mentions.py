@@ -879,6 +879,13 @@ _PERSON_NAME_CUE = re.compile(
 )
 
 
+_SURNAME_APPOSITION = re.compile(
+    r"^\s+[A-Z][\w'’-]+,?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:"
+    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + r")\b"
+)
+
+
 def _looks_like_person(text: str, toks: list[_Tok], sp: _Spot) -> bool:
     if _PERSON_NAME_CUE.search(text[max(0, sp.start - 40) : sp.start]):
         return True
@@ -898,6 +905,9 @@ def _looks_like_person(text: str, toks: list[_Tok], sp: _Spot) -> bool:
             and not _gap_breaks(text, prev.end, toks[sp.i].start)
         ):
             return True
+    if _SURNAME_APPOSITION.match(text[sp.end : sp.end + 60]):
+        # "Qassem Saadeddine, a commander ...": a given name, a surname and what the man is
+        return True
     if _SAID_AFTER.match(text[sp.end : sp.end + 20]):
         return True
     if sp.j < len(toks):

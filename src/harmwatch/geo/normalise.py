@@ -12,7 +12,7 @@ ta marbuta as -a, -ah or -eh. Three keys absorb most of that:
 ``canon_key``
     the normalised key with generic words (Tall/Tell/Tal, Kafr/Kfar, Deir/Dayr, Ain/Ein/
     Ayn, Khirbet/Kherbet, ...), endings (-iyeh/-iyah/-iya/-iyet), an opening E/A and a few
-    letter pairs (ou/u, o/u, ee/i, ei/ay, q/k) written one way, al-Din written into the word
+    letter pairs (ou/u, o/u, e/i, ee/i, ei/ay, q/k) written one way, al-Din written into the word
     split off: looser than the key, far safer than the skeleton.
 ``skeleton``
     the consonant skeleton of the tokens after folding the usual alternations (q/k,
@@ -38,7 +38,7 @@ ARTICLES = frozenset({
 
 # Bump when any key function below changes: the build stores precomputed keys with it,
 # and a mismatch makes the loader recompute them.
-NORMALISER_VERSION = 7
+NORMALISER_VERSION = 8
 
 _APOSTROPHES = "'`´‘’ʿʾʻʼ′ʹ"
 _APOS_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
@@ -190,6 +190,9 @@ def canon_token(t: str) -> str:
     s = _CANON_END.sub("iya", s)
     if len(s) > 3 and s[-2:] in ("ah", "eh"):
         s = s[:-2] + "a"
+    # the kasra, written "e" by some and "i" by others ("Tadef" / "Tadif", "Dabeq" / "Dabiq"):
+    # one vowel class, once the endings (-eh) and diphthongs (ei, ey) have had their own rules
+    s = s.replace("e", "i")
     return _DOUBLED.sub(r"\1", s)
 
 
