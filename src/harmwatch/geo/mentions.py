@@ -182,6 +182,11 @@ _FIRED_FROM_BEFORE = re.compile(
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_ORIGIN_WORDS = re.compile(
+    r"evacu|fled|flee|displac|refugee|escap|expel|fir[ei]|launch|lobbed|shot|took|taking|take|flew|flying"
+    r"|depart|position|station|entrench|deploy|holed|hiding|barricad|hospital|clinic|medical|occup|annex",
+    re.IGNORECASE,
+)
 # Where the wounded were treated: "taken to hospitals in Idlib" names no event place.
 _TREATED_HOSPITAL_BEFORE = re.compile(
     r"\b(?:treated|taken|transferred|transported|evacuated|rushed|referred|admitted|brought|moved|carried)"
@@ -446,7 +451,6 @@ class Spotter:
         best: _Spot | None = None
         j = k0
         n = len(toks)
-        cue_before = bool(_EVENT_BEFORE_STRICT.search(text[max(0, toks[i].start - 40) : toks[i].start]))
         while j < n and len(content) < 4:
             tj = toks[j]
             if j > k0 and _gap_breaks(text, toks[j - 1].end, tj.start):
@@ -460,7 +464,7 @@ class Spotter:
             j += 1
             nk = " ".join(c.key for c in content)
             if (best is None or best.tier == "skeleton_ctx") and self._cued_skeleton(
-                text, toks, content, j, nk, lower_words, cue_before
+                text, toks, content, j, nk, lower_words, toks[i].start
             ):
                 quarter = bool(
                     _QUARTER_BEFORE.search(text[max(0, toks[i].start - 40) : toks[i].start])
@@ -521,14 +525,21 @@ class Spotter:
         j: int,
         nk: str,
         lower_words: set[str],
-        cue_before: bool,
+        at: int,
     ) -> bool:
         """A name the text calls a place ("the village of X", "X village") whose consonants are
         those of a gazetteer name spelt with other vowels (see ``SKELETON_CUE_MIN``)."""
         if len(nk) < 4 or nk in ENGLISH or nk in PERSONAL or nk in lower_words:
             return False
-        if not cue_before and not _PLACE_WORD_AFTER.match(text[toks[j - 1].end : toks[j - 1].end + 20]):
-            return False
+        before = text[max(0, at - 40) : at]
+        # the cue first, on plain strings: most capitalised words have none
+        if before.rstrip().lower().endswith((" of", " of the")):
+            if not _EVENT_BEFORE_STRICT.search(before):
+                return False
+        else:
+            after = text[toks[j - 1].end : toks[j - 1].end + 20]
+            if after[1:2].lower() not in _PLACE_WORD_INITIALS or not _PLACE_WORD_AFTER.match(after):
+                return False
         sk = skeleton_of_tokens([c.key for c in content])
         rows = self.gaz.skel.get(sk)
         if len(sk) < 3 or not rows:
@@ -667,11 +678,13 @@ def classify_role(text: str, start: int, end: int, place: Place, kind: str | Non
         if _TREATED_BEFORE.search(before) or _HOSPITAL_AFTER.match(after):
             return "origin"
         return "foreign"
-    if _LEFT_FROM_BEFORE.search(before):
-        return "origin"
-    if _FIRED_FROM_BEFORE.search(before[-100:]) or _TREATED_HOSPITAL_BEFORE.search(before):
-        return "origin"
-    if _OCCUPIED_BEFORE.search(before[-30:]):
+    # (the patterns run only where one of their words is there: roles are read for every mention)
+    if _ORIGIN_WORDS.search(before) and (
+        _LEFT_FROM_BEFORE.search(before)
+        or _FIRED_FROM_BEFORE.search(before[-100:])
+        or _TREATED_HOSPITAL_BEFORE.search(before)
+        or _OCCUPIED_BEFORE.search(before[-30:])
+    ):
         return "origin"
     if _EVENT_AFTER.match(after) or _EVENT_BEFORE_STRICT.search(before[-40:]):
         return "event"
@@ -782,6 +795,7 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
 
 
 _TITLE_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "gen", "col", "lt", "maj", "capt", "brig", "sgt"})
+_PLACE_WORD_INITIALS = frozenset("vtcnd")
 _PLACE_WORD_AFTER = re.compile(r"^\s+(?:village|town|city|neighbou?rhood|district)\b", re.IGNORECASE)
 _QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|district|quarter)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _QUARTER_AFTER = re.compile(r"^\s+(?:neighbou?rhood|district|quarter)\b", re.IGNORECASE)
