@@ -64,7 +64,7 @@ COMMAND = "python -m harmwatch.evaluation.extraction"
 
 # Measured minus about 0.02 (FA-KES: whole dev file; UCDP: single-event headlines).
 FLOORS: dict[str, float] = {
-    "fakes_governorate": 0.92,
+    "fakes_governorate": 0.925,
     "fakes_date": 0.67,
     "fakes_date_event": 0.50,
     "fakes_actor": 0.87,

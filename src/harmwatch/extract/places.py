@@ -463,7 +463,7 @@ class GeoFinder:
             if o.role == "event" and _SIDE_BEFORE.search(text[max(0, o.start - 6) : o.start]):
                 o.role = "mentioned"
             elif (
-                o.role == "event"
+                o.role in ("event", "mentioned")
                 and o.surface.lower() in _SEAT_OF_POWER
                 and _AS_GOVERNMENT_AFTER.search(text[o.end : o.end + 30])
             ):

@@ -37,6 +37,12 @@ if TYPE_CHECKING:
 MAX_TOKENS = 6
 MAX_TEXT = 5_000_000
 SKELETON_TEXT_MIN = 84.0  # fuzz.ratio floor for a skeleton-only match in running text
+# The floor where the text itself calls the name a town, village or district ("the village of
+# Taduf"): Arabic writes no short vowels, so writers supply them each their own way ("Taduf" /
+# "Tadef", "Qustul" / "Qastal", "Waar" / "Wa'er"), and the consonants are what the name is. Such
+# a spot is still kept only where it resolves in a governorate the text is about (as the
+# resolver's own floor with a governorate hint, SKELETON_MIN_SIM_CTX).
+SKELETON_CUE_MIN = 70.0
 ROLES = ("event", "mentioned", "foreign", "origin")
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’`ʿʾ][^\W_]+)*", re.UNICODE)
@@ -121,7 +127,15 @@ _EVENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BASED_AFTER = re.compile(r"^\s*[-–]?\s*based\b", re.IGNORECASE)
-_BASED_BEFORE = re.compile(r"\b(?:based|headquartered|headquarters)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+_BASED_BEFORE = re.compile(
+    r"\b(?:based|headquartered|headquarters|stationed)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE
+)
+# "Hmeimim airbase in Latakia", "Kilis, Turkey": the place that locates an origin is the origin's too
+_ORIGIN_SEAT_GAP = re.compile(
+    r"^\s*(?:(?:air\s*base|airbase|airport|military\s+airport|base|camp|headquarters)\s+)?(?:in|,|near)\s+"
+    r"(?:the\s+)?(?:(?:province|governorate|city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _STATEMENT_AFTER = re.compile(
     r"^(?:['’]?s)?\s+(?:(?:has|have|had|also|again|officially|swiftly|later|quickly|firmly|strongly)\s+)?"
     r"(?:said|says|denied|denies|deny|accused|accuses|accuse|announced|announces|claimed|claims|condemned|"
@@ -143,7 +157,47 @@ _TREATED_BEFORE = re.compile(
 # "civilians who fled from X" (the words between name no other place: "in", "at"... end it).
 _LEFT_FROM_BEFORE = re.compile(
     r"\b(?:evacuees|evacuated|evacuating|fled|fleeing|displaced|refugees|escaped|escaping|expelled)\s+"
-    r"from\s+(?:the\s+)?(?:(?!(?:in|at|near|on|to|into|toward|towards)\b)[\w'’-]+,?\s+){0,5}$",
+    r"(?:(?:people|families|civilians|residents|persons|children|women)\s+)?"
+    r"from\s+(?:the\s+)?(?:(?!(?:in|at|near|on|to|into|toward|towards)\b)[\w'’-]+,?\s+){0,5}$"
+    # "evacuees from the besieged towns of X and Y in Idlib province": the towns' governorate
+    # is still where they came from (no verb between says otherwise)
+    r"|\b(?:evacuees|evacuated|fled|fleeing|displaced|refugees|escaped|escaping|expelled)\s+"
+    r"(?:(?:people|families|civilians|residents|persons)\s+)?from\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:towns?|villages?|cities|city|areas?|camps?|neighbou?rhoods?)\s+of\s+"
+    r"(?:(?!(?:were|was|are|is|had|have|has|been|being|in|at|near|on|to|into)\b)[\w'’-]+,?\s+){1,6}in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Where the fire came from, not where it fell: "rockets fired from Idlib hit Mhardeh", "shells
+# fired by militants from Eastern Ghouta", "missiles launched from the occupied Golan",
+# "terrorists positioned in X targeted Y", "from their positions in X".
+_FIRED_FROM_BEFORE = re.compile(
+    r"\b(?:fired|launched|lobbed|shot|fire|launch|firing|launching|took\s+off|taking\s+off|take\s+off"
+    r"|flew\s+in|flying\s+in|departed|departing)\s+(?:(?:by|at|on|into|toward|towards)\s+)?"
+    r"(?:(?!(?:in|at|on|hit|hitting|struck|killing)\b)[\w'’-]+\s+){0,4}?from\s+(?:the\s+)?"
+    r"(?:(?:direction|area|outskirts|side)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?!(?:in|at|on|over|near|inside|ground|air|sky)\b)[\w'’-]+\s+){0,2}$"
+    r"|\bfrom\s+(?:(?:their|its|his|her|rebel|militant|terrorist|army|regime)\s+)?positions?\s+"
+    r"(?:in|at|on|near|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+    r"|\b(?:positioned|stationed|entrenched|deployed|holed\s+up|hiding|barricaded)\s+(?:in|at|inside)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_ORIGIN_WORDS = re.compile(
+    r"evacu|fled|flee|displac|refugee|escap|expel|fir[ei]|launch|lobbed|shot|took|taking|take|flew|flying"
+    r"|depart|position|station|entrench|deploy|holed|hiding|barricad|hospital|clinic|medical|occup|annex",
+    re.IGNORECASE,
+)
+# Where the wounded were treated: "taken to hospitals in Idlib" names no event place.
+_TREATED_HOSPITAL_BEFORE = re.compile(
+    r"\b(?:treated|taken|transferred|transported|evacuated|rushed|referred|admitted|brought|moved|carried)"
+    r"\b[^.;]{0,60}?\b(?:to|in|into|at)\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?|medical\s+points?)"
+    r"\s+(?:in|at)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# Land named as held by another state: "the (Israeli-)occupied Golan Heights", "Israel, which
+# occupies the Golan": the attacker's ground or background, not where the strike fell.
+_OCCUPIED_BEFORE = re.compile(
+    r"(?:\bisraeli-occupied|(?<![\w-])(?:occupied|occupies|annexed|annexes|occupy))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _HOSPITAL_AFTER = re.compile(r"^(?:['’]?s)?\s+(?:\w+\s+){0,2}hospitals?\b", re.IGNORECASE)
@@ -192,6 +246,8 @@ class _Spot:
     res: Resolution | None = None
     query: str = ""  # the span as the resolver reads it (a bare possessive "s" cut out)
     extra_tokens: list[int] = field(default_factory=list)
+    cue_skel: str = ""  # a spot read from its consonants because the text calls it a place
+    cue_quarter: bool = False  # ... and calls it a neighbourhood or district of a city
 
 
 _SENT_END = frozenset('.!?:"“(')
@@ -387,6 +443,10 @@ class Spotter:
         self, text: str, toks: list[_Tok], i: int, k0: int, lower_words: set[str]
     ) -> _Spot | None:
         gaz = self.gaz
+        if toks[k0].key in _TITLE_ABBREVIATIONS and k0 + 1 < len(toks) and toks[k0 + 1].cap:
+            # "Dr Ali Darwish", "Mr Salman": a title before a person's name; written "Dr" it
+            # has the consonants of "Deir" ("Deir Ali"), but no place name opens that way
+            return None
         content: list[_Tok] = []
         best: _Spot | None = None
         j = k0
@@ -403,6 +463,14 @@ class Spotter:
             content.append(tj)
             j += 1
             nk = " ".join(c.key for c in content)
+            if (best is None or best.tier == "skeleton_ctx") and self._cued_skeleton(
+                text, toks, content, j, nk, lower_words, toks[i].start
+            ):
+                quarter = bool(
+                    _QUARTER_BEFORE.search(text[max(0, toks[i].start - 40) : toks[i].start])
+                    or _QUARTER_AFTER.match(text[toks[j - 1].end : toks[j - 1].end + 20])
+                )
+                best = _Spot(i, j, 0, 0, "", "skeleton_ctx", cue_skel=nk, cue_quarter=quarter)
             if len(content) == 1 and (len(nk) < 5 or nk in ENGLISH or nk in PERSONAL or nk in lower_words):
                 # a short name ("Hass" / "Has") only where the text calls it a town or village
                 if (
@@ -449,6 +517,36 @@ class Spotter:
         best.surface = text[best.start : best.end]
         return best
 
+    def _cued_skeleton(
+        self,
+        text: str,
+        toks: list[_Tok],
+        content: list[_Tok],
+        j: int,
+        nk: str,
+        lower_words: set[str],
+        at: int,
+    ) -> bool:
+        """A name the text calls a place ("the village of X", "X village") whose consonants are
+        those of a gazetteer name spelt with other vowels (see ``SKELETON_CUE_MIN``)."""
+        if len(nk) < 4 or nk in ENGLISH or nk in PERSONAL or nk in lower_words:
+            return False
+        before = text[max(0, at - 40) : at]
+        # the cue first, on plain strings: most capitalised words have none
+        if before.rstrip().lower().endswith((" of", " of the")):
+            if not _EVENT_BEFORE_STRICT.search(before):
+                return False
+        else:
+            after = text[toks[j - 1].end : toks[j - 1].end + 20]
+            if after[1:2].lower() not in _PLACE_WORD_INITIALS or not _PLACE_WORD_AFTER.match(after):
+                return False
+        sk = skeleton_of_tokens([c.key for c in content])
+        rows = self.gaz.skel.get(sk)
+        if len(sk) < 3 or not rows:
+            return False
+        sim = max((fuzz.ratio(nk, k) for r in rows[:20] for k in self.gaz._row_keys(r)[0]), default=0.0)
+        return sim >= SKELETON_CUE_MIN
+
     @staticmethod
     def _runs_on(text: str, toks: list[_Tok], j: int) -> bool:
         """Whether a capitalised word follows token ``j - 1`` within the same name."""
@@ -475,6 +573,9 @@ class Spotter:
                     # the phrase must overlap the spot
                     s_idx = lo + a
                     if allow_whole and s_idx >= sp.i and s_idx + L <= sp.j:
+                        continue
+                    if s_idx > sp.i and s_idx + L <= sp.j and not toks[sp.i].article:
+                        # a longer name that ends in the phrase ("Busra al-Sham" is not "al-Sham")
                         continue
                     if s_idx < sp.j and s_idx + L > sp.i:
                         return True
@@ -577,7 +678,13 @@ def classify_role(text: str, start: int, end: int, place: Place, kind: str | Non
         if _TREATED_BEFORE.search(before) or _HOSPITAL_AFTER.match(after):
             return "origin"
         return "foreign"
-    if _LEFT_FROM_BEFORE.search(before):
+    # (the patterns run only where one of their words is there: roles are read for every mention)
+    if _ORIGIN_WORDS.search(before) and (
+        _LEFT_FROM_BEFORE.search(before)
+        or _FIRED_FROM_BEFORE.search(before[-100:])
+        or _TREATED_HOSPITAL_BEFORE.search(before)
+        or _OCCUPIED_BEFORE.search(before[-30:])
+    ):
         return "origin"
     if _EVENT_AFTER.match(after) or _EVENT_BEFORE_STRICT.search(before[-40:]):
         return "event"
@@ -654,11 +761,17 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
             elif sp.tier == "skeleton_ctx" and hint_pc and r.place.admin1_pcode != hint_pc:
                 sp.res = None
     # a weak spot the governorates of the text did not vouch for is dropped
+    top = max(ctx.values()) if ctx else 0
     for sp in spots:
         r = sp.res
         if sp.tier == "skeleton_ctx" and r is not None and (not ctx or r.place.admin1_pcode not in ctx):
             sp.res = None
+        elif sp.cue_skel and r is not None:
+            in_lead = ctx.get(r.place.admin1_pcode or "", 0) >= top
+            if not _cue_holds(gaz, sp, r, in_lead):
+                sp.res = None
     _contained_in_next(gaz, text, toks, spots)
+    _lone_quarters(spots)
     out: list[Mention] = []
     for sp in spots:
         r = sp.res
@@ -674,9 +787,55 @@ def find_mentions(gaz: Gazetteer, text: str, *, admin1_hint: str | None = None) 
         if role == "mentioned" and (sp.start, sp.end) != (toks[sp.i].start, toks[sp.j - 1].end):
             # "the town of X", "X province": the descriptor read into the span is itself the cue
             role = classify_role(text, toks[sp.i].start, toks[sp.j - 1].end, place, kind)
+        if out and out[-1].role == "origin" and _ORIGIN_SEAT_GAP.match(text[out[-1].end : sp.start]):
+            role = "origin"
         score = r.score * (0.85 if sp.tier in ("skeleton", "skeleton_ctx") else 1.0)
         out.append(Mention(sp.start, sp.end, sp.surface, place, role, round(score, 3)))
     return out
+
+
+_TITLE_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "gen", "col", "lt", "maj", "capt", "brig", "sgt"})
+_PLACE_WORD_INITIALS = frozenset("vtcnd")
+_PLACE_WORD_AFTER = re.compile(r"^\s+(?:village|town|city|neighbou?rhood|district)\b", re.IGNORECASE)
+_QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|district|quarter)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_QUARTER_AFTER = re.compile(r"^\s+(?:neighbou?rhood|district|quarter)\b", re.IGNORECASE)
+
+
+def _cue_holds(gaz: Gazetteer, sp: _Spot, r: Resolution, in_lead: bool) -> bool:
+    """A spot read from its consonants stands only as a row it matches that way: one in the
+    governorate the text is most about, of the kind the text names (a city's neighbourhood
+    for "district"), sharing the skeleton and close enough in spelling."""
+    nk = sp.cue_skel
+    if r.row is None or not in_lead:
+        return False
+    if sp.cue_quarter and r.row.kind != "neighbourhood":
+        return False
+    if r.row.idx not in gaz.skel.get(skeleton_of_tokens(nk.split()), ()):
+        return False
+    return max((fuzz.ratio(nk, k) for k in gaz._row_keys(r.row.idx)[0]), default=0.0) >= SKELETON_CUE_MIN
+
+
+def _gov(pcode: str | None) -> str | None:
+    return "SY01" if pcode == "SY03" else pcode
+
+
+def _lone_quarters(spots: list[_Spot]) -> None:
+    """A city quarter named in a text that never names its city's governorate, while naming
+    others, is a namesake: "al-Rasafa" in a report on the Raqqa countryside is not the
+    Rasafeh quarter of Aleppo city. Quarter names are common words ("the Midan", "the
+    Salhiyeh"), so the reading needs its city's governorate somewhere in the text."""
+    rows_in: dict[str | None, set[int]] = {}
+    for sp in spots:
+        r = sp.res
+        if r is not None and r.row is not None and r.place.country == "SY" and r.place.admin1_pcode:
+            rows_in.setdefault(_gov(r.place.admin1_pcode), set()).add(r.row.idx)
+    for sp in spots:
+        r = sp.res
+        if r is None or r.row is None or r.row.kind != "neighbourhood":
+            continue
+        own = _gov(r.place.admin1_pcode)
+        if rows_in.get(own, set()) <= {r.row.idx} and any(g != own for g in rows_in):
+            sp.res = None
 
 
 _SMALL_KINDS = frozenset({"village", "hamlet", "town", "neighbourhood"})
@@ -734,6 +893,13 @@ _PERSON_NAME_CUE = re.compile(
 )
 
 
+_SURNAME_APPOSITION = re.compile(
+    r"^\s+[A-Z][\w'’-]+,?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:"
+    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + r")\b"
+)
+
+
 def _looks_like_person(text: str, toks: list[_Tok], sp: _Spot) -> bool:
     if _PERSON_NAME_CUE.search(text[max(0, sp.start - 40) : sp.start]):
         return True
@@ -753,6 +919,9 @@ def _looks_like_person(text: str, toks: list[_Tok], sp: _Spot) -> bool:
             and not _gap_breaks(text, prev.end, toks[sp.i].start)
         ):
             return True
+    if _SURNAME_APPOSITION.match(text[sp.end : sp.end + 60]):
+        # "Qassem Saadeddine, a commander ...": a given name, a surname and what the man is
+        return True
     if _SAID_AFTER.match(text[sp.end : sp.end + 20]):
         return True
     if sp.j < len(toks):

@@ -12,7 +12,8 @@ ta marbuta as -a, -ah or -eh. Three keys absorb most of that:
 ``canon_key``
     the normalised key with generic words (Tall/Tell/Tal, Kafr/Kfar, Deir/Dayr, Ain/Ein/
     Ayn, Khirbet/Kherbet, ...), endings (-iyeh/-iyah/-iya/-iyet), an opening E/A and a few
-    letter pairs (ou/u, ee/i, ei/ay, q/k) written one way: looser than the key, far safer than the skeleton.
+    letter pairs (ou/u, o/u, e/i, ee/i, ei/ay, q/k) written one way, al-Din written into the word
+    split off: looser than the key, far safer than the skeleton.
 ``skeleton``
     the consonant skeleton of the tokens after folding the usual alternations (q/k,
     sh/ch, kh, ou/u, ee/i, -eh/-ah endings, doubled letters), vowels dropped except
@@ -37,7 +38,7 @@ ARTICLES = frozenset({
 
 # Bump when any key function below changes: the build stores precomputed keys with it,
 # and a mismatch makes the loader recompute them.
-NORMALISER_VERSION = 5
+NORMALISER_VERSION = 8
 
 _APOSTROPHES = "'`´‘’ʿʾʻʼ′ʹ"
 _APOS_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
@@ -162,9 +163,11 @@ for _canon, _forms in {
         _GENERIC[_f] = _canon
 # The generic words themselves, in every spelling ("tal", "deir", "khirbet", ...).
 GENERIC_WORDS = frozenset(_GENERIC)
+# Arabic has no short "o": Latin "o" writes the damma or waw that others write "u" ("Rajo" /
+# "Raju", "al-Forqan" / "al-Furqan", "Qosour" / "Qusur"), so the two are one vowel class here.
 _CANON_END = re.compile(r"(?:iyy|iy|y|i)(?:eh|ah|a|e|et|at)$")
 _CANON_SUBS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "ay"), ("ey", "ay"), ("ai", "ay"),
-               ("dj", "j"), ("q", "k"), ("ck", "k"))
+               ("dj", "j"), ("q", "k"), ("ck", "k"), ("o", "u"))
 _GLUED_EL = re.compile(r"^(?:al|el)(?=[a-z]{3,})")
 # An opening alif written "E" or "A" ("Efrin"/"Afrin", "Erbin"/"Arbin"): one vowel class.
 # "I" is left out: folding it too joined far-apart names (Irbid/Arbid, Iran/Aran) in the
@@ -187,7 +190,20 @@ def canon_token(t: str) -> str:
     s = _CANON_END.sub("iya", s)
     if len(s) > 3 and s[-2:] in ("ah", "eh"):
         s = s[:-2] + "a"
+    # the kasra, written "e" by some and "i" by others ("Tadef" / "Tadif", "Dabeq" / "Dabiq"):
+    # one vowel class, once the endings (-eh) and diphthongs (ei, ey) have had their own rules
+    s = s.replace("e", "i")
     return _DOUBLED.sub(r"\1", s)
+
+
+# "al-Din" ("of the faith") closes many Arabic names and is often written into the word
+# before it: "Salaheddine", "Salahuddin", "Nureddin", "Zeineddine" are "Salah ad-Din", "Nur
+# al-Din", "Zein al-Din". The canonical key splits it off, so both writings meet; the word
+# left before it must keep three letters (a name, not a bare "Haddin").
+_GLUED_DIN = re.compile(r"^([a-z]{3,}?)(?:e|u|a|i|ee)?dd(?:in|ine|een|ean|eane)$")
+_DIN_FORMS = frozenset(
+    {"din", "dine", "deen", "dean", "eddin", "eddine", "uddin", "uddine", "addin", "iddin"}
+)
 
 
 @lru_cache(maxsize=65536)
@@ -198,6 +214,14 @@ def canon_key(text: str) -> str:
     of the distinctive part of the name, so a match needs no similarity check."""
     out = []
     for t in _tokens(text):
+        if t in _DIN_FORMS:
+            out.append("din")
+            continue
+        m = _GLUED_DIN.match(t) if len(t) >= 7 and t.endswith(("n", "ne")) else None
+        if m is not None:
+            out.append(canon_token(m.group(1)))
+            out.append("din")
+            continue
         if t not in _GENERIC and len(t) >= 5:
             # "Arraqqa", "Ezzor", "Elasfar": an article written into the word
             t = strip_glued_article(t)
