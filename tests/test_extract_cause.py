@@ -231,3 +231,18 @@ def test_a_hedged_or_time_marked_weapon_with_its_own_toll_is_what_killed() -> No
         "attack left dozens dead in the town."
     )
     assert etype(text) != "chemical"
+
+
+def test_people_named_by_what_they_suffered_do_not_give_the_mechanism() -> None:
+    # The headline names the patients by an earlier chemical attack; the strike
+    # on the clinic was by aircraft.
+    title = "Clinic treating chemical attack victims in Saraqib struck hours later"
+    text = (
+        "The clinic in Saraqib was struck on Monday morning, four hours after the chemical attack on the "
+        "town. Staff said the building was hit by several air strikes in succession."
+    )
+    assert etype(text, title) == "airstrike"
+    # The attack itself told in the headline keeps its mechanism.
+    title = "Chemical attack kills 20 in Saraqib"
+    text = "A chemical attack on Saraqib killed at least 20 people on Monday, medics said."
+    assert etype(text, title) == "chemical"

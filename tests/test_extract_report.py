@@ -170,3 +170,24 @@ def test_a_hospital_abroad_where_the_wounded_went_is_no_facility_event() -> None
     ext = extract_report(text, published="2016-02-16")
     names = [(f.name or "") for f in ext.facility_events]
     assert ext.facility_events and not any("Kilis" in n for n in names), names
+
+
+def test_a_date_inside_the_first_sentence_is_not_the_dateline() -> None:
+    text = (
+        "The medical society reports that the medical point in Saraqib was struck at around 11:00 "
+        "local time on Tuesday, 4 April 2017, hours after a chemical attack on the town killed 20 people."
+    )
+    ext = extract_report(text, published="2017-04-06")
+    assert ext.incidents and ext.incidents[0].date.start == "2017-04-04"
+    assert ext.incidents[0].date.span is not None  # stated, not the report's day standing in
+
+
+def test_hours_later_a_second_strike_is_its_own_incident() -> None:
+    text = (
+        "An air strike on the market in Saraqib killed at least 12 people on Monday, a monitor said. "
+        "Hours later, a rocket struck near a clinic in the town where the wounded were being treated."
+    )
+    ext = extract_report(text, published="2017-04-04")
+    assert len(ext.incidents) == 2
+    assert any(t.kind == "clinic" for t in ext.incidents[1].targets)
+    assert not any(t.kind == "clinic" for t in ext.incidents[0].targets)

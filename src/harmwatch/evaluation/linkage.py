@@ -234,9 +234,11 @@ def sample_scores() -> dict[str, Any]:
     The sample's reports are ingested and processed (extraction, linking,
     facilities) as ``harmwatch demo`` does; two reports are *linked* when they
     share an incident. Truth is ``truth.json``: its ``same_event_groups``, with
-    each HTML page joining the group of the report it repeats. Real-shaped (wire
-    copy, NGO statements, denials, bulletins), but small and seen during
-    development: a dev check, not a held-out score. Its "false" links are worth
+    each HTML page joining the group of the report it repeats, and its
+    ``hospital_attacks``: reports that tell one strike on one facility on one
+    day, whatever their main event. Real-shaped (wire copy, NGO statements,
+    denials, bulletins), but small and seen during development: a dev check,
+    not a held-out score. Its "false" links are worth
     reading: a bulletin that names the same hospital strike is linked to it,
     though the truth lists only the event's own reports.
     """
@@ -260,6 +262,12 @@ def sample_scores() -> dict[str, Any]:
             groups += homes
         for g in homes:
             g.append(page["file"])
+    # Reports that tell the same strike on a health facility (one facility, one day)
+    # describe one event too, though a report's main event may be another one.
+    by_attack: dict[tuple[str, str], set[str]] = {}
+    for h in truth.get("hospital_attacks", []):
+        by_attack.setdefault((h["facility"], h["date"]), set()).add(h["report_id"])
+    groups += [sorted(g) for g in by_attack.values() if len(g) > 1]
     true_pairs = {tuple(sorted(p)) for g in groups for p in combinations(g, 2)}
     with tempfile.TemporaryDirectory(prefix="harmwatch-linkeval-") as tmp:
         store = open_store(Path(tmp) / "sample.db")

@@ -81,6 +81,7 @@ _TRANSITION = re.compile(
     r"^\W*(?:\d{1,2}[:.]\d{2}\s*(?:gmt|utc|local(?:\s+time)?|am|pm)?\s*[-\u2013\u2014:|]"
     r"|elsewhere|meanwhile|separately|in\s+(?:a\s+)?(?:separate|another|other|related)\b|also\s+on\b"
     r"|in\s+the\s+meantime|on\s+the\s+other\s+hand|in\s+addition|additionally|earlier\s+on\s+\w+day"
+    r"|(?:hours|minutes|a\s+day|days|a\s+week|weeks)\s+later\b"
     r"|(?:the|this|that|it)\s+(?:\w+\s+){0,2}(?:came|comes|occurred|happened)\s+(?:as|after|a\s+day|days|hours|a\s+week"
     r"|one\s+day|two\s+days|shortly)"
     r"|in\s+(?:a\s+|the\s+)?(?:second|third|similar)\s+(?:attack|incident|strike))",
@@ -1118,7 +1119,7 @@ def _group(infos: list[SentenceInfo], ref: dt.date | None = None) -> list[_Draft
 
 def _starts_new(cur: _Draft, info: SentenceInfo, ref: dt.date | None) -> bool:
     has_own = bool(info.own_casualties)
-    if info.transition and (has_own or info.event_places or info.event_dates):
+    if info.transition and (has_own or info.event_places or info.event_dates or info.types):
         return True
     cd = cur.date
     if cd is None and info.event_dates and (has_own or info.types) and ref is not None:
@@ -1228,13 +1229,13 @@ def _sentence_type(s: SentenceInfo) -> str:
     "raids" are air raids unless the sentence's doer is a group with no
     aircraft ("militants mounted raids on villages").
     """
-    types = _main_types(s) or s.types
+    low = lower_ascii(s.sent.text)
+    types = _main_types(s) or [t for t in s.types if not _PEOPLE_OF_L.match(low, t[3])]
     if not types:
         return "unknown"
     if any(t[0] == "airstrike" and t[1] is None for t in types):
         doers = {m.actor for m in s.actors if m.doer and m.actor != "unknown"}
         if doers and not doers & _AIR_ACTORS:
-            low = lower_ascii(s.sent.text)
             types = [t for t in types if not (t[0] == "airstrike" and low[t[2] : t[3]] == "raids")]
             if not types:
                 return "unknown"
@@ -1287,6 +1288,10 @@ _ASIDE_L = lowered(
         re.I,
     )
 )
+# A weapon word that names people by what they suffered ("a clinic treating
+# chemical attack victims", "barrel bomb survivors") tells who they are, not
+# what this sentence's deed was.
+_PEOPLE_OF_L = lowered(re.compile(r"\s+(?:victims|survivors|patients|casualties|amputees)\b", re.I))
 # What killed: "killed in/by/from X", "X killed/kills", "died of X".
 _KILLED_BY_L = lowered(
     re.compile(
@@ -1345,7 +1350,11 @@ def _main_types(s: SentenceInfo) -> list[tuple[str, str | None, int, int]]:
     if not s.types:
         return s.types
     low = lower_ascii(s.sent.text)
-    kept = [t for t in s.types if not _ASIDE_L.search(low, max(0, t[2] - 80), t[2])]
+    kept = [
+        t
+        for t in s.types
+        if not _ASIDE_L.search(low, max(0, t[2] - 80), t[2]) and not _PEOPLE_OF_L.match(low, t[3])
+    ]
     if not kept and any(c.outcome == "killed" for c in s.own_casualties):
         # Every weapon word stands after an aside marker, and none is left to be
         # the main one: a word the sentence's own toll is tied to is still what

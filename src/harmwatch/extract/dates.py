@@ -214,9 +214,13 @@ def _in_file_or_url(low: str, start: int, end: int) -> bool:
     return bool(_URLISH.search(token)) and len(token) > end - start + 2
 
 
-# "On Thursday 16 March 2017, warplanes ...": a sentence that opens with its date tells
-# when the event happened; it is not the page's dateline.
-_SENTENCE_ON = re.compile(r"(?:^|[.!?]\s+|\n\s*)on\s*$", re.I)
+# "On Thursday 16 March 2017, warplanes ..." or "... was struck at 11:00 on Tuesday,
+# 4 April 2017": a date a sentence introduces with "on" tells when the event happened;
+# it is not the page's dateline. "Posted on April 2 2017" is one.
+_SENTENCE_ON = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*|(?<!posted)(?<!published)(?<!updated)(?<!modified)(?<!released)(?<!created)\s)on\s*$",
+    re.I,
+)
 
 
 def find_dateline(text: str, window: int = 260) -> DateExpr | None:
