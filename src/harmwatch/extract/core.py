@@ -606,21 +606,7 @@ def _toll_sentence_doer(
     s = next((x for x in infos if not x.furniture and x.sent.start == ts.start), None)
     if s is None or _UNCERTAIN.search(s.sent.text) or _RESPONSE.search(s.sent.text):
         return
-    sure = [
-        m
-        for m in s.actors
-        if m.doer
-        and m.score >= 0.9
-        and not m.generic
-        and m.actor != "unknown"
-        and not _in_link_list(s.sent.text, m.start)
-    ]
-    if not sure:
-        return
-    mm = max(sure, key=lambda m: m.score)
-    span = Span(s.sent.start + mm.start, s.sent.start + mm.end, mm.text)
-    inc.perpetrators.append(Perpetrator(mm.actor, attribution_in(s.sent.text, mm, s.actors), span))
-    inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, s.sent.text))
+    _add_sure_doer(inc, s, rid, source)
 
 
 def _complement(inc: Incident, infos: list[SentenceInfo], rid: str, source: str | None) -> None:
@@ -789,6 +775,26 @@ _RELATED = re.compile(r"\b(?:Related|Read\s+more|See\s+also|More\s+on\s+this)\b"
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
+def _add_sure_doer(inc: Incident, s: SentenceInfo, rid: str, source: str | None) -> bool:
+    """Add the side ``s`` plainly names as the killer (a specific name, a sure doer); whether it had one."""
+    sure = [
+        m
+        for m in s.actors
+        if m.doer
+        and m.score >= 0.9
+        and not m.generic
+        and m.actor != "unknown"
+        and not _in_link_list(s.sent.text, m.start)
+    ]
+    if not sure:
+        return False
+    mm = max(sure, key=lambda m: m.score)
+    span = Span(s.sent.start + mm.start, s.sent.start + mm.end, mm.text)
+    inc.perpetrators.append(Perpetrator(mm.actor, attribution_in(s.sent.text, mm, s.actors), span))
+    inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, s.sent.text))
+    return True
+
+
 def _in_link_list(text: str, pos: int) -> bool:
     """Whether ``pos`` lies in a list of linked headlines glued into the sentence.
 
@@ -837,24 +843,8 @@ def _context_doer(inc: Incident, d: _Draft, rid: str, source: str | None) -> Non
     if d.sentences and _unnamed_doer(d.sentences[0]):
         return
     for s in d.context:
-        if _UNCERTAIN.search(s.sent.text):
-            continue
-        sure = [
-            m
-            for m in s.actors
-            if m.doer
-            and m.score >= 0.9
-            and not m.generic
-            and m.actor != "unknown"
-            and not _in_link_list(s.sent.text, m.start)
-        ]
-        if not sure:
-            continue
-        mm = max(sure, key=lambda m: m.score)
-        span = Span(s.sent.start + mm.start, s.sent.start + mm.end, mm.text)
-        inc.perpetrators.append(Perpetrator(mm.actor, attribution_in(s.sent.text, mm, s.actors), span))
-        inc.claims.append(Claim(rid or None, source, "report", "perpetrators", mm.actor, s.sent.text))
-        return
+        if not _UNCERTAIN.search(s.sent.text) and _add_sure_doer(inc, s, rid, source):
+            return
 
 
 # Responsibility for "the attack": a definite reference back to the story's own deed.
