@@ -147,3 +147,16 @@ def test_toll_verb_far_after_the_word_toll() -> None:
     )
     found = [(c.outcome, c.cls, c.range.best) for c in find_casualties(s, 0, [])]
     assert ("killed", "total", 20) in found
+
+
+def test_military_statement_verbs_report_killed_fighters() -> None:
+    # State-media wording: fighters "destroyed" or "eliminated" are killed fighters,
+    # and the statement alone is an incident (no other attack word in the sentence).
+    for verb in ("destroyed", "eliminated", "neutralized", "liquidated"):
+        text = f"The army {verb} over 60 terrorists near Palmyra on Monday."
+        ext = extract_report(text, published="2016-08-13")
+        assert ext.incidents, verb
+        v = ext.incidents[0].victims
+        assert v.killed_combatants is not None and v.killed_combatants.low == 60, verb
+        assert v.killed_civilians is None
+        assert [p.actor for p in ext.incidents[0].perpetrators] == ["syria_gov"], verb

@@ -112,7 +112,8 @@ _GATE = re.compile(
     r"|hospital|clinic|medical|health|ambulance|school|market|baker|mosque|camp|deni|deny|claim|blame|accus"
     r"|responsib|admit|acknowledg|toll|massacre|barrel|jet|plane|helicopter|drone|aircraft|victim|casualt"
     r"|martyr|slain|behead|rest\b|remainder|others\b|target|hit\b|hits\b|murder|slaughter|perish|lives"
-    r"|throat|crucif|firing\s+squad|stoned|crash|downed|downing|hanged|hanging|grenade|howitzer|gunm",
+    r"|throat|crucif|firing\s+squad|stoned|crash|downed|downing|hanged|hanging|grenade|howitzer|gunm"
+    r"|eliminat|neutrali|liquidat|destroy",
     re.I,
 )
 _DATE_GATE = re.compile(

@@ -240,7 +240,7 @@ ATTACK_AFTER_RE = re.compile(
     r"|kill|kills|killing|shoot|shell|shells|bomb|bombs|pound|pounds|target|targets|strike|hits"
     r"|beheads|executes|execute|crucified|crucifies|massacres|massacre|stages?|staged|mounts?|mounted"
     r"|conducts?|conducted|carry\s+out|carries\s+out|commits?|slaughters|assassinated|assassinates"
-    r"|assassinate|shoots|guns\s+down|gunned\s+down))\b",
+    r"|assassinate|shoots|guns\s+down|gunned\s+down|destroyed|eliminated|neutrali[sz]ed|liquidated))\b",
     re.I,
 )
 BY_BEFORE_RE = re.compile(
