@@ -145,3 +145,27 @@ def test_headline_settles_a_mixed_weapon_sentence() -> None:
 def test_execute_is_an_execution() -> None:
     ext = extract_report("Militants execute 12 men in the town of Mayadin in Deir ez-Zor province.")
     assert ext.incidents[0].event_type == "execution"
+
+
+def test_a_facility_that_was_bombed_is_an_incident() -> None:
+    # No toll and no named weapon: "was bombed" and the hospital it names make the event.
+    ext = extract_report("The M10 hospital in eastern Aleppo was bombed again on 1 October 2016.")
+    assert len(ext.incidents) == 1
+    inc = ext.incidents[0]
+    assert inc.date.start == "2016-10-01"
+    assert [t.kind for t in inc.targets] == ["hospital"]
+    assert ext.facility_events and ext.facility_events[0].incident_index == 0
+
+
+def test_bombed_areas_without_a_named_target_are_a_summary_not_an_event() -> None:
+    ext = extract_report("Rebel-held areas in Aleppo and Idlib provinces were bombed despite the truce.")
+    assert ext.incidents == []
+
+
+def test_an_earlier_strike_told_in_the_past_perfect_is_background() -> None:
+    text = (
+        "Barrel bombs hit the Al-Bayan hospital in Aleppo on Saturday, killing two patients. "
+        "The hospital had already been hit by air strikes on Wednesday."
+    )
+    ext = extract_report(text, published="2016-10-02")
+    assert [i.date.start for i in ext.incidents] == ["2016-10-01"]

@@ -94,7 +94,8 @@ _BACKGROUND = re.compile(
     r"|months\s+ago|the\s+(?:worst|deadliest)\s+(?:attack|incident|single)|is\s+home\s+to|turned\s+into\s+a"
     r"|the\s+(?:war|conflict)\s+in\s+syria\s+has|more\s+than\s+\d+\s+(?:years|months)|began\s+in\s+(?:march\s+)?2011"
     r"|(?:is|are)\s+(?:also\s+)?being\s+(?:targeted|bombed|hit|attacked|pounded)"
-    r"|remains?\s+a\s+common|has\s+killed\s+(?:more\s+than|over|at\s+least|some|around|nearly)\s+[\d,]{5,})\b",
+    r"|(?:is|was)\s+not\s+the\s+first|had\s+(?:already\s+|previously\s+)?been\s+(?:hit|bombed|struck|targeted|attacked"
+    r"|shelled)|remains?\s+a\s+common|has\s+killed\s+(?:more\s+than|over|at\s+least|some|around|nearly)\s+[\d,]{5,})\b",
     re.I,
 )
 # Violence summed over a period rather than one event ("over the past week", "in recent
@@ -920,6 +921,9 @@ def _read_sentence(i: int, s: Sentence, ref: dt.date | None, dateline: DateExpr 
         if m.lastgroup is not None and not _not_a_means(low, m.start(), m.end()):
             etype, weapon, _p = WEAPON_PATTERNS[int(m.lastgroup[1:])]
             info.types.append((etype, weapon, m.start(), m.end()))
+    if len(info.types) > 1:
+        # A bare "was bombed" says only that something hit; a sentence that names the means keeps it.
+        info.types = [ty for ty in info.types if low[ty[2] : ty[3]] != "bombed"] or info.types
     all_dates = find_date_expressions(t, s.start, ref) if _DATE_GATE_L.search(low) else []
     info.casualties = find_casualties(t, s.start, [(d.start - s.start, d.end - s.start) for d in all_dates])
     info.dates = [
@@ -928,7 +932,13 @@ def _read_sentence(i: int, s: Sentence, ref: dt.date | None, dateline: DateExpr 
         if not (dateline is not None and d.start < dateline.end and dateline.start < d.end)
     ]
     info.rest = find_rest_clause(t)
-    attack_types = [ty for ty in info.types if ty[0] != "clash"]
+    # A bare "was bombed" makes an event of a sentence only where it names what was hit
+    # ("the hospital was bombed again"); "rebel areas were bombed despite the truce" is a summary.
+    attack_types = [
+        ty
+        for ty in info.types
+        if ty[0] != "clash" and (low[ty[2] : ty[3]] != "bombed" or FACILITY_ANY_LOW.search(low))
+    ]
     info.eventful = bool(info.own_casualties) or bool(attack_types and _ATTACK_VERB_L.search(low))
     killing = _KILLING_L.search(low)
     if info.eventful or info.types or killing or _STATEMENT_GATE_L.search(low):
@@ -1376,7 +1386,7 @@ def _main_types(s: SentenceInfo) -> list[tuple[str, str | None, int, int]]:
 # A bare "bombing" names no means; what other words a story uses for the same
 # event settle it. Words that only a planted or carried bomb gives (a blast, an
 # explosion, a detonation) keep it an explosion.
-_BARE_BOMBING = re.compile(r"bombings?|bombs", re.I)
+_BARE_BOMBING = re.compile(r"bombings?|bombs|bombed", re.I)
 _BLAST_WORDS_L = lowered(
     re.compile(r"\b(?:blasts?|explosions?|exploded|explod\w+|detonat\w+|went\s+off)\b", re.I)
 )

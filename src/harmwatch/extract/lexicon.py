@@ -421,7 +421,7 @@ WEAPON_PATTERNS: list[tuple[str, str | None, str]] = [
         "explosion",
         None,
         r"explosions?|\bblasts?\b|bomb\s+(?:attacks?|blasts?|exploded|explosions?)|exploded"
-        r"|detonat\w+|explosives?|\bbombings?\b(?!\s+raids)|\bbombs?\b",
+        r"|detonat\w+|explosives?|\bbombings?\b(?!\s+raids)|\bbombs?\b|\bbombed\b",
     ),
     (
         "clash",
