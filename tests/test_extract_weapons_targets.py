@@ -169,3 +169,11 @@ def test_an_earlier_strike_told_in_the_past_perfect_is_background() -> None:
     )
     ext = extract_report(text, published="2016-10-02")
     assert [i.date.start for i in ext.incidents] == ["2016-10-01"]
+
+
+def test_a_name_with_an_arabic_article_opening_the_sentence_is_the_facility_name() -> None:
+    ext = extract_report("Al-Quds hospital in Aleppo was destroyed in an air strike on 27 April 2016.")
+    assert [t.name for t in ext.incidents[0].targets] == ["Al-Quds hospital"]
+    # A plain capitalised word there is still no name.
+    ext = extract_report("Hospitals were hit in Aleppo on Monday, killing 3.")
+    assert [t.name for t in ext.incidents[0].targets] == [None]

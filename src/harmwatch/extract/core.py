@@ -2020,7 +2020,12 @@ def _facility_name(t: str, start: int, end: int, kind: str) -> str | None:
         while words and words[0].lower().rstrip("s") in _TITLE_WORDS:
             words = words[1:]
         # A single capitalised word opening the sentence is not a name ("Hospitals were hit").
-        at_start = len(words) == 1 and not before[: before.rfind(words[0])].strip()
+        # An Arabic article marks a name even there ("Al-Quds hospital was destroyed").
+        at_start = (
+            len(words) == 1
+            and not before[: before.rfind(words[0])].strip()
+            and not re.match(r"(?:al|el|ar|an|as|ad|ash|az|at)-", words[0], re.I)
+        )
         if words and not at_start and not all(w.lower() in _NAME_STOP for w in words):
             return f"{' '.join(words)} {noun}"
     a = _FAC_NAME_AFTER.match(t[end : end + 60])
