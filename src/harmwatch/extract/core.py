@@ -14,19 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from harmwatch.extract import tollrank
-from harmwatch.extract.actors import (
-    ActorMention,
-    actor_statements,
-    attribution_in,
-    find_actor_mentions,
-    media_speaker,
-    score_doers,
-)
-from harmwatch.extract.casualties import Casualty, find_casualties, find_rest_clause
-from harmwatch.extract.dates import DateExpr, find_date_expressions, find_dateline, parse_iso
+from harmwatch.extract.actors import attribution_in, find_actor_mentions, media_speaker, score_doers
+from harmwatch.extract.dates import find_dateline, parse_iso
 from harmwatch.extract.lexicon import (
     AIRCRAFT_RE,
     FACILITY_ANY_LOW,
@@ -34,11 +26,20 @@ from harmwatch.extract.lexicon import (
     HEALTH_KINDS,
     NO_CLAIM_RE,
     TYPE_PRIORITY,
-    WEAPON_ANY_LOW,
-    WEAPON_PATTERNS,
 )
 from harmwatch.extract.parse import parsed_doer
-from harmwatch.extract.places import PlaceMention, foreign_context, get_finder
+from harmwatch.extract.places import PlaceMention, get_finder
+from harmwatch.extract.sentences import (
+    ATTACK_VERB,
+    ATTACK_VERB_L,
+    Draft,
+    SentenceInfo,
+    attach_places,
+    mostly_inside,
+    places_in,
+    read_sentence,
+    with_span,
+)
 from harmwatch.extract.statements import apply_statements
 from harmwatch.extract.text import (
     Sentence,
@@ -73,30 +74,7 @@ GC_PAUSE_CHARS = 500_000
 # No single attack in the war killed this many; a larger figure is a war-long
 # or nationwide total however the sentence words it.
 MAX_EVENT_TOLL = 5000
-# The gazetteer reads a long report in chunks of whole sentences of about this size.
-GEO_CHUNK = 60_000
 
-_TRANSITION = re.compile(
-    # a live blog's timestamped entry ("13:05 - ...", "09:30 GMT: ...") is a new item
-    r"^\W*(?:\d{1,2}[:.]\d{2}\s*(?:gmt|utc|local(?:\s+time)?|am|pm)?\s*[-\u2013\u2014:|]"
-    r"|elsewhere|meanwhile|separately|in\s+(?:a\s+)?(?:separate|another|other|related)\b|also\s+on\b"
-    r"|in\s+the\s+meantime|on\s+the\s+other\s+hand|in\s+addition|additionally|earlier\s+on\s+\w+day"
-    r"|(?:hours|minutes|a\s+day|days|a\s+week|weeks)\s+later\b"
-    r"|(?:the|this|that|it)\s+(?:\w+\s+){0,2}(?:came|comes|occurred|happened)\s+(?:as|after|a\s+day|days|hours|a\s+week"
-    r"|one\s+day|two\s+days|shortly)"
-    r"|in\s+(?:a\s+|the\s+)?(?:second|third|similar)\s+(?:attack|incident|strike))",
-    re.I,
-)
-_BACKGROUND = re.compile(
-    r"\b(?:since\s+the\s+(?:start|beginning|outbreak|onset)\s+of|since\s+(?:march\s+)?2011|the\s+(?:war|conflict"
-    r"|uprising|crisis)\s+(?:has|have|had|began|erupted|started|broke)|in\s+recent\s+(?:months|years|weeks)"
-    r"|ha(?:s|ve)\s+(?:repeatedly|previously|long|frequently|often)|previously|in\s+the\s+past\b|years?\s+ago"
-    r"|months\s+ago|the\s+(?:worst|deadliest)\s+(?:attack|incident|single)|is\s+home\s+to|turned\s+into\s+a"
-    r"|the\s+(?:war|conflict)\s+in\s+syria\s+has|more\s+than\s+\d+\s+(?:years|months)|began\s+in\s+(?:march\s+)?2011"
-    r"|(?:is|are)\s+(?:also\s+)?being\s+(?:targeted|bombed|hit|attacked|pounded)"
-    r"|remains?\s+a\s+common|has\s+killed\s+(?:more\s+than|over|at\s+least|some|around|nearly)\s+[\d,]{5,})\b",
-    re.I,
-)
 # Violence summed over a period rather than one event ("over the past week", "in recent
 # days", "the latest in a series of"). In the main event's sentences this is often the
 # story itself ("kill 77 during the past week"); beside it, it is context.
@@ -105,24 +83,6 @@ _PERIOD = re.compile(
     r"(?:weeks?|months?)|in\s+recent\s+days|the\s+latest\s+in\s+a\s+(?:series|string|wave|spate)\s+of"
     r"|since\s+the\s+(?:collapse|breakdown|end|failure)\s+of)\b",
     re.I,
-)
-_GATE = re.compile(
-    r"kill|dead|death|die|wound|injur|strik|struck|raid|shell|bomb|blast|explo|attack|missile|rocket|mortar"
-    r"|artiller|execut|shot|shoot|gunfire|fire|clash|fight|battle|chemic|gas\b|gases|chlorine|sarin|toxic"
-    r"|hospital|clinic|medical|health|ambulance|school|market|baker|mosque|camp|deni|deny|claim|blame|accus"
-    r"|responsib|admit|acknowledg|toll|massacre|barrel|jet|plane|helicopter|drone|aircraft|victim|casualt"
-    r"|martyr|slain|behead|rest\b|remainder|others\b|target|hit\b|hits\b|murder|slaughter|perish|lives"
-    r"|throat|crucif|firing\s+squad|stoned|crash|downed|downing|hanged|hanging|grenade|howitzer|gunm"
-    r"|eliminat|neutrali|liquidat|destroy",
-    re.I,
-)
-_DATE_GATE = re.compile(
-    r"\d|day|night|yesterday|today|morning|evening|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
-    r"|nov|dec",
-    re.I,
-)
-_STATEMENT_GATE = re.compile(
-    r"deni|deny|claim|blame|accus|responsib|admit|acknowledg|said|video|footage", re.I
 )
 _UNCERTAIN = re.compile(
     r"\b(?:(?:not|un)\s*clear\s+(?:who|which)|not\s+(?:yet\s+|immediately\s+)?(?:known|clear|"
@@ -144,30 +104,7 @@ _RESPONSE = re.compile(
     re.I,
 )
 _BLAME = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|held\s+responsible)\b", re.I)
-_ATTACK_VERB = re.compile(
-    r"\b(?:hit|hits|struck|strikes?|targeted|targeting|bombed|bombing|shelled|shelling|attacked|attack|raided"
-    r"|pounded|dropped|fired|exploded|explosion|blast|detonated|killed|killing|kills|executed|destroyed|damaged"
-    r"|stormed|massacre|wounded|injured|set\s+off|went\s+off|crashed|gassed|shot|beheaded|slit|crucified|hanged)\b",
-    re.I,
-)
-# The same patterns for lower-cased text (see ``text.lowered``).
-_GATE_L = lowered(_GATE)
-_DATE_GATE_L = lowered(_DATE_GATE)
-_STATEMENT_GATE_L = lowered(_STATEMENT_GATE)
-# A deed that kills, told by its verb ("killed", "executed", "shot dead").
-_KILLING_L = lowered(
-    re.compile(
-        r"\b(?:killed|kills|kill|executed|executes|execute|massacred|slaughtered|slaughters|slaughter|beheaded"
-        r"|beheads|behead|assassinated|assassinates|assassinate|shot\s+dead|shoots?\s+dead|gunned\s+down"
-        r"|guns?\s+down|murdered|murders|crucified|crucifies"
-        r"|commit(?:s|ted)?\s+(?:(?:a|an|the|another|new|horrific|brutal|bloody)\s+){0,2}massacres?)\b",
-        re.I,
-    )
-)
-_ATTACK_VERB_L = lowered(_ATTACK_VERB)
-_BACKGROUND_L = lowered(_BACKGROUND)
 _PERIOD_L = lowered(_PERIOD)
-_TRANSITION_L = lowered(_TRANSITION)
 _FAC_STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "destroyed",
@@ -314,70 +251,6 @@ _PLURAL_GENERIC = re.compile(
 )
 
 
-@dataclass
-class SentenceInfo:
-    """What one sentence says, before sentences are grouped into incidents."""
-
-    index: int
-    sent: Sentence
-    casualties: list[Casualty] = field(default_factory=list)
-    types: list[tuple[str, str | None, int, int]] = field(default_factory=list)
-    dates: list[DateExpr] = field(default_factory=list)
-    actors: list[ActorMention] = field(default_factory=list)
-    statements: list[tuple[str, str]] = field(default_factory=list)
-    places: list[PlaceMention] = field(default_factory=list)
-    rest: str | None = None
-    background: bool = False
-    transition: bool = False
-    eventful: bool = False
-    furniture: bool = False  # page furniture (tags, captions): not news
-    gated: bool = False  # passed the cheap test for attack words: read in full
-    headline: bool = False  # the title, or its copy at the top of the text
-    virtual: bool = False  # read from the title argument, not from the text: no spans
-    facilities: list[tuple[str, str | None, Span]] | None = None  # cache of _facilities_in
-
-    @property
-    def event_dates(self) -> list[DateExpr]:
-        return [d for d in self.dates if d.kind == "event" and d.date_start is not None]
-
-    @property
-    def own_casualties(self) -> list[Casualty]:
-        return [c for c in self.casualties if not c.running]
-
-    @property
-    def event_places(self) -> list[PlaceMention]:
-        return [
-            p for p in self.places if p.role not in ("origin", "foreign", "government") and p.place.admin1
-        ]
-
-
-@dataclass
-class _Draft:
-    sentences: list[SentenceInfo] = field(default_factory=list)
-    context: list[SentenceInfo] = field(default_factory=list)
-    type_sentence: SentenceInfo | None = None
-
-    @property
-    def date(self) -> DateExpr | None:
-        """The incident's date: from the lead or a sentence with its own toll; a
-        vaguer date ("last week") from a side sentence is more often background."""
-        for i, s in enumerate(self.sentences):
-            if s.event_dates and (i == 0 or s.own_casualties):
-                return s.event_dates[0]
-        for s in self.sentences:
-            for d in s.event_dates:
-                if d.precision == "day":
-                    return d
-        return None
-
-    @property
-    def admin1(self) -> str | None:
-        for s in self.sentences:
-            if s.event_places:
-                return s.event_places[0].place.admin1
-        return None
-
-
 def extract_report(
     text: str,
     *,
@@ -449,19 +322,19 @@ def _extract(
         breaks += list(title_span)
     infos: list[SentenceInfo] = []
     for i, s in enumerate(split_sentences(text, breaks)):
-        if fspans and _mostly_inside(s.start, s.end, fspans):
+        if fspans and mostly_inside(s.start, s.end, fspans):
             infos.append(SentenceInfo(i, s, furniture=True))
             continue
-        info = _read_sentence(i, s, ref, dateline)
+        info = read_sentence(i, s, ref, dateline)
         if title_span is not None and title_span[0] <= s.start and s.end <= title_span[1] + 2:
             info.headline = True
         infos.append(info)
-    _attach_places(text, infos, finder, fspans)
+    attach_places(text, infos, finder, fspans)
     head = next((x for x in infos if x.headline), None)
     if head is None and title:
         t = title[:MAX_TITLE]
-        head = _read_sentence(-1, Sentence(0, len(t), t), ref, None)
-        head.places = _places_in(t, 0, finder)
+        head = read_sentence(-1, Sentence(0, len(t), t), ref, None)
+        head.places = places_in(t, 0, finder)
         head.headline = True
         head.virtual = True
     if head is not None and not head.actors:
@@ -496,7 +369,7 @@ def _extract(
             _matching_breakdown(inc, d, infos, rid, source)
         ext.incidents.append(inc)
     if not ext.incidents and head is not None and (head.own_casualties or head.eventful):
-        d = _Draft(sentences=[head])
+        d = Draft(sentences=[head])
         inc = _build_incident(d, 0, ref, rid, source, text, title, finder, infos, head)
         _strip_virtual_spans(inc, head)
         ext.incidents.append(inc)
@@ -511,7 +384,7 @@ def _is_context(s: SentenceInfo) -> bool:
     return s.background or bool(_PERIOD_L.search(lower_ascii(s.sent.text)))
 
 
-def _headline_doer_first(inc: Incident, d: _Draft, head: SentenceInfo, rid: str, source: str | None) -> None:
+def _headline_doer_first(inc: Incident, d: Draft, head: SentenceInfo, rid: str, source: str | None) -> None:
     """The headline's plain doer leads when the body's first doer is not from a toll sentence.
 
     A headline names who did the story's main deed ("Kurdish-led forces kill
@@ -540,7 +413,7 @@ def _headline_doer_first(inc: Incident, d: _Draft, head: SentenceInfo, rid: str,
     inc.perpetrators.insert(0, have)
 
 
-def _toll_sentences(d: _Draft, head: SentenceInfo | None, infos: list[SentenceInfo]) -> list[TollSentence]:
+def _toll_sentences(d: Draft, head: SentenceInfo | None, infos: list[SentenceInfo]) -> list[TollSentence]:
     """The report's sentences with death tolls, each with its role for the main incident."""
     main = {id(s) for s in d.sentences}
     ctx = {id(s) for s in d.context}
@@ -567,7 +440,7 @@ def _toll_sentences(d: _Draft, head: SentenceInfo | None, infos: list[SentenceIn
 
 def _rank_toll(
     inc: Incident,
-    d: _Draft,
+    d: Draft,
     head: SentenceInfo | None,
     infos: list[SentenceInfo],
     rid: str,
@@ -648,7 +521,7 @@ def _rbest(r: Range | None) -> int | None:
 
 
 def _matching_breakdown(
-    inc: Incident, d: _Draft, infos: list[SentenceInfo], rid: str, source: str | None
+    inc: Incident, d: Draft, infos: list[SentenceInfo], rid: str, source: str | None
 ) -> None:
     """Fill the main toll's breakdown from a sentence whose named groups add up to it.
 
@@ -697,7 +570,7 @@ def _matching_breakdown(
             return
 
 
-def _parsed_doer(inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, source: str | None) -> None:
+def _parsed_doer(inc: Incident, d: Draft, head: SentenceInfo | None, rid: str, source: str | None) -> None:
     """The main incident's doer from a dependency parse, when the rules found none.
 
     Only the sentences that carry the attack (at most three: the event's own
@@ -749,7 +622,7 @@ _ANAPHOR_ATTACK = re.compile(
 )
 
 
-def _anaphor_doer(inc: Incident, d: _Draft, infos: list[SentenceInfo], rid: str, source: str | None) -> None:
+def _anaphor_doer(inc: Incident, d: Draft, infos: list[SentenceInfo], rid: str, source: str | None) -> None:
     """Resolve "by the extremist group" or "the ongoing bombing campaign" to the doer named just before.
 
     The antecedent is the nearest plain doer of a specific name in the (at most
@@ -834,7 +707,7 @@ def _unnamed_doer(s: SentenceInfo) -> bool:
     )
 
 
-def _context_doer(inc: Incident, d: _Draft, rid: str, source: str | None) -> None:
+def _context_doer(inc: Incident, d: Draft, rid: str, source: str | None) -> None:
     """A doer named once outside the event's own sentences, when they and the headline name none.
 
     A story about an earlier attack often names its doer in a single aside
@@ -859,7 +732,7 @@ _FOR_THE_ATTACK = re.compile(
 
 
 def _blamed_for_the_attack(
-    inc: Incident, d: _Draft, infos: list[SentenceInfo], rid: str, source: str | None
+    inc: Incident, d: Draft, infos: list[SentenceInfo], rid: str, source: str | None
 ) -> None:
     """A doer named as responsible for "the attack" anywhere in the report, when the event has none.
 
@@ -897,201 +770,9 @@ def _blamed_for_the_attack(
         return
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
-
-
-def _mostly_inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    n = max(end - start, 1)
-    covered = sum(max(0, min(end, b) - max(start, a)) for a, b in spans)
-    return covered * 2 >= n
-
-
-def _read_sentence(i: int, s: Sentence, ref: dt.date | None, dateline: DateExpr | None) -> SentenceInfo:
-    """Everything one sentence says except its places (those come from one pass per report)."""
-    info = SentenceInfo(i, s)
-    t = s.text
-    # Most sentences of a long report say nothing about an attack: a cheap test
-    # first, so the costly rules run only where they can pay.
-    low = lower_ascii(t)
-    if not _GATE_L.search(low):
-        return info
-    for m in WEAPON_ANY_LOW.finditer(low):
-        if m.lastgroup is not None and not _not_a_means(low, m.start(), m.end()):
-            etype, weapon, _p = WEAPON_PATTERNS[int(m.lastgroup[1:])]
-            info.types.append((etype, weapon, m.start(), m.end()))
-    all_dates = find_date_expressions(t, s.start, ref) if _DATE_GATE_L.search(low) else []
-    info.casualties = find_casualties(t, s.start, [(d.start - s.start, d.end - s.start) for d in all_dates])
-    info.dates = [
-        d
-        for d in all_dates
-        if not (dateline is not None and d.start < dateline.end and dateline.start < d.end)
-    ]
-    info.rest = find_rest_clause(t)
-    attack_types = [ty for ty in info.types if ty[0] != "clash"]
-    info.eventful = bool(info.own_casualties) or bool(attack_types and _ATTACK_VERB_L.search(low))
-    killing = _KILLING_L.search(low)
-    if info.eventful or info.types or killing or _STATEMENT_GATE_L.search(low):
-        victim_spans = [
-            (c.span.start - s.start, max(c.noun_end, c.victim_end) - s.start) for c in info.casualties
-        ]
-        info.actors = score_doers(t, find_actor_mentions(t, low), victim_spans)
-        info.statements = actor_statements(t, info.actors)
-        if not info.eventful and killing:
-            # "The army killed a terrorist commander": a named side that kills is an
-            # event even when the dead are not counted.
-            info.eventful = any(
-                m.doer
-                and m.score >= 0.9
-                and not m.generic
-                and m.actor != "unknown"
-                and m.start < killing.start()
-                for m in info.actors
-            )
-    info.background = bool(_BACKGROUND_L.search(low)) or (
-        any(d.kind == "background" for d in info.dates) and not info.event_dates
-    )
-    info.transition = bool(_TRANSITION_L.match(low))
-    info.gated = True
-    return info
-
-
-# A weapon named as equipment or stores ("vehicles equipped with machine guns",
-# "machinegun-equipped trucks", "a mortar shell factory") is what was hit, not
-# what killed.
-_EQUIPMENT_AFTER_L = lowered(
-    re.compile(
-        r"\s*-\s*(?:equipped|mounted)\b|(?:\s+[\w-]+)?\s+(?:depots?|factor(?:y|ies)|plants?|workshops?"
-        r"|warehouses?|caches?|stockpiles?|launch(?:ing)?\s+pads?)\b",
-        re.I,
-    )
-)
-_EQUIPMENT_BEFORE_L = lowered(
-    re.compile(r"\b(?:equipped|fitted|mounted|loaded)\s+with\s+(?:[\w-]+\s+){0,2}$", re.I)
-)
-
-
-# "The army (also) strikes the militants' hideouts": "strike" as the verb of a
-# ground force says it attacked, not that aircraft did.
-_GROUND_STRIKES_BEFORE_L = lowered(
-    re.compile(
-        r"\b(?:army|armys|soldiers|troops|forces|units|fighters|militias?|rebels|militants)\s+"
-        r"(?:(?:also|again|reportedly|continues\s+to|continue\s+to)\s+)?$",
-        re.I,
-    )
-)
-_STRIKES_OBJECT_L = lowered(
-    re.compile(
-        r"\s+(?:the|a|an|its|their|his|several|dozens|scores|hundreds|positions|targets|terrorists)\b", re.I
-    )
-)
-
-
-def _not_a_means(low: str, start: int, end: int) -> bool:
-    """Whether a weapon word names equipment hit, or is a ground force's verb "strikes"."""
-    if (
-        low.startswith("strike", start)
-        and end - start <= 7
-        and _GROUND_STRIKES_BEFORE_L.search(low, max(0, start - 40), start)
-        and _STRIKES_OBJECT_L.match(low, end)
-    ):
-        return True
-    return bool(
-        _EQUIPMENT_AFTER_L.match(low, end) or _EQUIPMENT_BEFORE_L.search(low, max(0, start - 60), start)
-    )
-
-
-def _attach_places(
-    text: str, infos: list[SentenceInfo], finder: object, fspans: list[tuple[int, int]]
-) -> None:
-    """Geoparse the report once, in chunks of whole sentences, and give each sentence its places.
-
-    A long report is cut at sentence ends into chunks of at most ``GEO_CHUNK``
-    characters so that the gazetteer's memory stays bounded and the work linear;
-    sentences that say nothing about an attack are blanked out (same length, so
-    offsets hold) because their places could not become an event's.
-    """
-    todo = [x for x in infos if not x.furniture]
-    i = 0
-    while i < len(todo):
-        j = i
-        a = todo[i].sent.start
-        while j < len(todo) and (j == i or todo[j].sent.end - a <= GEO_CHUNK):
-            j += 1
-        chunk_infos = todo[i:j]
-        parts: list[str] = []
-        pos = a
-        for x in chunk_infos:
-            parts.append(" " * (x.sent.start - pos))
-            parts.append(x.sent.text if x.gated else " " * (x.sent.end - x.sent.start))
-            pos = x.sent.end
-        chunk = "".join(parts)
-        try:
-            mentions = sorted(finder.find(chunk), key=lambda m: m.start)  # type: ignore[attr-defined]
-        except Exception:  # a geocoder bug must not lose the report
-            mentions = []
-        k = 0
-        for x in chunk_infos:
-            s0, s1 = x.sent.start - a, x.sent.end - a
-            while k < len(mentions) and mentions[k].start < s0:
-                k += 1
-            kk = k
-            while kk < len(mentions) and mentions[kk].start < s1:
-                m = mentions[kk]
-                kk += 1
-                if fspans and _inside(m.start + a, fspans):
-                    continue
-                role = m.role
-                t = x.sent.text
-                rel = m.start - s0
-                if role == "event" and foreign_context(t, rel):
-                    role = "foreign"
-                span = Span(m.start + a, m.end + a, text[m.start + a : m.end + a])
-                x.places.append(
-                    PlaceMention(m.start + a, m.end + a, m.surface, _with_span(m.place, span), role, m.score)
-                )
-            k = kk
-        i = j
-
-
-def _places_in(t: str, offset: int, finder: object) -> list[PlaceMention]:
-    out: list[PlaceMention] = []
-    try:
-        mentions = finder.find(t)  # type: ignore[attr-defined]
-    except Exception:  # a geocoder bug must not lose the report
-        return out
-    for m in mentions:
-        role = m.role
-        if role == "event" and foreign_context(t, m.start):
-            role = "foreign"
-        place = m.place
-        span = Span(m.start + offset, m.end + offset, t[m.start : m.end])
-        out.append(
-            PlaceMention(m.start + offset, m.end + offset, m.surface, _with_span(place, span), role, m.score)
-        )
-    return out
-
-
-def _with_span(place: Place, span: Span | None) -> Place:
-    return Place(
-        place.name,
-        place.admin1,
-        place.admin1_pcode,
-        place.admin2,
-        place.admin2_pcode,
-        place.admin3,
-        place.admin3_pcode,
-        place.lat,
-        place.lon,
-        place.precision,
-        place.country,
-        span,
-    )
-
-
-def _group(infos: list[SentenceInfo], ref: dt.date | None = None) -> list[_Draft]:
-    drafts: list[_Draft] = []
-    cur: _Draft | None = None
+def _group(infos: list[SentenceInfo], ref: dt.date | None = None) -> list[Draft]:
+    drafts: list[Draft] = []
+    cur: Draft | None = None
     for info in infos:
         if info.furniture or info.headline:
             continue
@@ -1102,13 +783,13 @@ def _group(infos: list[SentenceInfo], ref: dt.date | None = None) -> list[_Draft
                 cur.context.append(info)
             continue
         if cur is None or _starts_new(cur, info, ref):
-            cur = _Draft()
+            cur = Draft()
             drafts.append(cur)
         cur.sentences.append(info)
     return drafts
 
 
-def _starts_new(cur: _Draft, info: SentenceInfo, ref: dt.date | None) -> bool:
+def _starts_new(cur: Draft, info: SentenceInfo, ref: dt.date | None) -> bool:
     has_own = bool(info.own_casualties)
     if info.transition and (has_own or info.event_places or info.event_dates or info.types):
         return True
@@ -1166,7 +847,7 @@ def _killed_values(infos: list[SentenceInfo]) -> set[int]:
     return out
 
 
-def _agreement(d: _Draft, head: SentenceInfo) -> float:
+def _agreement(d: Draft, head: SentenceInfo) -> float:
     """How well a draft incident matches the headline: the headline names the main event."""
     score = 0.0
     hk = _killed_values([head])
@@ -1184,7 +865,7 @@ def _agreement(d: _Draft, head: SentenceInfo) -> float:
     return score
 
 
-def _main_first(drafts: list[_Draft], head: SentenceInfo) -> list[_Draft]:
+def _main_first(drafts: list[Draft], head: SentenceInfo) -> list[Draft]:
     """Put the draft the headline describes first, if it is clearly not the first already."""
     if len(drafts) < 2:
         return drafts
@@ -1384,7 +1065,7 @@ _STATE_MEANS = ("barrel_bomb", "missile", "airstrike", "shelling")
 
 
 def _resolve_bombing(
-    inc: Incident, d: _Draft, head: SentenceInfo | None, rid: str, source: str | None
+    inc: Incident, d: Draft, head: SentenceInfo | None, rid: str, source: str | None
 ) -> None:
     """Read an incident typed only by a bare "bombing" as the means its story names.
 
@@ -1438,7 +1119,7 @@ def _headline_mechanism(head: SentenceInfo, htype: str, body: SentenceInfo | Non
     types = _main_types(head)
     if any(t[0] == "explosion" and t[1] is None for t in types) and htype == "explosion":
         return False  # a bare "bombing" is the vaguest word: the body says more
-    return bool(head.own_casualties) or bool(_ATTACK_VERB_L.search(lower_ascii(head.sent.text)))
+    return bool(head.own_casualties) or bool(ATTACK_VERB_L.search(lower_ascii(head.sent.text)))
 
 
 def _clash_toll(head: SentenceInfo) -> bool:
@@ -1456,7 +1137,7 @@ def _has_killed(v: Victims) -> bool:
     )
 
 
-def _fill_from_headline(inc: Incident, d: _Draft, head: SentenceInfo, rid: str, source: str | None) -> None:
+def _fill_from_headline(inc: Incident, d: Draft, head: SentenceInfo, rid: str, source: str | None) -> None:
     """What the main incident's own sentences leave open, the headline may say."""
     quote = head.sent.text
 
@@ -1493,7 +1174,7 @@ def _fill_from_headline(inc: Incident, d: _Draft, head: SentenceInfo, rid: str, 
         inc.event_type = htype
         claim("report", "event_type", inc.event_type)
     if not _has_killed(inc.victims) and head.own_casualties:
-        hv = _victims(_Draft(sentences=[head]), lambda *a: None)
+        hv = _victims(Draft(sentences=[head]), lambda *a: None)
         for f in ("killed", "killed_civilians", "killed_children", "killed_women", "killed_combatants"):
             r: Range | None = getattr(hv, f)
             if r is not None:
@@ -1503,7 +1184,7 @@ def _fill_from_headline(inc: Incident, d: _Draft, head: SentenceInfo, rid: str, 
                 claim("report", f"victims.{f}", {"best": r.best, "low": r.low, "high": r.high})
     if inc.place.precision == "unknown" and head.event_places:
         pl = _headline_place(head).place
-        inc.place = _with_span(pl, None) if head.virtual else pl
+        inc.place = with_span(pl, None) if head.virtual else pl
     # The headline picks the story's main toll; where the body gives that same
     # figure among several, it is the incident's.
     for c in head.own_casualties:
@@ -1532,7 +1213,7 @@ def _strip_virtual_spans(inc: Incident, head: SentenceInfo) -> None:
     if not head.virtual:
         return
     inc.date.span = None
-    inc.place = _with_span(inc.place, None)
+    inc.place = with_span(inc.place, None)
     for p in inc.perpetrators:
         p.span = None
     for f in (
@@ -1558,7 +1239,7 @@ def _same_capital(a: str, others: set[str | None]) -> bool:
 
 
 def _build_incident(
-    d: _Draft,
+    d: Draft,
     idx: int,
     ref: dt.date | None,
     rid: str,
@@ -1696,7 +1377,7 @@ def _build_incident(
     # targets
     for s in d.sentences:
         for kind, name, span in _facilities_in(s, text):
-            if not _ATTACK_VERB.search(s.sent.text):
+            if not ATTACK_VERB.search(s.sent.text):
                 continue
             if any(t.kind == kind and t.name == name for t in inc.targets):
                 continue
@@ -1706,7 +1387,7 @@ def _build_incident(
     return inc
 
 
-def _sentence_of(d: _Draft, pos: int) -> Sentence:
+def _sentence_of(d: Draft, pos: int) -> Sentence:
     for s in [*d.sentences, *d.context]:
         if s.sent.start <= pos < s.sent.end:
             return s.sent
@@ -1736,7 +1417,7 @@ def _headline_place(head: SentenceInfo) -> PlaceMention:
 
 
 def _pick_place(
-    d: _Draft, idx: int, title: str | None, finder: object, text: str, head: SentenceInfo | None = None
+    d: Draft, idx: int, title: str | None, finder: object, text: str, head: SentenceInfo | None = None
 ) -> Place | None:
     if idx == 0 and head is not None and head.event_places:
         # The headline names where the main event happened; the story's own
@@ -1767,7 +1448,7 @@ def _pick_place(
                 break
         if found is not None:
             return found
-        return _with_span(hp.place, None) if head.virtual else hp.place
+        return with_span(hp.place, None) if head.virtual else hp.place
     for s in d.sentences:
         cands = s.event_places
         if cands:
@@ -1825,7 +1506,7 @@ def _is_local_part(s: SentenceInfo, head_total: int) -> bool:
     return bool(s.event_places) and not _BREAKDOWN_WORDS.search(s.sent.text)
 
 
-def _victims(d: _Draft, claim: object) -> Victims:
+def _victims(d: Draft, claim: object) -> Victims:
     """The incident's toll, read the way a careful coder reads a story.
 
     The first sentence that gives a death toll sets the incident's total. A later
@@ -1957,7 +1638,7 @@ def _report_place(text: str, title: str | None, finder: object) -> Place | None:
         except Exception:  # a geocoder bug must not lose the report
             tm = []
         if tm:
-            return _with_span(tm[0].place, None)
+            return with_span(tm[0].place, None)
     try:
         from harmwatch.geo import geoparse
 
@@ -2075,7 +1756,7 @@ def _name_tokens(name: str) -> frozenset[str]:
 
 
 def _facility_events(
-    infos: list[SentenceInfo], drafts: list[_Draft], incidents: list[Incident], text: str
+    infos: list[SentenceInfo], drafts: list[Draft], incidents: list[Incident], text: str
 ) -> list[FacilityEvent]:
     """One facility event per facility per incident.
 
