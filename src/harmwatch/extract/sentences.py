@@ -118,7 +118,7 @@ class SentenceInfo:
     gated: bool = False  # passed the cheap test for attack words: read in full
     headline: bool = False  # the title, or its copy at the top of the text
     virtual: bool = False  # read from the title argument, not from the text: no spans
-    facilities: list[tuple[str, str | None, Span]] | None = None  # cache of _facilities_in
+    facilities: list[tuple[str, str | None, Span]] | None = None  # cache of facilities_in
 
     @property
     def event_dates(self) -> list[DateExpr]:
