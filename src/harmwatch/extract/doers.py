@@ -100,7 +100,7 @@ def parsed_doer(inc: Incident, d: Draft, head: SentenceInfo | None, rid: str, so
         and (s is lead or not (other_attack(s, inc.event_type) or RESPONSE.search(s.sent.text)))
     ][:2]
     if d.sentences and unnamed_doer(d.sentences[0]):
-        # The lead names the doer only generically: see _build_incident.
+        # The lead names the doer only generically: see build_incident.
         cands = [s for s in cands if s is lead or any(c.outcome == "killed" for c in s.own_casualties)]
     if head is not None and head.actors and head not in cands:
         cands.append(head)
