@@ -1,4 +1,4 @@
-"""One report in, its incidents out.
+"""One report in, its incidents out: the extractor's entry point and the order of its stages.
 
 The report is split into sentences. Each sentence is read for casualty figures,
 attack words, dates, actors, places and facilities. Sentences that report an
@@ -7,6 +7,18 @@ incident starts where the report moves on ("Elsewhere", "Meanwhile"), to another
 day, or to another governorate with its own toll. Background (the war's history,
 totals since 2011) is read but not emitted. Every value keeps the span it came
 from, and each incident carries the report's claims with their exact quotes.
+
+This module only orders the stages (``_extract`` reads as numbered steps); each
+stage's rules live in its own module, lowest first:
+
+- :mod:`~harmwatch.extract.sentences` reads each sentence once (``SentenceInfo``, ``Draft``);
+- :mod:`~harmwatch.extract.cause` says which mechanism a sentence gives (the event type);
+- :mod:`~harmwatch.extract.grouping` groups sentences into incidents, the main event first;
+- :mod:`~harmwatch.extract.doers` finds the doer where the incident's sentences name none;
+- :mod:`~harmwatch.extract.tolls` chooses the killed and injured and their breakdown;
+- :mod:`~harmwatch.extract.facility_events` says what happened to each facility named;
+- :mod:`~harmwatch.extract.incident` builds one incident from its sentences and the headline;
+- :mod:`~harmwatch.extract.statements` then reads denials, admissions and claims.
 """
 
 from __future__ import annotations
@@ -16,7 +28,7 @@ import gc
 
 from harmwatch.extract.actors import find_actor_mentions, score_doers
 from harmwatch.extract.cause import resolve_bombing
-from harmwatch.extract.dates import find_dateline, parse_iso
+from harmwatch.extract.dates import DateExpr, find_dateline, parse_iso
 from harmwatch.extract.doers import (
     anaphor_doer,
     blamed_for_the_attack,
@@ -82,6 +94,7 @@ def _extract(
 ) -> Extraction:
     rid = report_id or ""
     ext = Extraction(id=rid)
+    # 1. Clean the text; only English is mined.
     if not isinstance(text, str) or not text.strip():
         ext.notes.append("empty text")
         return ext
@@ -94,6 +107,7 @@ def _extract(
         ext.notes.append(f"not English ({lang}); not mined")
         return ext
 
+    # 2. The report's date, which relative dates ("on Friday") are read against.
     dateline = find_dateline(text)
     ref: dt.date | None = parse_iso(published) if published else None
     if ref is not None:
@@ -104,47 +118,24 @@ def _extract(
     else:
         ext.notes.append("no report date: relative dates left unresolved")
 
+    # 3. Read every sentence once (harmwatch.extract.sentences), and the headline.
     finder = get_finder()
     if finder.name != "harmwatch.geo":
         ext.notes.append("places from the governorate fallback (harmwatch.geo not available)")
-    # The page's own furniture (dateline, headline copy, tags, captions) is cut
-    # off from the story so that its words do not read as the lead.
-    title_span = find_title(text, title) if title else None
-    floor = max(dateline.end if dateline else 0, title_span[1] if title_span else 0)
-    fspans, breaks = furniture(text, floor=floor)
-    if dateline is not None:
-        breaks += [dateline.start, dateline.end]
-    if title_span is not None:
-        breaks += list(title_span)
-    infos: list[SentenceInfo] = []
-    for i, s in enumerate(split_sentences(text, breaks)):
-        if fspans and mostly_inside(s.start, s.end, fspans):
-            infos.append(SentenceInfo(i, s, furniture=True))
-            continue
-        info = read_sentence(i, s, ref, dateline)
-        if title_span is not None and title_span[0] <= s.start and s.end <= title_span[1] + 2:
-            info.headline = True
-        infos.append(info)
-    attach_places(text, infos, finder, fspans)
-    head = next((x for x in infos if x.headline), None)
-    if head is None and title:
-        t = title[:MAX_TITLE]
-        head = read_sentence(-1, Sentence(0, len(t), t), ref, None)
-        head.places = places_in(t, 0, finder)
-        head.headline = True
-        head.virtual = True
-    if head is not None and not head.actors:
-        # A headline names its doer even without a toll or a weapon word
-        # ("Syrian Army Kills Top Terrorist Commander").
-        ht = head.sent.text
-        spans = [(c.span.start - head.sent.start, c.noun_end - head.sent.start) for c in head.casualties]
-        head.actors = score_doers(ht, find_actor_mentions(ht), spans)
+    infos = _read_sentences(text, title, ref, dateline, finder)
+    head = _headline(infos, title, ref, finder)
+
+    # 4. Group the sentences into draft incidents, the main event first (harmwatch.extract.grouping).
     drafts = group(infos, ref)
     if head is not None:
         drafts = main_first(drafts, head)
     # Beyond the main event, a draft told only in background sentences (the war so far,
     # a week's bombardment, "the latest in a series of") is context, not an incident.
     drafts = drafts[:1] + [d for d in drafts[1:] if not all(is_context(x) for x in d.sentences)]
+
+    # 5. Build each incident (harmwatch.extract.incident); the main one (idx 0) also
+    #    takes what it lacks from the headline, the doer fallbacks (harmwatch.extract.doers,
+    #    tried in this order while it has no doer) and the report's other toll sentences.
     for idx, d in enumerate(drafts[:MAX_INCIDENTS]):
         inc = build_incident(d, idx, ref, rid, source, text, title, finder, infos, head)
         if idx == 0 and head is not None:
@@ -164,13 +155,62 @@ def _extract(
             rank_toll(inc, d, head, infos, rid, source)
             matching_breakdown(inc, d, infos, rid, source)
         ext.incidents.append(inc)
+    # 6. A report whose body tells no event may still tell one in its headline.
     if not ext.incidents and head is not None and (head.own_casualties or head.eventful):
         d = Draft(sentences=[head])
         inc = build_incident(d, 0, ref, rid, source, text, title, finder, infos, head)
         strip_virtual_spans(inc, head)
         ext.incidents.append(inc)
         drafts = [d]
+
+    # 7. What happened to each facility the report names (harmwatch.extract.facility_events).
     ext.facility_events = facility_events(infos, drafts[:MAX_INCIDENTS], ext.incidents, text)
-    # Denials, admissions and claims of responsibility: see harmwatch.extract.statements.
+    # 8. Denials, admissions and claims of responsibility: see harmwatch.extract.statements.
     apply_statements(ext, text, title=title, published=published, source=source, report_id=rid)
     return ext
+
+
+def _read_sentences(
+    text: str, title: str | None, ref: dt.date | None, dateline: DateExpr | None, finder: object
+) -> list[SentenceInfo]:
+    """The report's sentences, each read once, with their places from one gazetteer pass."""
+    # The page's own furniture (dateline, headline copy, tags, captions) is cut
+    # off from the story so that its words do not read as the lead.
+    title_span = find_title(text, title) if title else None
+    floor = max(dateline.end if dateline else 0, title_span[1] if title_span else 0)
+    fspans, breaks = furniture(text, floor=floor)
+    if dateline is not None:
+        breaks += [dateline.start, dateline.end]
+    if title_span is not None:
+        breaks += list(title_span)
+    infos: list[SentenceInfo] = []
+    for i, s in enumerate(split_sentences(text, breaks)):
+        if fspans and mostly_inside(s.start, s.end, fspans):
+            infos.append(SentenceInfo(i, s, furniture=True))
+            continue
+        info = read_sentence(i, s, ref, dateline)
+        if title_span is not None and title_span[0] <= s.start and s.end <= title_span[1] + 2:
+            info.headline = True
+        infos.append(info)
+    attach_places(text, infos, finder, fspans)
+    return infos
+
+
+def _headline(
+    infos: list[SentenceInfo], title: str | None, ref: dt.date | None, finder: object
+) -> SentenceInfo | None:
+    """The headline: its copy at the top of the text, else the title argument read as a sentence."""
+    head = next((x for x in infos if x.headline), None)
+    if head is None and title:
+        t = title[:MAX_TITLE]
+        head = read_sentence(-1, Sentence(0, len(t), t), ref, None)
+        head.places = places_in(t, 0, finder)
+        head.headline = True
+        head.virtual = True
+    if head is not None and not head.actors:
+        # A headline names its doer even without a toll or a weapon word
+        # ("Syrian Army Kills Top Terrorist Commander").
+        ht = head.sent.text
+        spans = [(c.span.start - head.sent.start, c.noun_end - head.sent.start) for c in head.casualties]
+        head.actors = score_doers(ht, find_actor_mentions(ht), spans)
+    return head
