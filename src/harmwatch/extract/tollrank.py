@@ -1,6 +1,6 @@
 """A small learned ranker that picks the main event's death toll among the figures a report gives.
 
-The rules in :mod:`harmwatch.extract.core` read the toll sentence by sentence
+The rules in :mod:`harmwatch.extract.tolls` read the toll sentence by sentence
 (first total, parts, wider scopes, breakdowns). A report often gives several
 candidate tolls: the headline's figure, the lead's, a part ("in one district"),
 a wider scope ("this week"), another incident's. Which one a careful coder takes
