@@ -246,3 +246,12 @@ def test_people_named_by_what_they_suffered_do_not_give_the_mechanism() -> None:
     title = "Chemical attack kills 20 in Saraqib"
     text = "A chemical attack on Saraqib killed at least 20 people on Monday, medics said."
     assert etype(text, title) == "chemical"
+
+
+
+def test_a_downed_aircraft_is_read_the_same_after_a_dotted_capital_i() -> None:
+    # "İ" lowers to two characters with str.lower(); the type offsets must still hold.
+    plain = "Rebels shot down a helicopter near Hama on Monday, killing the crew."
+    for text in (plain, "İİ " + plain):
+        ext = extract_report(text, published="2017-03-10")
+        assert ext.incidents and ext.incidents[0].event_type == "other", text

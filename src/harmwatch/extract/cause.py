@@ -47,8 +47,8 @@ def sentence_type(s: SentenceInfo) -> str:
     if any(t[0] == "other" for t in types):
         # "A warplane crashed while on a bombing run": the aircraft and its
         # mission name what went down; what killed was the crash (or the fire
-        # that brought it down, when the sentence names a weapon).
-        low = s.sent.text.lower()
+        # that brought it down, when the sentence names a weapon). ``low`` is the
+        # same-length lowering, so the types' offsets hold in it.
         downs = [(t[2] - 80, t[3] + 60) for t in types if t[0] == "other"]
 
         def near_down(t: tuple[str, str | None, int, int]) -> bool:
