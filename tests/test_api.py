@@ -178,8 +178,16 @@ def test_facilities_list_and_as_of(client: TestClient) -> None:
     after = client.get("/api/facilities?area=Idleb&on=2017-05-01").json()
     assert after["functioning"] == 0 and after["not_functioning"] == 1
     assert [f["status"] for f in after["facilities"]] == ["destroyed"]
-    for key in ("area", "on", "functioning", "not_functioning", "unknown", "population_without_access",
-                "facilities", "statements"):
+    for key in (
+        "area",
+        "on",
+        "functioning",
+        "not_functioning",
+        "unknown",
+        "population_without_access",
+        "facilities",
+        "statements",
+    ):
         assert key in after
 
 
@@ -229,12 +237,18 @@ def test_read_only_without_token(client: TestClient) -> None:
 
 def test_write_needs_the_right_token(db: str) -> None:
     with TestClient(create_app(db, token="s3cret")) as c:
-        payload = {"id": "ext-9", "text": "Shelling hit Douma, killing 3.", "source": "Local council",
-                   "published": "2018-02-21"}
+        payload = {
+            "id": "ext-9",
+            "text": "Shelling hit Douma, killing 3.",
+            "source": "Local council",
+            "published": "2018-02-21",
+        }
         assert_error_shape(c.post("/api/reports", json=payload), 401, "unauthorized")
         assert_error_shape(
-            c.post("/api/reports", json=payload, headers={"Authorization": "Bearer wrong"}), 401,
-            "unauthorized")
+            c.post("/api/reports", json=payload, headers={"Authorization": "Bearer wrong"}),
+            401,
+            "unauthorized",
+        )
         ok = c.post("/api/reports", json=payload, headers={"Authorization": "Bearer s3cret"})
         assert ok.status_code == 201, ok.text
         rid = ok.json()["id"]
@@ -244,11 +258,13 @@ def test_write_needs_the_right_token(db: str) -> None:
         assert again.status_code == 200 and again.json()["stored"] is False
         bad = c.post("/api/reports", content=b"not json", headers={"Authorization": "Bearer s3cret"})
         assert_error_shape(bad, 400, "bad_query")
-        big = c.post("/api/reports", content=b"x" * (20 * 1024 * 1024 + 1),
-                     headers={"Authorization": "Bearer s3cret"})
+        big = c.post(
+            "/api/reports", content=b"x" * (20 * 1024 * 1024 + 1), headers={"Authorization": "Bearer s3cret"}
+        )
         assert_error_shape(big, 400, "input_rejected")
-        binary = c.post("/api/reports", json={"text": "\x00\x01\x02" * 10},
-                        headers={"Authorization": "Bearer s3cret"})
+        binary = c.post(
+            "/api/reports", json={"text": "\x00\x01\x02" * 10}, headers={"Authorization": "Bearer s3cret"}
+        )
         assert binary.status_code in (201, 400)
         if binary.status_code == 400:
             assert_error_shape(binary, 400, "input_rejected")
@@ -263,9 +279,18 @@ def test_token_from_environment(db: str, monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_openapi_describes_the_spec_endpoints(client: TestClient) -> None:
     spec = client.get("/api/openapi.json").json()
-    for path in ("/api/incidents", "/api/incidents/{incident_id}", "/api/facilities", "/api/bulletins",
-                 "/api/reports/{report_id}", "/api/incidents.csv", "/api/incidents.geojson",
-                 "/api/incidents.hxl.csv", "/api/incidents/points", "/api/feed"):
+    for path in (
+        "/api/incidents",
+        "/api/incidents/{incident_id}",
+        "/api/facilities",
+        "/api/bulletins",
+        "/api/reports/{report_id}",
+        "/api/incidents.csv",
+        "/api/incidents.geojson",
+        "/api/incidents.hxl.csv",
+        "/api/incidents/points",
+        "/api/feed",
+    ):
         assert path in spec["paths"], path
     get = spec["paths"]["/api/incidents"]["get"]
     params = {p["name"] for p in get["parameters"]}
@@ -347,12 +372,18 @@ def test_rtree_answers_match_plain_sql(tmp_path: Path) -> None:
         for n in range(600):
             day = f"{rng.randint(2012, 2020)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             has_place = rng.random() > 0.1
-            s.save_incident(incident(
-                f"inc-{n:04d}", day, rng.uniform(32.5, 37.0) if has_place else None,
-                rng.uniform(35.8, 42.0) if has_place else None,
-                event_type=rng.choice(["airstrike", "shelling"]), precision=rng.choice(["day", "month"]),
-                end=day if rng.random() < 0.7 else f"{day[:8]}28", killed=rng.randint(1, 9),
-            ))
+            s.save_incident(
+                incident(
+                    f"inc-{n:04d}",
+                    day,
+                    rng.uniform(32.5, 37.0) if has_place else None,
+                    rng.uniform(35.8, 42.0) if has_place else None,
+                    event_type=rng.choice(["airstrike", "shelling"]),
+                    precision=rng.choice(["day", "month"]),
+                    end=day if rng.random() < 0.7 else f"{day[:8]}28",
+                    killed=rng.randint(1, 9),
+                )
+            )
     plain = open_store(tmp_path / "r.db")
     plain._hw_has_rtree = False  # type: ignore[attr-defined]
     for _ in range(40):

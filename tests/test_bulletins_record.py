@@ -34,22 +34,49 @@ among them 6 children and 4 women.
 
 def _report(store: Store, rid: str, source: str, text: str, title: str) -> None:
     raw = text.encode()
-    store.add_report(Report(id=rid, sha256=hashlib.sha256(raw).hexdigest(), text=text, source=source,
-                            title=title, published=DAY, retrieved="2016-02-13T00:00:00+00:00",
-                            size=len(raw)), raw)
+    store.add_report(
+        Report(
+            id=rid,
+            sha256=hashlib.sha256(raw).hexdigest(),
+            text=text,
+            source=source,
+            title=title,
+            published=DAY,
+            retrieved="2016-02-13T00:00:00+00:00",
+            size=len(raw),
+        ),
+        raw,
+    )
 
 
-def _incident(iid: str, pcode: str, place: str, killed: int | None, children: int | None = None,
-              women: int | None = None, *, event: str = "airstrike", reports: tuple[str, ...] = ("rep-a",),
-              date: tuple[str, str] = (DAY, DAY), precision: str = "day", actor: str = "syria_gov",
-              lat: float | None = None, lon: float | None = None) -> Incident:
-    v = Victims(killed=Range.exact(killed) if killed is not None else None,
-                killed_children=Range.exact(children) if children is not None else None,
-                killed_women=Range.exact(women) if women is not None else None)
+def _incident(
+    iid: str,
+    pcode: str,
+    place: str,
+    killed: int | None,
+    children: int | None = None,
+    women: int | None = None,
+    *,
+    event: str = "airstrike",
+    reports: tuple[str, ...] = ("rep-a",),
+    date: tuple[str, str] = (DAY, DAY),
+    precision: str = "day",
+    actor: str = "syria_gov",
+    lat: float | None = None,
+    lon: float | None = None,
+) -> Incident:
+    v = Victims(
+        killed=Range.exact(killed) if killed is not None else None,
+        killed_children=Range.exact(children) if children is not None else None,
+        killed_women=Range.exact(women) if women is not None else None,
+    )
     return Incident(
-        id=iid, date=DateSpan(date[0], date[1], precision),  # type: ignore[arg-type]
+        id=iid,
+        date=DateSpan(date[0], date[1], precision),  # type: ignore[arg-type]
         place=Place(name=place, admin1_pcode=pcode, lat=lat, lon=lon, precision="town"),
-        event_type=event, perpetrators=[Perpetrator(actor, "stated")], victims=v,
+        event_type=event,
+        perpetrators=[Perpetrator(actor, "stated")],
+        victims=v,
         claims=[Claim(reports[0], "test", "report", "victims.killed", killed, f"{killed} killed in {place}")],
         report_ids=list(reports),
     )
@@ -63,20 +90,29 @@ def day_store(store: Store) -> Store:
     _report(store, "rep-bul", "VDC", BULLETIN, "VDC daily")
     with store.transaction():
         # Aleppo: the same strike entered twice from two reports (a double count), plus one more.
-        store.save_incident(_incident("inc-1", "SY02", "Anadan", 7, 2, 1, reports=("rep-a",),
-                                      lat=36.29, lon=37.04))
-        store.save_incident(_incident("inc-2", "SY02", "Anadan", 7, 2, 1, reports=("rep-b",),
-                                      lat=36.30, lon=37.05))
-        store.save_incident(_incident("inc-3", "SY02", "Aleppo city", 5, 1, 1, event="shelling",
-                                      reports=("rep-a",)))
+        store.save_incident(
+            _incident("inc-1", "SY02", "Anadan", 7, 2, 1, reports=("rep-a",), lat=36.29, lon=37.04)
+        )
+        store.save_incident(
+            _incident("inc-2", "SY02", "Anadan", 7, 2, 1, reports=("rep-b",), lat=36.30, lon=37.05)
+        )
+        store.save_incident(
+            _incident("inc-3", "SY02", "Aleppo city", 5, 1, 1, event="shelling", reports=("rep-a",))
+        )
         # Idlib: the record is missing 4 of the bulletin's 10.
-        store.save_incident(_incident("inc-4", "SY07", "Saraqib", 6, 1, None, event="shelling",
-                                      reports=("rep-c",), actor="russia"))
+        store.save_incident(
+            _incident(
+                "inc-4", "SY07", "Saraqib", 6, 1, None, event="shelling", reports=("rep-c",), actor="russia"
+            )
+        )
         # Hama: not in the bulletin at all.
         store.save_incident(_incident("inc-5", "SY05", "Kafr Zita", 2, reports=("rep-c",)))
         # An incident dated over several days, and one resting only on the bulletin: not counted.
-        store.save_incident(_incident("inc-6", "SY07", "Ariha", 3, date=("2016-02-10", DAY),
-                                      precision="week", reports=("rep-c",)))
+        store.save_incident(
+            _incident(
+                "inc-6", "SY07", "Ariha", 3, date=("2016-02-10", DAY), precision="week", reports=("rep-c",)
+            )
+        )
         store.save_incident(_incident("inc-7", "SY03", "Douma", 8, reports=("rep-bul",)))
         for b in parse_bulletins(BULLETIN, published="2016-02-13", source="VDC", report_id="rep-bul"):
             store.save_bulletin(b)
@@ -160,8 +196,13 @@ def test_write_daily_text_and_json_carry_the_same_content(day_store: Store) -> N
     assert "\x1b" not in text
     d = json.loads(json.dumps(t.to_dict()))
     assert d["totals"]["killed"]["best"] == 27
-    assert [x["incident_id"] for x in d["totals"]["trace"]["killed"]] == ["inc-1", "inc-2", "inc-3", "inc-4",
-                                                                           "inc-5"]
+    assert [x["incident_id"] for x in d["totals"]["trace"]["killed"]] == [
+        "inc-1",
+        "inc-2",
+        "inc-3",
+        "inc-4",
+        "inc-5",
+    ]
     assert d["areas"][0]["admin1_pcode"] == "SY02"
 
 

@@ -8,8 +8,7 @@ from harmwatch.evaluation import bulletins as ev
 def test_bulletin_scores_at_or_above_floors() -> None:
     result = ev.run(write=False)
     scores = result["scores"]
-    low = {k: (scores.get(k), floor) for k, floor in ev.FLOORS.items()
-           if k in scores and scores[k] < floor}
+    low = {k: (scores.get(k), floor) for k, floor in ev.FLOORS.items() if k in scores and scores[k] < floor}
     assert not low, f"below floor: {low}; notes: {result['notes']}"
     for key in ("counts_exact", "inconsistencies_caught", "false_alarm_free"):
         assert key in scores

@@ -17,9 +17,24 @@ from harmwatch.publish.exports import (
     safe_cell,
 )
 
-ACLED_UCDP = ["event_date", "time_precision", "admin1", "admin2", "location", "latitude", "longitude",
-              "geo_precision", "fatalities", "best", "low", "high", "actor1", "sub_event_type", "notes",
-              "source"]
+ACLED_UCDP = [
+    "event_date",
+    "time_precision",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "best",
+    "low",
+    "high",
+    "actor1",
+    "sub_event_type",
+    "notes",
+    "source",
+]
 
 
 def _csv(incidents: list[Incident]) -> list[dict[str, str]]:
@@ -36,8 +51,9 @@ def test_columns_start_with_acled_ucdp_names() -> None:
 
 
 def test_row_values() -> None:
-    inc = incident("inc-1", "2017-04-04", 35.44, 36.65, killed=5, children=2, women=1, civilians=5,
-                   grade="fair")
+    inc = incident(
+        "inc-1", "2017-04-04", 35.44, 36.65, killed=5, children=2, women=1, civilians=5, grade="fair"
+    )
     (row,) = _csv([inc])
     assert row["event_date"] == "2017-04-04"
     assert row["time_precision"] == "1"
@@ -72,8 +88,10 @@ def test_at_least_counts_keep_open_high() -> None:
 
 def test_csv_injection_is_neutralised() -> None:
     inc = incident("inc-4", "2017-01-01", 35.0, 36.0, name='=HYPERLINK("http://evil","x")')
-    inc.claims = [Claim("r", "+cmd|' /C calc'!A0", "report", "victims.killed", 1, "q"),
-                  Claim("r", "@SUM(1+1)", "report", "victims.killed", 1, "q")]
+    inc.claims = [
+        Claim("r", "+cmd|' /C calc'!A0", "report", "victims.killed", 1, "q"),
+        Claim("r", "@SUM(1+1)", "report", "victims.killed", 1, "q"),
+    ]
     inc.summary = "-2+3"
     (row,) = _csv([inc])
     assert row["location"].startswith("'=")
@@ -108,10 +126,12 @@ def test_hxl_has_hashtag_row() -> None:
 
 
 def test_geojson() -> None:
-    gj = incidents_to_geojson([
-        incident("inc-6", "2017-01-01", 35.5, 36.5, killed=4),
-        incident("inc-7", "2017-01-02", None, None),
-    ])
+    gj = incidents_to_geojson(
+        [
+            incident("inc-6", "2017-01-01", 35.5, 36.5, killed=4),
+            incident("inc-7", "2017-01-02", None, None),
+        ]
+    )
     json.dumps(gj)  # serialisable as is
     assert gj["type"] == "FeatureCollection"
     a, b = gj["features"]

@@ -248,7 +248,6 @@ def test_people_named_by_what_they_suffered_do_not_give_the_mechanism() -> None:
     assert etype(text, title) == "chemical"
 
 
-
 def test_a_downed_aircraft_is_read_the_same_after_a_dotted_capital_i() -> None:
     # "İ" lowers to two characters with str.lower(); the type offsets must still hold.
     plain = "Rebels shot down a helicopter near Hama on Monday, killing the crew."

@@ -20,7 +20,6 @@ def test_non_english_is_flagged_and_not_mined() -> None:
     assert ext.language not in (None, "en") and ext.incidents == []
 
 
-
 def test_a_short_headline_is_too_little_to_call_foreign() -> None:
     # Statistical language guessers name Danish or German for a few capitalised
     # words; a headline this short is read, and the rules find what English it holds.
@@ -30,6 +29,7 @@ def test_a_short_headline_is_too_little_to_call_foreign() -> None:
     assert ext.language == "en"
     assert ext.incidents and ext.incidents[0].victims.killed_civilians is not None
     assert ext.incidents[0].victims.killed_civilians.best == 12
+
 
 def test_binary_junk_does_not_crash() -> None:
     ext = extract_report("\x00\x01\x02 killed \xff\xfe 5 people \x07 in Homs on Monday.")

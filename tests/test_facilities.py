@@ -22,19 +22,25 @@ from harmwatch.models import (
     content_id,
 )
 
-KHAN = Place(name="Khan Shaykhoun", admin1="Idleb", admin1_pcode="SY07", lat=35.44, lon=36.647,
-             precision="town")
-MAARRAT = Place(name="Ma'arrat an-Nu'man", admin1="Idleb", admin1_pcode="SY07", lat=35.647, lon=36.678,
-                precision="town")
-JABLEH = Place(name="Jableh", admin1="Lattakia", admin1_pcode="SY06", lat=35.362, lon=35.928,
-               precision="town")
-ALEPPO = Place(name="Aleppo", admin1="Aleppo", admin1_pcode="SY02", lat=36.2012, lon=37.1612,
-               precision="town")
+KHAN = Place(
+    name="Khan Shaykhoun", admin1="Idleb", admin1_pcode="SY07", lat=35.44, lon=36.647, precision="town"
+)
+MAARRAT = Place(
+    name="Ma'arrat an-Nu'man", admin1="Idleb", admin1_pcode="SY07", lat=35.647, lon=36.678, precision="town"
+)
+JABLEH = Place(
+    name="Jableh", admin1="Lattakia", admin1_pcode="SY06", lat=35.362, lon=35.928, precision="town"
+)
+ALEPPO = Place(
+    name="Aleppo", admin1="Aleppo", admin1_pcode="SY02", lat=36.2012, lon=37.1612, precision="town"
+)
 
 
 def _report(store, rid: str) -> str:
-    store.add_report(Report(id=rid, sha256=content_id("sha", rid), text=rid,
-                            retrieved="2026-01-01T00:00:00+00:00"), rid.encode())
+    store.add_report(
+        Report(id=rid, sha256=content_id("sha", rid), text=rid, retrieved="2026-01-01T00:00:00+00:00"),
+        rid.encode(),
+    )
     return rid
 
 
@@ -43,10 +49,18 @@ def _events(store, rid: str, *events: FacilityEvent) -> None:
     store.save_facility_events(rid, list(events))
 
 
-def _ev(name: str | None, place: Place, date: str, status: str = "unknown", quote: str = "",
-        kind: str = "hospital", **kw) -> FacilityEvent:
-    return FacilityEvent(name=name, kind=kind, place=place, date=date, status=status,
-                         quote=quote or f"{name} was hit", **kw)
+def _ev(
+    name: str | None,
+    place: Place,
+    date: str,
+    status: str = "unknown",
+    quote: str = "",
+    kind: str = "hospital",
+    **kw,
+) -> FacilityEvent:
+    return FacilityEvent(
+        name=name, kind=kind, place=place, date=date, status=status, quote=quote or f"{name} was hit", **kw
+    )
 
 
 def _by_name(store) -> dict[str, Facility]:
@@ -81,16 +95,20 @@ def test_transliterations_and_arabic_meet():
 
 def test_aliases_from_text():
     assert aliases_from_text("Abadeen, also known as the cave hospital as it lies in a cave") == [
-        "the cave hospital"]
+        "the cave hospital"
+    ]
     assert "M10" in aliases_from_text('the hospital, code-named "M10", was hit')
 
 
 def test_same_town_by_name_code_and_distance():
-    assert same_town(Place(name="Marret Numan", precision="town"),
-                     Place(name="Maarat al-Numan", precision="town"))
+    assert same_town(
+        Place(name="Marret Numan", precision="town"), Place(name="Maarat al-Numan", precision="town")
+    )
     assert not same_town(KHAN, MAARRAT)
-    assert not same_town(Place(name="Abdin", admin3_pcode="SY070201", precision="town"),
-                         Place(name="Abdin", admin3_pcode="SY120003", precision="town"))
+    assert not same_town(
+        Place(name="Abdin", admin3_pcode="SY070201", precision="town"),
+        Place(name="Abdin", admin3_pcode="SY120003", precision="town"),
+    )
     assert not same_town(Place(name="Al-Quds", precision="unknown"), ALEPPO)
 
 
@@ -98,11 +116,27 @@ def test_same_town_by_name_code_and_distance():
 
 
 def test_same_hospital_named_differently_is_one_facility(store):
-    _events(store, "r1", _ev("The medical point of Khan Shaykoun (Al Rahmeh)", KHAN, "2017-04-04",
-                             "out_of_service", kind="clinic"))
+    _events(
+        store,
+        "r1",
+        _ev(
+            "The medical point of Khan Shaykoun (Al Rahmeh)",
+            KHAN,
+            "2017-04-04",
+            "out_of_service",
+            kind="clinic",
+        ),
+    )
     _events(store, "r2", _ev("The Rahmeh hospital in Khan Shaykhoun", KHAN, "2017-09-19", "damaged"))
-    _events(store, "r3", _ev("The Rahman hospital in Altah",
-                             Place(name="Al-Tah", lat=35.56, lon=36.69, precision="town"), "2017-09-19"))
+    _events(
+        store,
+        "r3",
+        _ev(
+            "The Rahman hospital in Altah",
+            Place(name="Al-Tah", lat=35.56, lon=36.69, precision="town"),
+            "2017-09-19",
+        ),
+    )
     summary = update_registry(store)
     assert summary.events_resolved == 3
     facilities = store.list_facilities()
@@ -141,10 +175,23 @@ def test_bare_name_joins_the_only_facility_in_town_but_not_an_ambiguous_one(stor
     kafranbel = Place(name="Kafranbel", lat=35.614, lon=36.564, precision="town")
     _events(store, "r1", _ev("The Kafranbel (Orient) Hospital", kafranbel, "2018-02-05"))
     _events(store, "r2", _ev("The Kafranbel Hospital", kafranbel, "2017-09-19", "damaged"))
-    _events(store, "r3", _ev("Kafranbel Surgical Hospital (Orient Hospital)", kafranbel, "2019-05-05",
-                             quote="the hospital was rendered out of service"))
-    _events(store, "r4", _ev("the hospital", MAARRAT, "2017-01-01"),
-            _ev("National hospital", MAARRAT, "2017-01-02"), _ev("Al-Salaam hospital", MAARRAT, "2017-01-03"))
+    _events(
+        store,
+        "r3",
+        _ev(
+            "Kafranbel Surgical Hospital (Orient Hospital)",
+            kafranbel,
+            "2019-05-05",
+            quote="the hospital was rendered out of service",
+        ),
+    )
+    _events(
+        store,
+        "r4",
+        _ev("the hospital", MAARRAT, "2017-01-01"),
+        _ev("National hospital", MAARRAT, "2017-01-02"),
+        _ev("Al-Salaam hospital", MAARRAT, "2017-01-03"),
+    )
     _events(store, "r5", _ev("a hospital", MAARRAT, "2017-05-05"))
     summary = update_registry(store)
     k = [f for f in store.list_facilities() if f.place.name == "Kafranbel"]
@@ -170,13 +217,19 @@ def test_resolution_is_incremental_and_idempotent(store):
 
 def test_status_entries_carry_incident_ids(store):
     _report(store, "r1")
-    inc = Incident(date=DateSpan(start="2016-04-27", precision="day"), place=ALEPPO,
-                   event_type="airstrike", weapons=["missile"],
-                   perpetrators=[Perpetrator(actor="syria_gov", attribution="alleged")])
+    inc = Incident(
+        date=DateSpan(start="2016-04-27", precision="day"),
+        place=ALEPPO,
+        event_type="airstrike",
+        weapons=["missile"],
+        perpetrators=[Perpetrator(actor="syria_gov", attribution="alleged")],
+    )
     store.save_report_incidents("r1", [inc])
     store.set_link("r1", 0, "inc-1")
-    store.save_facility_events("r1", [_ev("Al-Quds Hospital", ALEPPO, None, incident_index=0,
-                                          quote="Al-Quds hospital was destroyed")])
+    store.save_facility_events(
+        "r1",
+        [_ev("Al-Quds Hospital", ALEPPO, None, incident_index=0, quote="Al-Quds hospital was destroyed")],
+    )
     update_registry(store)
     [f] = store.list_facilities()
     [entry] = f.status_history
@@ -190,11 +243,13 @@ def test_status_entries_carry_incident_ids(store):
 
 def test_sample_registry_format(tmp_path):
     p = tmp_path / "f.csv"
-    p.write_text("name,kind,lat,lon,aliases,admin1,town,population_served\n"
-                 "M10 Hospital,hospital,36.2195,37.1898,M10|Sakhour hospital,Aleppo,Aleppo,\n"
-                 "Al-Rahma Medical Point,clinic,35.441,36.648,Al Rahmeh|Rahme hospital,Idleb,"
-                 "Khan Shaykhun,5000\n",
-                 encoding="utf-8")
+    p.write_text(
+        "name,kind,lat,lon,aliases,admin1,town,population_served\n"
+        "M10 Hospital,hospital,36.2195,37.1898,M10|Sakhour hospital,Aleppo,Aleppo,\n"
+        "Al-Rahma Medical Point,clinic,35.441,36.648,Al Rahmeh|Rahme hospital,Idleb,"
+        "Khan Shaykhun,5000\n",
+        encoding="utf-8",
+    )
     regs = load_registry(p)
     assert [f.name for f in regs] == ["M10 Hospital", "Al-Rahma Medical Point"]
     assert regs[0].aliases == ["M10", "Sakhour hospital"]
@@ -203,14 +258,26 @@ def test_sample_registry_format(tmp_path):
 
 
 def test_osm_style_geojson_registry(tmp_path):
-    doc = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "id": "way/1",
-         "geometry": {"type": "Polygon", "coordinates": [[[37.0, 36.0], [37.002, 36.0], [37.002, 36.002],
-                                                          [37.0, 36.002]]]},
-         "properties": {"name": "مستشفى القدس", "name:en": "Al-Quds Hospital", "amenity": "hospital",
-                        "alt_name": "Quds hospital;MSF hospital"}},
-        {"type": "Feature", "geometry": None, "properties": {"healthcare": "clinic"}},
-    ]}
+    doc = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": "way/1",
+                "geometry": {
+                    "type": "Polygon",
+                    "coordinates": [[[37.0, 36.0], [37.002, 36.0], [37.002, 36.002], [37.0, 36.002]]],
+                },
+                "properties": {
+                    "name": "مستشفى القدس",
+                    "name:en": "Al-Quds Hospital",
+                    "amenity": "hospital",
+                    "alt_name": "Quds hospital;MSF hospital",
+                },
+            },
+            {"type": "Feature", "geometry": None, "properties": {"healthcare": "clinic"}},
+        ],
+    }
     p = tmp_path / "osm.geojson"
     p.write_text(json.dumps(doc), encoding="utf-8")
     [f] = load_registry(p)
@@ -236,9 +303,11 @@ def test_registry_rejects_bad_files(tmp_path):
 
 def test_reports_match_registry_aliases(store, tmp_path):
     p = tmp_path / "f.csv"
-    p.write_text("name,kind,lat,lon,aliases,admin1,town,population_served\n"
-                 "M10 Hospital,hospital,36.2195,37.1898,M10|Sakhour hospital,Aleppo,Aleppo,\n",
-                 encoding="utf-8")
+    p.write_text(
+        "name,kind,lat,lon,aliases,admin1,town,population_served\n"
+        "M10 Hospital,hospital,36.2195,37.1898,M10|Sakhour hospital,Aleppo,Aleppo,\n",
+        encoding="utf-8",
+    )
     _events(store, "r1", _ev("M10", ALEPPO, "2016-10-01", "damaged"))
     _events(store, "r2", _ev("the Sakhour hospital", ALEPPO, "2016-10-03", "out_of_service"))
     s = update_registry(store, registry=p)
@@ -253,11 +322,22 @@ def test_reports_match_registry_aliases(store, tmp_path):
 
 def test_registry_baseline_status(store, tmp_path):
     p = tmp_path / "h.csv"
-    p.write_text("name,amenity,latitude,longitude,operational_status\n"
-                 "Al-Shami Hospital,hospital,35.813,36.609,Functional\n", encoding="utf-8")
+    p.write_text(
+        "name,amenity,latitude,longitude,operational_status\n"
+        "Al-Shami Hospital,hospital,35.813,36.609,Functional\n",
+        encoding="utf-8",
+    )
     update_registry(store, registry=p)
-    _events(store, "r1", _ev("al-Shami hospital", Place(name="Ariha", lat=35.8126, lon=36.6104,
-                                                         precision="town"), "2020-01-29", "out_of_service"))
+    _events(
+        store,
+        "r1",
+        _ev(
+            "al-Shami hospital",
+            Place(name="Ariha", lat=35.8126, lon=36.6104, precision="town"),
+            "2020-01-29",
+            "out_of_service",
+        ),
+    )
     update_registry(store)
     [f] = store.list_facilities()
     assert status_on(f, "2020-01-01")[0] == "functioning"
@@ -265,11 +345,13 @@ def test_registry_baseline_status(store, tmp_path):
 
 
 def test_status_on_ignores_unknown_and_later_entries():
-    f = Facility(status_history=[
-        StatusEntry(date="2017-04-02", status="out_of_service"),
-        StatusEntry(date="2017-06", status="functioning"),
-        StatusEntry(date="2018-02-04", status="unknown"),
-    ])
+    f = Facility(
+        status_history=[
+            StatusEntry(date="2017-04-02", status="out_of_service"),
+            StatusEntry(date="2017-06", status="functioning"),
+            StatusEntry(date="2018-02-04", status="unknown"),
+        ]
+    )
     assert status_on(f, "2017-04-01")[0] == "unknown"
     assert status_on(f, "2017-05-31")[0] == "out_of_service"
     assert status_on(f, "2018-03-01")[0] == "functioning"
@@ -277,8 +359,13 @@ def test_status_on_ignores_unknown_and_later_entries():
 
 def test_hostile_names_do_not_crash(store):
     junk = "\x00" * 10 + "𝕳" * 5000 + "(((" + "<script>alert(1)</script>"
-    _events(store, "r1", _ev(junk, ALEPPO, "2016-01-01"), _ev(None, Place(), None),
-            _ev("", Place(name="", precision="town"), "not a date"))
+    _events(
+        store,
+        "r1",
+        _ev(junk, ALEPPO, "2016-01-01"),
+        _ev(None, Place(), None),
+        _ev("", Place(name="", precision="town"), "not a date"),
+    )
     summary = update_registry(store)
     assert summary.events_resolved == 3
     assert store.list_facilities() and all(len(f.name) <= 300 for f in store.list_facilities())
@@ -286,13 +373,23 @@ def test_hostile_names_do_not_crash(store):
 
 
 def test_unnamed_mentions_join_the_facility_their_report_names(store):
-    _events(store, "r1",
-            _ev("Kafar Takharim Hospital", Place(name="Kafr Takharim", lat=36.117, lon=36.517,
-                                                 precision="town"), "2017-04-25"),
-            _ev(None, Place(name="Idleb", admin1="Idleb", precision="admin1"), "2017-04-25",
-                quote="The hospital is out of service as a result of the attack."),
-            _ev("hospitals in Idlib", Place(name="Idleb", precision="admin1"), "2017-04-25"),
-            _ev(None, Place(), None, kind="ambulance"))
+    _events(
+        store,
+        "r1",
+        _ev(
+            "Kafar Takharim Hospital",
+            Place(name="Kafr Takharim", lat=36.117, lon=36.517, precision="town"),
+            "2017-04-25",
+        ),
+        _ev(
+            None,
+            Place(name="Idleb", admin1="Idleb", precision="admin1"),
+            "2017-04-25",
+            quote="The hospital is out of service as a result of the attack.",
+        ),
+        _ev("hospitals in Idlib", Place(name="Idleb", precision="admin1"), "2017-04-25"),
+        _ev(None, Place(), None, kind="ambulance"),
+    )
     _events(store, "r2", _ev(None, Place(name="Idleb", admin1="Idleb", precision="admin1"), "2017-05-01"))
     summary = update_registry(store)
     [f] = store.list_facilities()
@@ -320,14 +417,22 @@ def test_public_surface():
     import harmwatch.facilities as fac
 
     assert all(hasattr(fac, name) for name in fac.__all__)
-    assert {"update_registry", "load_registry", "area_statements", "as_of", "patterns",
-            "facilities_to_csv", "facilities_to_geojson"} <= set(fac.__all__)
+    assert {
+        "update_registry",
+        "load_registry",
+        "area_statements",
+        "as_of",
+        "patterns",
+        "facilities_to_csv",
+        "facilities_to_geojson",
+    } <= set(fac.__all__)
 
 
 def test_hospital_in_a_named_quarter_or_village_is_only_a_facility_there(store):
     # Al-Quds sits in the Sukkari quarter of Aleppo; a report's town for both mentions is Aleppo.
-    quds = Place(name="Aleppo", admin1="Aleppo", admin1_pcode="SY02", lat=36.1755, lon=37.1420,
-                 precision="point")
+    quds = Place(
+        name="Aleppo", admin1="Aleppo", admin1_pcode="SY02", lat=36.1755, lon=37.1420, precision="point"
+    )
     _events(store, "r1", _ev("Al-Quds Hospital", quds, "2016-04-27", "destroyed"))
     _events(store, "r2", _ev("hospital in al-Sukkari", ALEPPO, "2016-04-27", "destroyed"))
     # A village the gazetteer does not place: its hospital is no facility of the city.

@@ -33,10 +33,24 @@ def _place(town: str) -> Place:
     return Place(name=town, admin1="Idleb", admin1_pcode="SY07", lat=lat, lon=lon, precision="town")
 
 
-def _add(store, rid: str, events: list[FacilityEvent], incidents: list[Incident] | None = None,
-         text: str = "", published: str | None = None) -> None:
-    store.add_report(Report(id=rid, sha256=content_id("sha", rid), text=text or rid, published=published,
-                            retrieved="2026-01-01T00:00:00+00:00"), rid.encode())
+def _add(
+    store,
+    rid: str,
+    events: list[FacilityEvent],
+    incidents: list[Incident] | None = None,
+    text: str = "",
+    published: str | None = None,
+) -> None:
+    store.add_report(
+        Report(
+            id=rid,
+            sha256=content_id("sha", rid),
+            text=text or rid,
+            published=published,
+            retrieved="2026-01-01T00:00:00+00:00",
+        ),
+        rid.encode(),
+    )
     if incidents:
         store.save_report_incidents(rid, incidents)
         for i, _inc in enumerate(incidents):
@@ -49,30 +63,91 @@ def _add(store, rid: str, events: list[FacilityEvent], incidents: list[Incident]
 @pytest.fixture
 def idlib(store):
     russia = [Perpetrator("russia", "alleged"), Perpetrator("syria_gov", "alleged")]
-    inc = Incident(date=DateSpan("2018-01-29", "2018-01-29", "day"), event_type="airstrike",
-                   weapons=["missile"], perpetrators=russia)
-    _add(store, "r1", [
-        FacilityEvent("Oudai Hospital", "hospital", _place("Saraqib"), "2018-01-21", "damaged",
-                      russia, None, "an airstrike caused structural damage to Oudai hospital"),
-        FacilityEvent("Owdai hospital", "hospital", _place("Saraqib"), "2018-01-29", "out_of_service",
-                      [], 0, "the hospital became completely out of service"),
-    ], [inc])
-    _add(store, "r2", [
-        FacilityEvent("Kafranbel Surgical Hospital", "hospital", _place("Kafranbel"), "2018-02-05",
-                      "out_of_service", russia, None, "out of service"),
-        FacilityEvent("Kafranbel Surgical Hospital", "hospital", _place("Kafranbel"), "2018-04-01",
-                      "functioning", [], None, "the hospital resumed its services"),
-        FacilityEvent("Nabed al-Hayat Hospital", "hospital", _place("Hass"), "2018-02-06", "damaged",
-                      [], None, "the hospital was damaged"),
-    ])
+    inc = Incident(
+        date=DateSpan("2018-01-29", "2018-01-29", "day"),
+        event_type="airstrike",
+        weapons=["missile"],
+        perpetrators=russia,
+    )
+    _add(
+        store,
+        "r1",
+        [
+            FacilityEvent(
+                "Oudai Hospital",
+                "hospital",
+                _place("Saraqib"),
+                "2018-01-21",
+                "damaged",
+                russia,
+                None,
+                "an airstrike caused structural damage to Oudai hospital",
+            ),
+            FacilityEvent(
+                "Owdai hospital",
+                "hospital",
+                _place("Saraqib"),
+                "2018-01-29",
+                "out_of_service",
+                [],
+                0,
+                "the hospital became completely out of service",
+            ),
+        ],
+        [inc],
+    )
+    _add(
+        store,
+        "r2",
+        [
+            FacilityEvent(
+                "Kafranbel Surgical Hospital",
+                "hospital",
+                _place("Kafranbel"),
+                "2018-02-05",
+                "out_of_service",
+                russia,
+                None,
+                "out of service",
+            ),
+            FacilityEvent(
+                "Kafranbel Surgical Hospital",
+                "hospital",
+                _place("Kafranbel"),
+                "2018-04-01",
+                "functioning",
+                [],
+                None,
+                "the hospital resumed its services",
+            ),
+            FacilityEvent(
+                "Nabed al-Hayat Hospital",
+                "hospital",
+                _place("Hass"),
+                "2018-02-06",
+                "damaged",
+                [],
+                None,
+                "the hospital was damaged",
+            ),
+        ],
+    )
     update_registry(store)
     return store
 
 
 def test_as_of_counts_each_status_on_the_day(idlib):
     ans = as_of(idlib, area="Idlib", on="2018-02-10")
-    assert set(ans) >= {"area", "on", "functioning", "not_functioning", "unknown",
-                        "population_without_access", "facilities", "statements"}
+    assert set(ans) >= {
+        "area",
+        "on",
+        "functioning",
+        "not_functioning",
+        "unknown",
+        "population_without_access",
+        "facilities",
+        "statements",
+    }
     assert (ans["functioning"], ans["not_functioning"], ans["unknown"]) == (0, 2, 1)
     by = {f["name"]: f for f in ans["facilities"]}
     assert by["Oudai Hospital"]["status"] == "out_of_service"
@@ -103,9 +178,11 @@ def test_population_left_without_access_from_a_table(idlib, tmp_path):
 
 
 def test_population_from_a_report_statement(store):
-    text = ("According to the health directorate, there are currently no functioning hospitals in the "
-            "besieged eastern part of the city. This means that the approximately 250,000 people still "
-            "living in eastern Aleppo are left without any hospital services.")
+    text = (
+        "According to the health directorate, there are currently no functioning hospitals in the "
+        "besieged eastern part of the city. This means that the approximately 250,000 people still "
+        "living in eastern Aleppo are left without any hospital services."
+    )
     _add(store, "w1", [], text=text, published="2016-11-20")
     ans = as_of(store, area="eastern Aleppo", on="2016-12-01")
     assert ans["statements"] and ans["statements"][0]["quote"] in text
@@ -113,20 +190,27 @@ def test_population_from_a_report_statement(store):
     assert as_of(store, area="eastern Aleppo", on="2016-11-01")["statements"] == []
 
 
-@pytest.mark.parametrize(("text", "area", "functioning", "population"), [
-    ("No hospital in eastern Aleppo is still working, leaving some 250,000 people without care.",
-     "eastern Aleppo", 0, 250000),
-    ("All hospitals in the besieged districts are out of service.", "besieged districts", 0, None),
-    ("Only three hospitals remain open in Douma.", "Douma", 3, None),
-    ("Eastern Ghouta has no functioning hospital.", "Eastern Ghouta", 0, None),
-    ("The last hospital in Kafranbel was destroyed on 5 May 2019.", "Kafranbel", 0, None),
-])
+@pytest.mark.parametrize(
+    ("text", "area", "functioning", "population"),
+    [
+        (
+            "No hospital in eastern Aleppo is still working, leaving some 250,000 people without care.",
+            "eastern Aleppo",
+            0,
+            250000,
+        ),
+        ("All hospitals in the besieged districts are out of service.", "besieged districts", 0, None),
+        ("Only three hospitals remain open in Douma.", "Douma", 3, None),
+        ("Eastern Ghouta has no functioning hospital.", "Eastern Ghouta", 0, None),
+        ("The last hospital in Kafranbel was destroyed on 5 May 2019.", "Kafranbel", 0, None),
+    ],
+)
 def test_area_statements(text, area, functioning, population):
     [st] = area_statements(text, published="2016-11-20", report_id="x")
     assert st["area"] == area
     assert st["functioning"]["best"] == functioning
     assert (st["population"] or {}).get("best") == population
-    assert text[st["span"]["start"]:st["span"]["end"]] == st["quote"]
+    assert text[st["span"]["start"] : st["span"]["end"]] == st["quote"]
 
 
 def test_area_statements_leave_single_facilities_and_junk_alone():
@@ -157,7 +241,7 @@ def test_exports(idlib):
 
 
 def test_csv_export_defuses_formulas(store):
-    _add(store, "x", [FacilityEvent("=HYPERLINK(\"http://evil\")", "hospital", _place("Hass"), "2018-01-01")])
+    _add(store, "x", [FacilityEvent('=HYPERLINK("http://evil")', "hospital", _place("Hass"), "2018-01-01")])
     update_registry(store)
     buf = io.StringIO()
     facilities_to_csv(store.list_facilities(), buf)
@@ -189,20 +273,59 @@ def test_shcc_rows_become_attacks_whose_counts_match_the_columns(shared_data):
 
 def test_follow_up_mentions_are_the_attack_they_report_not_new_attacks(store):
     strike = Incident(date=DateSpan("2016-04-27", "2016-04-27", "day"), event_type="airstrike")
-    aleppo = Place(name="Aleppo", admin1="Aleppo", admin1_pcode="SY02", lat=36.1755, lon=37.142,
-                   precision="point")
-    _add(store, "night", [
-        FacilityEvent("Al-Quds Hospital", "hospital", aleppo, "2016-04-27", "destroyed", [], 0,
-                      "an air strike destroyed al-Quds hospital"),
-    ], [strike])
-    _add(store, "next-day", [  # a headline the day after, tied to no incident
-        FacilityEvent("Al-Quds Hospital", "hospital", aleppo, "2016-04-28", "destroyed", [], None,
-                      "Al-Quds hospital destroyed in air strike"),
-    ])
-    _add(store, "treated", [  # the wounded were taken to a working hospital: no attack on it
-        FacilityEvent("Bab al-Hawa Hospital", "hospital", _place("Saraqib"), "2016-04-27", "functioning",
-                      [], 0, "the wounded were taken to Bab al-Hawa hospital"),
-    ], [strike])
+    aleppo = Place(
+        name="Aleppo", admin1="Aleppo", admin1_pcode="SY02", lat=36.1755, lon=37.142, precision="point"
+    )
+    _add(
+        store,
+        "night",
+        [
+            FacilityEvent(
+                "Al-Quds Hospital",
+                "hospital",
+                aleppo,
+                "2016-04-27",
+                "destroyed",
+                [],
+                0,
+                "an air strike destroyed al-Quds hospital",
+            ),
+        ],
+        [strike],
+    )
+    _add(
+        store,
+        "next-day",
+        [  # a headline the day after, tied to no incident
+            FacilityEvent(
+                "Al-Quds Hospital",
+                "hospital",
+                aleppo,
+                "2016-04-28",
+                "destroyed",
+                [],
+                None,
+                "Al-Quds hospital destroyed in air strike",
+            ),
+        ],
+    )
+    _add(
+        store,
+        "treated",
+        [  # the wounded were taken to a working hospital: no attack on it
+            FacilityEvent(
+                "Bab al-Hawa Hospital",
+                "hospital",
+                _place("Saraqib"),
+                "2016-04-27",
+                "functioning",
+                [],
+                0,
+                "the wounded were taken to Bab al-Hawa hospital",
+            ),
+        ],
+        [strike],
+    )
     update_registry(store)
     p = patterns(store)
     assert p["attacks"] == 1 and p["repeated"] == []
@@ -216,11 +339,32 @@ def test_one_incident_is_one_attack_on_its_settled_date(store):
     stated = Incident(date=DateSpan("2019-05-05", "2019-05-05", "day"), event_type="airstrike")
     assumed = Incident(date=DateSpan("2019-05-06", "2019-05-06", "day"), event_type="airstrike")
     for rid, inc in (("r-a", stated), ("r-b", assumed)):
-        _add(store, rid, [FacilityEvent("Kafranbel Surgical Hospital", "hospital", kafranbel,
-                                        inc.date.start, "damaged", [], 0, "the hospital was hit")], [inc])
+        _add(
+            store,
+            rid,
+            [
+                FacilityEvent(
+                    "Kafranbel Surgical Hospital",
+                    "hospital",
+                    kafranbel,
+                    inc.date.start,
+                    "damaged",
+                    [],
+                    0,
+                    "the hospital was hit",
+                )
+            ],
+            [inc],
+        )
         store.set_link(rid, 0, "inc-shared")  # linking put both reports in one incident
-    store.save_incident(Incident(id="inc-shared", date=DateSpan("2019-05-05", "2019-05-05", "day"),
-                                 event_type="airstrike", report_ids=["r-a", "r-b"]))
+    store.save_incident(
+        Incident(
+            id="inc-shared",
+            date=DateSpan("2019-05-05", "2019-05-05", "day"),
+            event_type="airstrike",
+            report_ids=["r-a", "r-b"],
+        )
+    )
     update_registry(store)
     [attack] = patterns(store)["attack_list"]
     assert attack["date"] == "2019-05-05" and attack["incident_id"] == "inc-shared"

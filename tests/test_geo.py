@@ -33,13 +33,16 @@ def test_loads_fast_and_has_attribution() -> None:
     assert "OCHA" in text and "GeoNames" in text and "OpenStreetMap" in text
 
 
-@pytest.mark.parametrize("variants", [
-    ["Marret Numan", "Maarat al-Numan", "Ma'arrat an-Nu'man", "Maaret al-Noman", "Maarrat al-Numan"],
-    ["Khan Sheikhoun", "Khan Shaykhun", "Khan Shaykhoun"],
-    ["Jisr al-Shughur", "Jisr ash-Shughur", "Jisr al-Shughour"],
-    ["Tell Abyad", "Tall Abyad", "Tal Abiad"],
-    ["Ras al-Ain", "Ras al Ayn", "Ras al-'Ayn"],
-])
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["Marret Numan", "Maarat al-Numan", "Ma'arrat an-Nu'man", "Maaret al-Noman", "Maarrat al-Numan"],
+        ["Khan Sheikhoun", "Khan Shaykhun", "Khan Shaykhoun"],
+        ["Jisr al-Shughur", "Jisr ash-Shughur", "Jisr al-Shughour"],
+        ["Tell Abyad", "Tall Abyad", "Tal Abiad"],
+        ["Ras al-Ain", "Ras al Ayn", "Ras al-'Ayn"],
+    ],
+)
 def test_spelling_variants_resolve_to_one_place(gaz: geo.Gazetteer, variants: list[str]) -> None:
     places = [gaz.resolve(v) for v in variants]
     assert all(p.precision == "town" for p in places), places
@@ -65,20 +68,41 @@ def test_normalisation_folds_articles_and_transliteration() -> None:
     assert skeleton("Hasakah") == skeleton("Hassakeh")
 
 
-@pytest.mark.parametrize("name", ["#Rif_Dimashq", "Rif Dimashq", "Damascus countryside", "Reef Damascus",
-                                  "Rural Damascus", "rural Damascus"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "#Rif_Dimashq",
+        "Rif Dimashq",
+        "Damascus countryside",
+        "Reef Damascus",
+        "Rural Damascus",
+        "rural Damascus",
+    ],
+)
 def test_rural_damascus_forms(gaz: geo.Gazetteer, name: str) -> None:
     assert gaz.admin1(name) == ("Rural Damascus", "SY03")
     p = gaz.resolve(name)
     assert p.admin1_pcode == "SY03" and p.precision == "admin1"
 
 
-@pytest.mark.parametrize("name,pcode", [
-    ("Idlib", "SY07"), ("Idleb", "SY07"), ("#Idlib", "SY07"), ("Idlib's countryside", "SY07"),
-    ("Deir ez-Zor", "SY09"), ("Deir Ezzor", "SY09"), ("Hasakah", "SY08"), ("Sweida", "SY13"),
-    ("Raqqa province", "SY11"), ("Latakia", "SY06"), ("Daraa", "SY12"), ("northern Hama countryside", "SY05"),
-    ("Eastern Ghouta", "SY03"),
-])
+@pytest.mark.parametrize(
+    "name,pcode",
+    [
+        ("Idlib", "SY07"),
+        ("Idleb", "SY07"),
+        ("#Idlib", "SY07"),
+        ("Idlib's countryside", "SY07"),
+        ("Deir ez-Zor", "SY09"),
+        ("Deir Ezzor", "SY09"),
+        ("Hasakah", "SY08"),
+        ("Sweida", "SY13"),
+        ("Raqqa province", "SY11"),
+        ("Latakia", "SY06"),
+        ("Daraa", "SY12"),
+        ("northern Hama countryside", "SY05"),
+        ("Eastern Ghouta", "SY03"),
+    ],
+)
 def test_admin1_any_spelling(gaz: geo.Gazetteer, name: str, pcode: str) -> None:
     a = gaz.admin1(name)
     assert a is not None and a[1] == pcode, (name, a)
@@ -127,11 +151,23 @@ def test_regions_and_roads(gaz: geo.Gazetteer) -> None:
     assert castello.admin1_pcode == "SY02" and castello.lat is not None
 
 
-@pytest.mark.parametrize("name,country", [
-    ("Gaziantep", "TR"), ("Reyhanli", "TR"), ("Akcakale", "TR"), ("Kilis", "TR"), ("Antakya", "TR"),
-    ("Ramtha", "JO"), ("Amman", "JO"), ("Beirut", "LB"), ("Istanbul", "TR"), ("Moscow", "RU"),
-    ("Washington", "US"), ("London", "GB"),
-])
+@pytest.mark.parametrize(
+    "name,country",
+    [
+        ("Gaziantep", "TR"),
+        ("Reyhanli", "TR"),
+        ("Akcakale", "TR"),
+        ("Kilis", "TR"),
+        ("Antakya", "TR"),
+        ("Ramtha", "JO"),
+        ("Amman", "JO"),
+        ("Beirut", "LB"),
+        ("Istanbul", "TR"),
+        ("Moscow", "RU"),
+        ("Washington", "US"),
+        ("London", "GB"),
+    ],
+)
 def test_foreign_places_are_never_syrian(gaz: geo.Gazetteer, name: str, country: str) -> None:
     p = gaz.resolve(name)
     assert p.country == country
@@ -197,21 +233,25 @@ def test_mention_roles() -> None:
     assert ms["Reyhanli"].role == "origin"
     assert ms["Gaziantep"].role == "foreign"
     for m in ms.values():
-        assert text[m.start:m.end] == m.surface
+        assert text[m.start : m.end] == m.surface
         assert m.place.span is not None and m.place.span.start == m.start
 
 
 def test_common_words_and_people_are_not_places(gaz: geo.Gazetteer) -> None:
-    text = ("Has anyone seen the report? Tell them. Abu Mohammed al-Julani said the attack was a lie. "
-            "Hassan Abbas told reporters that Jihad was not involved. Al Jazeera reported it.")
+    text = (
+        "Has anyone seen the report? Tell them. Abu Mohammed al-Julani said the attack was a lie. "
+        "Hassan Abbas told reporters that Jihad was not involved. Al Jazeera reported it."
+    )
     ms = gaz.find_mentions(text)
     assert [m.surface for m in ms] == [], ms
 
 
 def test_geoparse_picks_the_event_not_the_statement() -> None:
-    text = ("Russian jets bombed a hospital in Kafr Nabl in southern Idlib on Tuesday. Moscow denied the "
-            "report. The injured were transferred to hospitals in Turkey. The British-based observatory "
-            "said 5 civilians died. Aid groups in Gaziantep condemned the strike.")
+    text = (
+        "Russian jets bombed a hospital in Kafr Nabl in southern Idlib on Tuesday. Moscow denied the "
+        "report. The injured were transferred to hospitals in Turkey. The British-based observatory "
+        "said 5 civilians died. Aid groups in Gaziantep condemned the strike."
+    )
     res = geoparse(text, title="Hospital hit in Idlib")
     assert res.event_place.precision == "town"
     assert res.event_place.admin1_pcode == "SY07"
@@ -249,8 +289,16 @@ def test_distance_km() -> None:
 # --- issue 4: admin words, qualifiers, canonical spellings, Damascus countryside -----------
 
 
-@pytest.mark.parametrize("name", ["the Damascus countryside", "damascus suburb", "suburbs of damascus",
-                                  "Damascus countryside", "rif damascus"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "the Damascus countryside",
+        "damascus suburb",
+        "suburbs of damascus",
+        "Damascus countryside",
+        "rif damascus",
+    ],
+)
 def test_damascus_countryside_is_rural_damascus(gaz: geo.Gazetteer, name: str) -> None:
     assert gaz.admin1(name) == ("Rural Damascus", "SY03")
     assert gaz.resolve(name).admin1_pcode == "SY03"
@@ -258,12 +306,25 @@ def test_damascus_countryside_is_rural_damascus(gaz: geo.Gazetteer, name: str) -
     assert gaz.admin1("Damascus city") == ("Damascus", "SY01")
 
 
-@pytest.mark.parametrize("name,pcode", [
-    ("Houran", "SY12"), ("Hauran", "SY12"), ("Edleb", "SY07"), ("Tarsous", "SY10"), ("Arraqqa", "SY11"),
-    ("Al-Raqqa", "SY11"), ("Rakka", "SY11"), ("Deir Ezzor", "SY09"), ("Hassakeh", "SY08"),
-    ("Al-Hasakah", "SY08"), ("Suwayda", "SY13"), ("Kuneitra", "SY14"), ("Lattakia", "SY06"),
-    ("Al-Ladhiqiyah", "SY06"),
-])
+@pytest.mark.parametrize(
+    "name,pcode",
+    [
+        ("Houran", "SY12"),
+        ("Hauran", "SY12"),
+        ("Edleb", "SY07"),
+        ("Tarsous", "SY10"),
+        ("Arraqqa", "SY11"),
+        ("Al-Raqqa", "SY11"),
+        ("Rakka", "SY11"),
+        ("Deir Ezzor", "SY09"),
+        ("Hassakeh", "SY08"),
+        ("Al-Hasakah", "SY08"),
+        ("Suwayda", "SY13"),
+        ("Kuneitra", "SY14"),
+        ("Lattakia", "SY06"),
+        ("Al-Ladhiqiyah", "SY06"),
+    ],
+)
 def test_more_governorate_spellings(gaz: geo.Gazetteer, name: str, pcode: str) -> None:
     a = gaz.admin1(name)
     assert a is not None and a[1] == pcode
@@ -324,8 +385,12 @@ def test_fallback_place_for_an_unknown_name(gaz: geo.Gazetteer) -> None:
 def test_directional_parts_lie_in_their_half(gaz: geo.Gazetteer) -> None:
     whole = gaz.admin_place("SY05")
     assert whole.lat is not None and whole.lon is not None
-    for word, check in (("northern", lambda p: p.lat > whole.lat), ("southern", lambda p: p.lat < whole.lat),
-                        ("eastern", lambda p: p.lon > whole.lon), ("western", lambda p: p.lon < whole.lon)):
+    for word, check in (
+        ("northern", lambda p: p.lat > whole.lat),
+        ("southern", lambda p: p.lat < whole.lat),
+        ("eastern", lambda p: p.lon > whole.lon),
+        ("western", lambda p: p.lon < whole.lon),
+    ):
         p = gaz.resolve(f"{word} Hama countryside")
         assert p.admin1_pcode == "SY05" and p.precision == "admin1" and check(p), (word, p)
 

@@ -98,7 +98,14 @@ def test_facility_registry_shape() -> None:
     assert len(rows) >= 8
     for row in rows:
         assert set(row) == {
-            "name", "kind", "lat", "lon", "aliases", "admin1", "town", "population_served",
+            "name",
+            "kind",
+            "lat",
+            "lon",
+            "aliases",
+            "admin1",
+            "town",
+            "population_served",
         }
         lat, lon = float(row["lat"]), float(row["lon"])
         # Inside Syria's bounding box: none of these facilities is in Turkey.

@@ -114,15 +114,29 @@ def backend_store(backend_url: str) -> Iterator[Store]:
 
 def make_report(n: int, text: str = "", **kw: object) -> Report:
     return Report(
-        id=f"rep-{n:04d}", sha256=f"{n:064x}", text=text or f"report {n}", source="test",
-        retrieved="2020-01-01T00:00:00+00:00", size=len(text or f"report {n}"), **kw,  # type: ignore[arg-type]
+        id=f"rep-{n:04d}",
+        sha256=f"{n:064x}",
+        text=text or f"report {n}",
+        source="test",
+        retrieved="2020-01-01T00:00:00+00:00",
+        size=len(text or f"report {n}"),
+        **kw,  # type: ignore[arg-type]
     )
 
 
 def make_incident(
-    iid: str, start: str, *, end: str | None = None, admin1: str | None = "SY02", lat: float | None = 36.2,
-    lon: float | None = 37.1, actors: tuple[str, ...] = ("syria_gov",), event_type: str = "airstrike",
-    grade: str = "fair", killed: int | None = 3, claims: int = 1,
+    iid: str,
+    start: str,
+    *,
+    end: str | None = None,
+    admin1: str | None = "SY02",
+    lat: float | None = 36.2,
+    lon: float | None = 37.1,
+    actors: tuple[str, ...] = ("syria_gov",),
+    event_type: str = "airstrike",
+    grade: str = "fair",
+    killed: int | None = 3,
+    claims: int = 1,
 ) -> Incident:
     return Incident(
         id=iid,
@@ -132,8 +146,14 @@ def make_incident(
         perpetrators=[Perpetrator(actor=a, attribution="alleged") for a in actors],
         victims=Victims(killed=Range.exact(killed) if killed is not None else None),
         claims=[
-            Claim(report_id=f"rep-{k:04d}", source="test", kind="report", field="victims.killed",
-                  value={"best": killed, "low": killed, "high": None}, quote=f"{killed} people were killed")
+            Claim(
+                report_id=f"rep-{k:04d}",
+                source="test",
+                kind="report",
+                field="victims.killed",
+                value={"best": killed, "low": killed, "high": None},
+                quote=f"{killed} people were killed",
+            )
             for k in range(claims)
         ],
         grade=grade,
@@ -158,8 +178,20 @@ def test_migrations_are_versioned_and_idempotent(backend_url: str) -> None:
     with open_store(backend_url) as s:  # reopening migrates again: nothing left to do
         assert s.migrate() == []
         assert s.schema_version() == sorted(names)
-        for table in ("reports", "rejections", "incidents", "links", "claims", "bulletins", "facilities",
-                      "facility_status", "area_statements", "meta", "facility_events", "migrations"):
+        for table in (
+            "reports",
+            "rejections",
+            "incidents",
+            "links",
+            "claims",
+            "bulletins",
+            "facilities",
+            "facility_status",
+            "area_statements",
+            "meta",
+            "facility_events",
+            "migrations",
+        ):
             assert s._table_exists(table), table
         assert not s._table_exists("no_such_table")
 
@@ -243,8 +275,14 @@ def test_processed_flag_and_listing_order(backend_store: Store) -> None:
 
 
 def test_rejections_are_kept_once(backend_store: Store) -> None:
-    first = Rejection(id="rej-1", origin="inbox/a.bin", reason="binary content", sha256="ab" * 32, size=10,
-                      at="2020-01-02T00:00:00+00:00")
+    first = Rejection(
+        id="rej-1",
+        origin="inbox/a.bin",
+        reason="binary content",
+        sha256="ab" * 32,
+        size=10,
+        at="2020-01-02T00:00:00+00:00",
+    )
     second = Rejection(id="rej-2", origin="stdin", reason="empty", at="2020-01-01T00:00:00+00:00")
     assert backend_store.add_rejection(first) is True
     assert backend_store.add_rejection(first) is False
@@ -258,16 +296,62 @@ def test_rejections_are_kept_once(backend_store: Store) -> None:
 def sample_incidents() -> list[Incident]:
     """Five incidents that differ in every filtered field."""
     return [
-        make_incident("inc-a", "2016-04-27", admin1="SY02", lat=36.20, lon=37.15,
-                      actors=("syria_gov", "russia"), event_type="airstrike", grade="confirmed", claims=2),
-        make_incident("inc-b", "2016-05-03", end="2016-05-05", admin1="SY02", lat=36.00, lon=37.00,
-                      actors=("opposition",), event_type="shelling", grade="fair"),
-        make_incident("inc-c", "2017-04-04", admin1="SY07", lat=35.44, lon=36.64,
-                      actors=("syria_gov",), event_type="chemical", grade="confirmed", killed=89, claims=3),
-        make_incident("inc-d", "2018-02-20", admin1="SY03", lat=33.57, lon=36.40,
-                      actors=(), event_type="shelling", grade="weak", killed=None, claims=0),
-        make_incident("inc-e", "2019-01-01", admin1=None, lat=None, lon=None,
-                      actors=("russia_unknown_prefix",), event_type="unknown", grade="contested"),
+        make_incident(
+            "inc-a",
+            "2016-04-27",
+            admin1="SY02",
+            lat=36.20,
+            lon=37.15,
+            actors=("syria_gov", "russia"),
+            event_type="airstrike",
+            grade="confirmed",
+            claims=2,
+        ),
+        make_incident(
+            "inc-b",
+            "2016-05-03",
+            end="2016-05-05",
+            admin1="SY02",
+            lat=36.00,
+            lon=37.00,
+            actors=("opposition",),
+            event_type="shelling",
+            grade="fair",
+        ),
+        make_incident(
+            "inc-c",
+            "2017-04-04",
+            admin1="SY07",
+            lat=35.44,
+            lon=36.64,
+            actors=("syria_gov",),
+            event_type="chemical",
+            grade="confirmed",
+            killed=89,
+            claims=3,
+        ),
+        make_incident(
+            "inc-d",
+            "2018-02-20",
+            admin1="SY03",
+            lat=33.57,
+            lon=36.40,
+            actors=(),
+            event_type="shelling",
+            grade="weak",
+            killed=None,
+            claims=0,
+        ),
+        make_incident(
+            "inc-e",
+            "2019-01-01",
+            admin1=None,
+            lat=None,
+            lon=None,
+            actors=("russia_unknown_prefix",),
+            event_type="unknown",
+            grade="contested",
+        ),
     ]
 
 
@@ -323,9 +407,7 @@ def test_save_and_get_incident_round_trips(filled_store: Store) -> None:
         (IncidentQuery(admin1_pcode="SY99"), []),
     ],
 )
-def test_query_incidents_filters(
-    filled_store: Store, query: IncidentQuery, expected: list[str]
-) -> None:
+def test_query_incidents_filters(filled_store: Store, query: IncidentQuery, expected: list[str]) -> None:
     backend_store = filled_store
     assert ids(backend_store.query_incidents(query)) == expected
     unpaged = IncidentQuery(**{**query.__dict__, "limit": None, "offset": 0})
@@ -439,7 +521,10 @@ def test_report_incidents_and_links(backend_store: Store) -> None:
     assert backend_store.incidents_of_report("rep-0001") == []
 
     assert [(r, i) for r, i, _, _ in backend_store.unlinked_report_incidents()] == [
-        ("rep-0001", 0), ("rep-0001", 1), ("rep-0002", 0)]
+        ("rep-0001", 0),
+        ("rep-0001", 1),
+        ("rep-0002", 0),
+    ]
     backend_store.set_link("rep-0001", 0, "inc-x", 0.93)
     backend_store.set_link("rep-0002", 0, "inc-x", None)
     backend_store.set_link("rep-0001", 1, "inc-y", 1.0)
@@ -466,11 +551,18 @@ def test_report_incidents_and_links(backend_store: Store) -> None:
 
 def test_bulletins(backend_store: Store) -> None:
     backend_store.add_report(make_report(1), b"raw")
-    b1 = Bulletin(id="bul-1", report_id="rep-0001", source="SNHR", date="2016-04-28",
-                  totals=BulletinTotals(killed=Range.exact(41)), consistent=False,
-                  discrepancies=["areas add up to 39, total says 41"])
-    b2 = Bulletin(id="bul-2", source="SNHR", date="2016-04-27",
-                  totals=BulletinTotals(killed=Range(30, 30, None)))
+    b1 = Bulletin(
+        id="bul-1",
+        report_id="rep-0001",
+        source="SNHR",
+        date="2016-04-28",
+        totals=BulletinTotals(killed=Range.exact(41)),
+        consistent=False,
+        discrepancies=["areas add up to 39, total says 41"],
+    )
+    b2 = Bulletin(
+        id="bul-2", source="SNHR", date="2016-04-27", totals=BulletinTotals(killed=Range(30, 30, None))
+    )
     backend_store.save_bulletin(b1)
     backend_store.save_bulletin(b2)
     assert backend_store.list_bulletins() == [b2, b1]
@@ -485,14 +577,25 @@ def test_bulletins(backend_store: Store) -> None:
 
 def test_facilities_and_status_timeline(backend_store: Store) -> None:
     history = [
-        StatusEntry(date="2016-04-27", status="destroyed", incident_id="inc-a", report_id="rep-0001",
-                    quote="al-Quds hospital was destroyed"),
+        StatusEntry(
+            date="2016-04-27",
+            status="destroyed",
+            incident_id="inc-a",
+            report_id="rep-0001",
+            quote="al-Quds hospital was destroyed",
+        ),
         StatusEntry(date="2016-01-01", status="functioning"),
         StatusEntry(date=None, status="unknown", quote="date unknown"),
     ]
-    quds = Facility(id="fac-quds", name="al-Quds Hospital", aliases=["مشفى القدس"], kind="hospital",
-                    place=Place(name="Sukkari", admin1_pcode="SY02", lat=36.18, lon=37.15),
-                    status_history=history, status="destroyed")
+    quds = Facility(
+        id="fac-quds",
+        name="al-Quds Hospital",
+        aliases=["مشفى القدس"],
+        kind="hospital",
+        place=Place(name="Sukkari", admin1_pcode="SY02", lat=36.18, lon=37.15),
+        status_history=history,
+        status="destroyed",
+    )
     clinic = Facility(id="fac-clinic", name="A Clinic", kind="clinic")
     backend_store.save_facility(quds)
     backend_store.save_facility(clinic)
@@ -517,29 +620,49 @@ def test_facilities_and_status_timeline(backend_store: Store) -> None:
 def test_facility_events(backend_store: Store) -> None:
     for n in (1, 2):
         backend_store.add_report(make_report(n), f"raw {n}".encode())
-    ev = [FacilityEvent(name="al-Quds Hospital", kind="hospital", date="2016-04-27", status="destroyed",
-                        perpetrators=[Perpetrator("syria_gov", "alleged")], incident_index=0,
-                        quote="the hospital was destroyed"),
-          FacilityEvent(name=None, kind="ambulance", quote="an ambulance was hit")]
+    ev = [
+        FacilityEvent(
+            name="al-Quds Hospital",
+            kind="hospital",
+            date="2016-04-27",
+            status="destroyed",
+            perpetrators=[Perpetrator("syria_gov", "alleged")],
+            incident_index=0,
+            quote="the hospital was destroyed",
+        ),
+        FacilityEvent(name=None, kind="ambulance", quote="an ambulance was hit"),
+    ]
     backend_store.save_facility_events("rep-0001", ev)
     backend_store.save_facility_events("rep-0002", [ev[0]])
     rows = backend_store.facility_events()
-    assert [(r, i, f) for r, i, f, _ in rows] == [("rep-0001", 0, None), ("rep-0001", 1, None),
-                                                  ("rep-0002", 0, None)]
+    assert [(r, i, f) for r, i, f, _ in rows] == [
+        ("rep-0001", 0, None),
+        ("rep-0001", 1, None),
+        ("rep-0002", 0, None),
+    ]
     assert rows[0][3] == ev[0] and rows[1][3] == ev[1]
     backend_store.set_facility_event_facility("rep-0001", 0, "fac-quds")
     assert [(r, i) for r, i, _, _ in backend_store.facility_events(unresolved_only=True)] == [
-        ("rep-0001", 1), ("rep-0002", 0)]
+        ("rep-0001", 1),
+        ("rep-0002", 0),
+    ]
     assert backend_store.facility_events()[0][2] == "fac-quds"
     backend_store.save_facility_events("rep-0001", [])
     assert [(r, i) for r, i, _, _ in backend_store.facility_events()] == [("rep-0002", 0)]
 
 
 def test_area_statements(backend_store: Store) -> None:
-    backend_store.save_area_statement("st-2", "eastern Ghouta", "SY03", "2018-02-25", None,
-                                      {"id": "st-2", "text": "no hospital still works", "n": 0})
-    backend_store.save_area_statement("st-1", "Aleppo city", "SY02", "2016-04-30", "rep-0001",
-                                      {"id": "st-1", "text": "حلب", "pct": 100.0})
+    backend_store.save_area_statement(
+        "st-2",
+        "eastern Ghouta",
+        "SY03",
+        "2018-02-25",
+        None,
+        {"id": "st-2", "text": "no hospital still works", "n": 0},
+    )
+    backend_store.save_area_statement(
+        "st-1", "Aleppo city", "SY02", "2016-04-30", "rep-0001", {"id": "st-1", "text": "حلب", "pct": 100.0}
+    )
     assert backend_store.list_area_statements() == [
         {"id": "st-1", "text": "حلب", "pct": 100.0},
         {"id": "st-2", "text": "no hospital still works", "n": 0},
@@ -744,11 +867,13 @@ def test_one_filter_builder_serves_the_store_and_the_web(backend_store: Store) -
     from harmwatch.store.base import incident_filters
     from harmwatch.web.queries import Filters, incident_page
 
-    place = Place(name="Kafr Nabl", admin1_pcode="SY07", admin2_pcode="SY0703", lat=35.6, lon=36.5,
-                  precision="town")
+    place = Place(
+        name="Kafr Nabl", admin1_pcode="SY07", admin2_pcode="SY0703", lat=35.6, lon=36.5, precision="town"
+    )
     blamed = [Perpetrator("russia", "alleged"), Perpetrator("syria_gov", "alleged")]
-    inc = Incident(id="inc-a", date=DateSpan("2020-02-10", "2020-02-10", "day"), place=place,
-                   perpetrators=blamed)
+    inc = Incident(
+        id="inc-a", date=DateSpan("2020-02-10", "2020-02-10", "day"), place=place, perpetrators=blamed
+    )
     backend_store.save_incident(inc)
     q = IncidentQuery(admin2_pcode="SY0703", actor="Russia")
     assert [i.id for i in backend_store.query_incidents(q)] == ["inc-a"]

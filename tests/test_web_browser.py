@@ -23,8 +23,16 @@ from harmwatch.store import open_store
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
@@ -48,8 +56,9 @@ class Server:
 
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=self.port, log_level="warning",
-                                lifespan="on")
+        config = uvicorn.Config(
+            create_app(str(db)), host="127.0.0.1", port=self.port, log_level="warning", lifespan="on"
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -136,8 +145,11 @@ def _click_incident(page: Any, lat: float, lon: float) -> None:
     """Zoom to an incident and click where its canvas marker is drawn."""
     page.evaluate(f"window.harmwatch.map.setView([{lat}, {lon}], 15, {{animate: false}})")
     page.wait_for_timeout(300)
-    pt = page.evaluate("([lat, lon]) => { const p = window.harmwatch.map.latLngToContainerPoint([lat, lon]);"
-                       " return [p.x, p.y]; }", [lat, lon])
+    pt = page.evaluate(
+        "([lat, lon]) => { const p = window.harmwatch.map.latLngToContainerPoint([lat, lon]);"
+        " return [p.x, p.y]; }",
+        [lat, lon],
+    )
     box = page.locator("#map").bounding_box()
     page.mouse.click(box["x"] + pt[0], box["y"] + pt[1])
 
@@ -210,8 +222,10 @@ def test_facility_date_slider(page: Page) -> None:
     assert p.get_attribute("#facility-list li[data-id=fac-1]", "data-status") == "destroyed"
     slider = p.locator("#facility-day")
     # Move the slider to 2017-03-01 (before the strike): the hospital still functions.
-    days = p.evaluate("(() => { const s = window.harmwatch.state.facilityDays;"
-                      " return (Date.UTC(2017, 2, 1) / 86400000) - s.min; })()")
+    days = p.evaluate(
+        "(() => { const s = window.harmwatch.state.facilityDays;"
+        " return (Date.UTC(2017, 2, 1) / 86400000) - s.min; })()"
+    )
     slider.fill(str(int(days)))
     p.wait_for_selector("body[data-facility-day='2017-03-01']")
     assert p.get_attribute("#facility-list li[data-id=fac-1]", "data-status") == "functioning"
@@ -247,8 +261,9 @@ def test_live_feed_shows_new_incidents_without_reload(page: Page, db: Path) -> N
     p = page.open()
     p.wait_for_selector("#feed-status.live", timeout=5000)
     s = open_store(db)
-    s.save_incident(incident("inc-live1", "2018-03-01", 36.0, 36.9, killed=9, name="Saraqeb",
-                             event_type="missile"))
+    s.save_incident(
+        incident("inc-live1", "2018-03-01", 36.0, 36.9, killed=9, name="Saraqeb", event_type="missile")
+    )
     s.close()
     p.wait_for_selector("#feed li[data-id=inc-live1]", timeout=10000)
     assert "Saraqeb" in p.inner_text("#feed")

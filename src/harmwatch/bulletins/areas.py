@@ -34,36 +34,163 @@ _GOVERNORATES: list[tuple[str, str, tuple[str, ...]]] = [
         "Rural Damascus",
         "SY03",
         (
-            "rural damascus", "rif dimashq", "rif dimashk", "reef dimashq", "rif damascus",
-            "reef damascus", "rief damascus", "rif demashq", "damascus countryside",
-            "damascus suburbs", "damascus suburb", "suburbs of damascus", "countryside of damascus",
-            "damascus countryside governorate", "damascus rural", "rural of damascus",
-            "damascus reef", "damascus rif", "ghouta", "eastern ghouta", "western ghouta",
-            "east ghouta", "west ghouta", "qalamoun",
+            "rural damascus",
+            "rif dimashq",
+            "rif dimashk",
+            "reef dimashq",
+            "rif damascus",
+            "reef damascus",
+            "rief damascus",
+            "rif demashq",
+            "damascus countryside",
+            "damascus suburbs",
+            "damascus suburb",
+            "suburbs of damascus",
+            "countryside of damascus",
+            "damascus countryside governorate",
+            "damascus rural",
+            "rural of damascus",
+            "damascus reef",
+            "damascus rif",
+            "ghouta",
+            "eastern ghouta",
+            "western ghouta",
+            "east ghouta",
+            "west ghouta",
+            "qalamoun",
         ),
     ),
     ("Homs", "SY04", ("homs", "hims", "hums")),
     ("Hama", "SY05", ("hama", "hamah", "hamaa", "hamat")),
-    ("Lattakia", "SY06", ("lattakia", "latakia", "latakkia", "ladhiqiyah", "al ladhiqiyah", "lattaquie",
-                          "al lathqiyah", "lathqiyah", "latakiya", "lattakiya")),
+    (
+        "Lattakia",
+        "SY06",
+        (
+            "lattakia",
+            "latakia",
+            "latakkia",
+            "ladhiqiyah",
+            "al ladhiqiyah",
+            "lattaquie",
+            "al lathqiyah",
+            "lathqiyah",
+            "latakiya",
+            "lattakiya",
+        ),
+    ),
     ("Idleb", "SY07", ("idleb", "idlib", "edlib", "idlep", "edleb")),
-    ("Al-Hasakeh", "SY08", ("al hasakeh", "hasakeh", "hasakah", "hasaka", "hassakeh", "hassakah",
-                            "hassaka", "al hasakah", "al hasaka", "al hassakeh", "hasake", "hasseke",
-                            "al hasakah governorate")),
-    ("Deir-ez-Zor", "SY09", ("deir ez zor", "deir ezzor", "deir el zor", "deir al zor", "deir al zour",
-                             "deir ez zour", "deir azzor", "deir ezzour", "dayr az zawr", "deirezzor",
-                             "deir el zour", "deir zor", "deir al zur", "deir ezor", "deir ez zur",
-                             "der ez zor", "deir elzor", "deir alzour")),
+    (
+        "Al-Hasakeh",
+        "SY08",
+        (
+            "al hasakeh",
+            "hasakeh",
+            "hasakah",
+            "hasaka",
+            "hassakeh",
+            "hassakah",
+            "hassaka",
+            "al hasakah",
+            "al hasaka",
+            "al hassakeh",
+            "hasake",
+            "hasseke",
+            "al hasakah governorate",
+        ),
+    ),
+    (
+        "Deir-ez-Zor",
+        "SY09",
+        (
+            "deir ez zor",
+            "deir ezzor",
+            "deir el zor",
+            "deir al zor",
+            "deir al zour",
+            "deir ez zour",
+            "deir azzor",
+            "deir ezzour",
+            "dayr az zawr",
+            "deirezzor",
+            "deir el zour",
+            "deir zor",
+            "deir al zur",
+            "deir ezor",
+            "deir ez zur",
+            "der ez zor",
+            "deir elzor",
+            "deir alzour",
+        ),
+    ),
     ("Tartous", "SY10", ("tartous", "tartus", "tartoos", "tarsous")),
-    ("Ar-Raqqa", "SY11", ("ar raqqa", "raqqa", "raqqah", "al raqqa", "al raqqah", "rakka", "raqa",
-                          "ar raqqah", "al rakka", "arraqqa")),
-    ("Dar'a", "SY12", ("dar a", "daraa", "deraa", "dara a", "dera a", "dara", "der a", "deraa",
-                       "dar aa", "daraa governorate", "houran", "hauran")),
-    ("As-Sweida", "SY13", ("as sweida", "sweida", "suwayda", "suwaida", "al suwayda", "al suwaida",
-                           "sweyda", "swaida", "soueida", "as suwayda", "suwaydaa", "sweida a",
-                           "al sweida", "alsweida")),
-    ("Quneitra", "SY14", ("quneitra", "qunaitra", "kuneitra", "quneitrah", "al qunaytirah", "qunaytirah",
-                          "al quneitra", "qunitra")),
+    (
+        "Ar-Raqqa",
+        "SY11",
+        (
+            "ar raqqa",
+            "raqqa",
+            "raqqah",
+            "al raqqa",
+            "al raqqah",
+            "rakka",
+            "raqa",
+            "ar raqqah",
+            "al rakka",
+            "arraqqa",
+        ),
+    ),
+    (
+        "Dar'a",
+        "SY12",
+        (
+            "dar a",
+            "daraa",
+            "deraa",
+            "dara a",
+            "dera a",
+            "dara",
+            "der a",
+            "deraa",
+            "dar aa",
+            "daraa governorate",
+            "houran",
+            "hauran",
+        ),
+    ),
+    (
+        "As-Sweida",
+        "SY13",
+        (
+            "as sweida",
+            "sweida",
+            "suwayda",
+            "suwaida",
+            "al suwayda",
+            "al suwaida",
+            "sweyda",
+            "swaida",
+            "soueida",
+            "as suwayda",
+            "suwaydaa",
+            "sweida a",
+            "al sweida",
+            "alsweida",
+        ),
+    ),
+    (
+        "Quneitra",
+        "SY14",
+        (
+            "quneitra",
+            "qunaitra",
+            "kuneitra",
+            "quneitrah",
+            "al qunaytirah",
+            "qunaytirah",
+            "al quneitra",
+            "qunitra",
+        ),
+    ),
 ]
 
 # Qualifiers that, around "Damascus", mean Rural Damascus; around any other
@@ -124,9 +251,11 @@ _STRIP_RE = re.compile(
     r"^(?:the|in|of)\s+|\s+(?:city|governorate|province|gov|region|area|areas|countryside|"
     r"suburbs?|rural|outskirts)$"
 )
-_PREFIX_RE = re.compile(r"^(?:rural|northern|southern|eastern|western|north|south|east|west|central|"
-                        r"north eastern|north western|south eastern|south western|northeast|northwest|"
-                        r"southeast|southwest)\s+")
+_PREFIX_RE = re.compile(
+    r"^(?:rural|northern|southern|eastern|western|north|south|east|west|central|"
+    r"north eastern|north western|south eastern|south western|northeast|northwest|"
+    r"southeast|southwest)\s+"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -184,6 +313,7 @@ def _lookup(n: str) -> tuple[str, str] | None:
 
 
 # --- spotting governorates in running text --------------------------------------
+
 
 def _alias_pattern(alias: str) -> str:
     # "dar a" must match "Dar'a", "Dar’a", "Dara"; "deir ez zor" matches "Deir ez-Zor", "Deir_ez_Zor".

@@ -61,9 +61,7 @@ def check(bulletin: Bulletin) -> Bulletin:
             )
             continue
         word = "more" if s > t else "fewer"
-        own.append(
-            f"{role}: the governorates add up to {s}, {abs(s - t)} {word} than the total of {t}"
-        )
+        own.append(f"{role}: the governorates add up to {s}, {abs(s - t)} {word} than the total of {t}")
     seen: dict[tuple[str, str | None], list[int | None]] = {}
     for a in areas:
         seen.setdefault((a.area, a.admin1_pcode), []).append(_value(a.killed))
@@ -86,8 +84,9 @@ _OWN_RE = re.compile(
 )
 
 
-def _subtotal_checks(where: str, killed: Range | None, children: Range | None,
-                     women: Range | None) -> list[str]:
+def _subtotal_checks(
+    where: str, killed: Range | None, children: Range | None, women: Range | None
+) -> list[str]:
     out: list[str] = []
     k, c, w = _value(killed), _value(children), _value(women)
     if k is None:

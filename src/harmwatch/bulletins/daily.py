@@ -31,15 +31,29 @@ from harmwatch.store import Store
 ROLES = ("killed", "children", "women")
 
 EVENT_WORDS = {
-    "airstrike": "airstrikes", "shelling": "shelling", "missile": "missile strikes",
-    "barrel_bomb": "barrel bombs", "chemical": "chemical attacks", "explosion": "explosions",
-    "shooting": "shootings", "execution": "executions", "clash": "clashes", "other": "other causes",
+    "airstrike": "airstrikes",
+    "shelling": "shelling",
+    "missile": "missile strikes",
+    "barrel_bomb": "barrel bombs",
+    "chemical": "chemical attacks",
+    "explosion": "explosions",
+    "shooting": "shootings",
+    "execution": "executions",
+    "clash": "clashes",
+    "other": "other causes",
     "unknown": "cause not stated",
 }
 ACTOR_WORDS = {
-    "syria_gov": "Syrian government forces", "russia": "Russian forces", "coalition": "the US-led coalition",
-    "turkey": "Turkish forces", "israel": "Israeli forces", "iran": "Iranian-backed forces", "isis": "ISIS",
-    "hts_nusra": "HTS/Nusra", "opposition": "armed opposition groups", "sdf_ypg": "SDF/YPG",
+    "syria_gov": "Syrian government forces",
+    "russia": "Russian forces",
+    "coalition": "the US-led coalition",
+    "turkey": "Turkish forces",
+    "israel": "Israeli forces",
+    "iran": "Iranian-backed forces",
+    "isis": "ISIS",
+    "hts_nusra": "HTS/Nusra",
+    "opposition": "armed opposition groups",
+    "sdf_ypg": "SDF/YPG",
     "unknown": "unidentified perpetrators",
 }
 
@@ -70,12 +84,20 @@ class Cause:
         who = ", ".join(self.perpetrators)
         weapons = f" ({', '.join(self.weapons)})" if self.weapons else ""
         n = len(self.incidents)
-        return (f"{EVENT_WORDS.get(self.event_type, self.event_type)}{weapons}: {self.killed} killed in "
-                f"{n} incident{'s' if n != 1 else ''}" + (f", by {who}" if who else ""))
+        return (
+            f"{EVENT_WORDS.get(self.event_type, self.event_type)}{weapons}: {self.killed} killed in "
+            f"{n} incident{'s' if n != 1 else ''}" + (f", by {who}" if who else "")
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"event_type": self.event_type, "incidents": self.incidents, "killed": self.killed,
-                "perpetrators": self.perpetrators, "weapons": self.weapons, "text": self.describe()}
+        return {
+            "event_type": self.event_type,
+            "incidents": self.incidents,
+            "killed": self.killed,
+            "perpetrators": self.perpetrators,
+            "weapons": self.weapons,
+            "text": self.describe(),
+        }
 
 
 @dataclass
@@ -103,9 +125,14 @@ class DailyArea:
     report_ids: list[str]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"area": self.area, "admin1_pcode": self.admin1_pcode, **self.tally.to_dict(),
-                "causes": [c.to_dict() for c in self.causes], "incidents": self.incidents,
-                "report_ids": self.report_ids}
+        return {
+            "area": self.area,
+            "admin1_pcode": self.admin1_pcode,
+            **self.tally.to_dict(),
+            "causes": [c.to_dict() for c in self.causes],
+            "incidents": self.incidents,
+            "report_ids": self.report_ids,
+        }
 
 
 @dataclass
@@ -122,9 +149,13 @@ class DailyTally:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "date": self.date, "totals": self.totals.to_dict(), "areas": [a.to_dict() for a in self.areas],
-            "causes": [c.to_dict() for c in self.causes], "sources": self.sources,
-            "incidents": self.incidents, "not_counted": self.not_counted,
+            "date": self.date,
+            "totals": self.totals.to_dict(),
+            "areas": [a.to_dict() for a in self.areas],
+            "causes": [c.to_dict() for c in self.causes],
+            "sources": self.sources,
+            "incidents": self.incidents,
+            "not_counted": self.not_counted,
         }
 
     def to_text(self) -> str:

@@ -13,29 +13,65 @@ import re
 from dataclasses import dataclass
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-_MON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
-       r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MON = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)"
 _Y = r"(?:19|20)\d\d"
 
 _FULL = [
     ("iso", re.compile(rf"\b(?P<y>{_Y})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})\b")),
-    ("dmy", re.compile(
-        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+(?P<mon>{_MON})[\s,-]+(?P<y>{_Y})\b", re.I)),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+(?P<mon>{_MON})[\s,-]+(?P<y>{_Y})\b", re.I
+        ),
+    ),
     ("mdy", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_Y})\b", re.I)),
-    ("num", re.compile(
-        rf"(?<![\d/.-])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_Y}|\d\d)(?![\d/.-])")),
-    ("dm", re.compile(
-        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>{_MON})(?![\w])(?![\s,-]+{_Y})", re.I)),
-    ("md", re.compile(
-        rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+{_Y})(?![\d:])", re.I)),
+    (
+        "num",
+        re.compile(
+            rf"(?<![\d/.-])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_Y}|\d\d)(?![\d/.-])"
+        ),
+    ),
+    (
+        "dm",
+        re.compile(
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>{_MON})(?![\w])(?![\s,-]+{_Y})", re.I
+        ),
+    ),
+    (
+        "md",
+        re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+{_Y})(?![\d:])", re.I),
+    ),
 ]
 _WEEKDAY_RE = re.compile(rf"\b(?P<wd>{_WD})\b\.?", re.I)
 _RELATIVE_RE = re.compile(
@@ -44,7 +80,8 @@ _RELATIVE_RE = re.compile(
     re.I,
 )
 _REPORTING = re.compile(
-    r"(?:posted|published|updated|issued|released|last\s+modified)\s+(?:on|at)?\s*[:\-]?\s*$", re.I)
+    r"(?:posted|published|updated|issued|released|last\s+modified)\s+(?:on|at)?\s*[:\-]?\s*$", re.I
+)
 
 
 @dataclass
@@ -101,8 +138,8 @@ def _month(s: str) -> int | None:
 
 def _weekday_near(text: str, start: int, end: int) -> int | None:
     """A weekday written right before or after a date ("Friday, 12-2-2016")."""
-    before = text[max(0, start - 14):start]
-    after = text[end:end + 14]
+    before = text[max(0, start - 14) : start]
+    after = text[end : end + 14]
     m = re.search(rf"\b({_WD})\b\.?,?\s*(?:the\s+)?$", before, re.I)
     if not m:
         m = re.match(rf"^\s*[,(]?\s*({_WD})\b", after, re.I)
@@ -137,7 +174,7 @@ def find_dates(text: str) -> list[DateMention]:
             dm = _from_match(kind, m, text)
             if dm is None:
                 continue
-            dm.reporting = bool(_REPORTING.search(text[max(0, m.start() - 30):m.start()]))
+            dm.reporting = bool(_REPORTING.search(text[max(0, m.start() - 30) : m.start()]))
             found.append(dm)
             take(m.start(), m.end())
     for m in _RELATIVE_RE.finditer(text):
@@ -153,7 +190,7 @@ def find_dates(text: str) -> list[DateMention]:
         if not free(m.start(), m.end()):
             continue
         # A weekday glued to a full date was read with it.
-        if 1 in taken[m.end():m.end() + 4] or 1 in taken[max(0, m.start() - 4):m.start()]:
+        if 1 in taken[m.end() : m.end() + 4] or 1 in taken[max(0, m.start() - 4) : m.start()]:
             continue
         wd = _weekday_index(m.group("wd"))
         if wd is None:

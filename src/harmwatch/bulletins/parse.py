@@ -45,8 +45,10 @@ MAX_CHARS = 200_000
 # The groups whose tallies are read, with how they are named in English.
 GROUPS: list[tuple[str, re.Pattern[str]]] = [
     ("LCC", re.compile(r"Local\s+Coordination\s+Committees?|\bLCCs?\b", re.I)),
-    ("SOHR", re.compile(
-        r"Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?|\bSOHR\b|\bthe\s+Observatory\b", re.I)),
+    (
+        "SOHR",
+        re.compile(r"Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?|\bSOHR\b|\bthe\s+Observatory\b", re.I),
+    ),
     ("SNHR", re.compile(r"Syrian\s+Network\s+for\s+Human\s+Rights|\bSNHR\b", re.I)),
     ("VDC", re.compile(r"Violations?\s+Documentation\s+Cent(?:er|re)|\bVDC\b", re.I)),
     ("Syrian Civil Defence", re.compile(r"Syrian\s+Civil\s+Defen[cs]e|White\s+Helmets", re.I)),
@@ -59,7 +61,8 @@ _CHILD = r"child(?:ren)?|kids?|minors?|infants?|bab(?:y|ies)|boys?|girls?|toddle
 _WOMAN = r"wom[ae]n|females?|ladies|mothers?"
 _CIVIL = r"civilians?|non-combatants?"
 _KILLED = (
-    r"martyrs?|deaths?|dead|victims?|fatalities|killed|people|persons?|individuals|souls|bodies|lives|martyred"
+    r"martyrs?|deaths?|dead|victims?|fatalities|killed|people|persons?|individuals|souls|bodies|lives"
+    r"|martyred"
 )
 _SIDE = (
     r"(?:regime|government|pro-regime|pro-government|loyalist|opposition|rebel|faction|kurdish|turkish|russian|"
@@ -110,18 +113,24 @@ _LABEL_BEFORE = [
     ("women", re.compile(rf"\b(?:{_WOMAN})\s*(?:killed|martyrs|deaths)?\s*[:=\-–—]?\s*$", re.I)),
     ("injured", re.compile(r"\b(?:injured|wounded|injuries|the\s+wounded)\s*[:=\-–—]\s*$", re.I)),
     ("civilians", re.compile(rf"\b(?:{_CIVIL})\s*(?:killed)?\s*[:=\-–—]\s*$", re.I)),
-    ("total", re.compile(
-        r"\b(?:total|in\s+total|overall|grand\s+total|altogether|nationwide|all\s+governorates|syria)\s*"
-        r"(?:killed|martyrs|deaths|dead|victims|toll)?\s*(?:is|was|:|=|-|–|—)?\s*$",
-        re.I,
-    )),
-    ("killed", re.compile(
-        r"\b(?:martyrs|martyr\s+toll|killed|deaths|dead|victims|death\s+toll|toll|fatalities|"
-        r"number\s+of\s+(?:martyrs|victims|deaths|dead|people\s+killed)|killing(?:\s+of)?|death\s+of|"
-        r"deaths\s+of|killing|documented|recorded|registered)(?:\s+(?:today|yesterday|toll))?\s*"
-        r"(?:is|was|stands\s+at|stood\s+at|reached|rose\s+to|rises\s+to|climbed\s+to|hit|of|:|=|-|–|—)?\s*$",
-        re.I,
-    )),
+    (
+        "total",
+        re.compile(
+            r"\b(?:total|in\s+total|overall|grand\s+total|altogether|nationwide|all\s+governorates|syria)\s*"
+            r"(?:killed|martyrs|deaths|dead|victims|toll)?\s*(?:is|was|:|=|-|–|—)?\s*$",
+            re.I,
+        ),
+    ),
+    (
+        "killed",
+        re.compile(
+            r"\b(?:martyrs|martyr\s+toll|killed|deaths|dead|victims|death\s+toll|toll|fatalities|"
+            r"number\s+of\s+(?:martyrs|victims|deaths|dead|people\s+killed)|killing(?:\s+of)?|death\s+of|"
+            r"deaths\s+of|killing|documented|recorded|registered)(?:\s+(?:today|yesterday|toll))?\s*"
+            r"(?:is|was|stands\s+at|stood\s+at|reached|rose\s+to|rises\s+to|climbed\s+to|hit|of|:|=|-|–|—)?\s*$",
+            re.I,
+        ),
+    ),
 ]
 _BREAKDOWN_CUE = re.compile(r"including|among\s+them|among\s+whom|of\s+whom|of\s+them|\(", re.I)
 _NATIONAL_CUE = re.compile(
@@ -311,8 +320,8 @@ class _Reader:
     def _classify(self, c: Count) -> _Counted:
         work = self.work
         # A count's words are on its own line: "54\nChildren: 7" does not make 54 children.
-        after = work[c.end:c.end + 90].split("\n", 1)[0]
-        before = work[max(0, c.start - 40):c.start].rsplit("\n", 1)[-1]
+        after = work[c.end : c.end + 90].split("\n", 1)[0]
+        before = work[max(0, c.start - 40) : c.start].rsplit("\n", 1)[-1]
         if _IGNORE_AFTER_RE.match(after) or re.search(r"(?:#|\bno\.?|\bnumber)\s*$", before, re.I):
             return _Counted(c, "ignore", c.end)
         if _INJ_FOLLOW_RE.match(after):
@@ -326,7 +335,7 @@ class _Reader:
             noun = nm.group("noun").lower()
             noun_end = c.end + nm.end()
             role = _noun_role(noun)
-            rest = work[noun_end:noun_end + 40].split("\n", 1)[0]
+            rest = work[noun_end : noun_end + 40].split("\n", 1)[0]
             if role in ("killed", "civilians", "plain", "combatants", "men") and _INJ_FOLLOW_RE.match(rest):
                 return _Counted(c, "injured", noun_end)
             if role in ("killed", "civilians", "combatants", "men"):
@@ -341,8 +350,10 @@ class _Reader:
             label = ""
             for name, rx in _LABEL_BEFORE:
                 lm = rx.search(before)
-                if lm and not (name in ("children", "women", "civilians") and _ENDS_WITH_COUNT.search(
-                        before[:lm.start()])):
+                if lm and not (
+                    name in ("children", "women", "civilians")
+                    and _ENDS_WITH_COUNT.search(before[: lm.start()])
+                ):
                     label = name
                     break
             if label == "total":
@@ -364,10 +375,10 @@ class _Reader:
 
     def _area_after(self, pos: int) -> AreaMention | None:
         k = bisect.bisect_left(self.area_starts, pos)
-        for a in self.areas[k:k + 1]:
+        for a in self.areas[k : k + 1]:
             if a.start - pos > 70:
                 return None
-            gap = self.work[pos:a.start]
+            gap = self.work[pos : a.start]
             if _AFTER_AREA_RE.match(gap):
                 return a
             return None
@@ -385,7 +396,7 @@ class _Reader:
                 start = m.end()
             units.append(_Unit(pos + start, pos + len(line), line_no))
             pos += len(line) + 1
-        return [u for u in units if self.work[u.start:u.end].strip()]
+        return [u for u in units if self.work[u.start : u.end].strip()]
 
     def _items(self) -> list[_Item]:
         counts = [self._classify(c) for c in find_counts(self.work)]
@@ -406,7 +417,8 @@ class _Reader:
             self._read_unit(unit, unit_counts, items)
         for cc in self.pending:
             self.reasons.append(
-                f"{cc.role} count {cc.count.text.strip()!r} not tied to a total or a governorate")
+                f"{cc.role} count {cc.count.text.strip()!r} not tied to a total or a governorate"
+            )
         return items
 
     pending: list[_Counted]
@@ -431,12 +443,14 @@ class _Reader:
                 continue
             cur = self.current
             same_line = cur is not None and cur.line == unit.line
-            gap_text = work[(cur.last_end if cur is not None and same_line else unit.start):c.start]
-            in_breakdown = cur is not None and cur.unit == unit.start \
-                and bool(_BREAKDOWN_CUE.search(gap_text))
+            gap_text = work[(cur.last_end if cur is not None and same_line else unit.start) : c.start]
+            in_breakdown = (
+                cur is not None and cur.unit == unit.start and bool(_BREAKDOWN_CUE.search(gap_text))
+            )
             area: AreaMention | None = None
             primary_role = cc.role in ("killed", "plain", "civilians") or (
-                cc.role in ("combatants", "men") and not in_breakdown and not primary_seen)
+                cc.role in ("combatants", "men") and not in_breakdown and not primary_seen
+            )
             if primary_role:
                 if cc.area_after is not None and cc.area_after.start not in self.used:
                     area = cc.area_after
@@ -444,14 +458,30 @@ class _Reader:
                     area = self._area_before(prev_end, c.start, unit_areas)
                 if in_breakdown and area is None:
                     pass  # "including 64 regime forces": a share of the item, not a new one
-                elif area is None and not primary_seen and lead_area is not None \
-                        and lead_area.start not in self.used and cc.role != "plain":
+                elif (
+                    area is None
+                    and not primary_seen
+                    and lead_area is not None
+                    and lead_area.start not in self.used
+                    and cc.role != "plain"
+                ):
                     area = lead_area
-                if area is None and not in_breakdown and cc.role in ("killed", "plain", "civilians") \
-                        and not cc.total_label and self.n_area_items:
+                if (
+                    area is None
+                    and not in_breakdown
+                    and cc.role in ("killed", "plain", "civilians")
+                    and not cc.total_label
+                    and self.n_area_items
+                ):
                     area = self._unresolved_area(c, cc, unit)
-            if area is not None and cur is not None and cur.area is not None and cur.unit == unit.start \
-                    and area.pcode is not None and area.pcode == cur.area.pcode:
+            if (
+                area is not None
+                and cur is not None
+                and cur.area is not None
+                and cur.unit == unit.start
+                and area.pcode is not None
+                and area.pcode == cur.area.pcode
+            ):
                 # "Damascus Suburbs: 20 martyrs, 15 of them in Eastern Ghouta": a share of the same line.
                 self.used.add(area.start)
                 end = max(cc.noun_end, area.end)
@@ -461,9 +491,15 @@ class _Reader:
                 prev_end = max(prev_end, end)
                 continue
             earlier = self.by_pcode.get(area.pcode) if area is not None and area.pcode else None
-            if area is not None and earlier is not None and earlier.killed is not None \
-                    and c.best is not None and earlier.killed.best is not None \
-                    and c.best <= earlier.killed.best and not self._starts_line(area.start):
+            if (
+                area is not None
+                and earlier is not None
+                and earlier.killed is not None
+                and c.best is not None
+                and earlier.killed.best is not None
+                and c.best <= earlier.killed.best
+                and not self._starts_line(area.start)
+            ):
                 # "In Aleppo, 5 of them died in al-Sukkari" after the list: a detail of Aleppo's line.
                 self.used.add(area.start)
                 end = self._phrase_end(max(cc.noun_end, area.end))
@@ -476,9 +512,16 @@ class _Reader:
                 self.used.add(area.start)
                 # For "9 members of regime forces were killed ..." the words are the note.
                 words_from = c.end if cc.role in ("combatants", "men") else cc.noun_end
-                self.current = _Item(min(area.start, c.start), unit.end, area=area, killed=c,
-                                     last_end=max(words_from, area.end), line=unit.line, unit=unit.start,
-                                     words_from=max(words_from, area.end))
+                self.current = _Item(
+                    min(area.start, c.start),
+                    unit.end,
+                    area=area,
+                    killed=c,
+                    last_end=max(words_from, area.end),
+                    line=unit.line,
+                    unit=unit.start,
+                    words_from=max(words_from, area.end),
+                )
                 items.append(self.current)
                 if area.pcode:
                     self.by_pcode.setdefault(area.pcode, self.current)
@@ -522,7 +565,7 @@ class _Reader:
                 if it.start >= cur.last_end:
                     nxt.append(it.start)
             end = min([unit.end, *nxt])
-            tail = _clean_note(work[max(cur.last_end, unit.start):end])
+            tail = _clean_note(work[max(cur.last_end, unit.start) : end])
             if tail:
                 cur.notes.append(tail)
             cur.last_end = max(cur.last_end, end)
@@ -534,10 +577,12 @@ class _Reader:
         for a in unit_areas:
             if a.start in self.used:
                 continue
-            if re.match(r"^\s*[-*•#>]*\s*$", work[unit.start:a.start]) and re.match(
-                r"^\s*[:\-–—]", work[a.end:unit.end]
-            ) and not any(cc.role in ("killed", "plain") for cc in unit_counts):
-                line = work[unit.start:unit.end].strip()[:80]
+            if (
+                re.match(r"^\s*[-*•#>]*\s*$", work[unit.start : a.start])
+                and re.match(r"^\s*[:\-–—]", work[a.end : unit.end])
+                and not any(cc.role in ("killed", "plain") for cc in unit_counts)
+            ):
+                line = work[unit.start : unit.end].strip()[:80]
                 self.reasons.append(f"no count read for {a.text.strip()!r}: {line!r}")
 
     def _no_area_count(self, cc: _Counted, unit: _Unit, items: list[_Item]) -> None:
@@ -550,8 +595,16 @@ class _Reader:
             return  # a bare number with no noun and no place is not read as a death count
         new_day = self._new_day(unit, items)
         if not totals or new_day or (cc.total_label and has_area_items):
-            self.current = _Item(c.start, unit.end, killed=c, last_end=cc.noun_end, line=unit.line,
-                                 unit=unit.start, total_label=cc.total_label, date=self._date_in(unit))
+            self.current = _Item(
+                c.start,
+                unit.end,
+                killed=c,
+                last_end=cc.noun_end,
+                line=unit.line,
+                unit=unit.start,
+                total_label=cc.total_label,
+                date=self._date_in(unit),
+            )
             items.append(self.current)
             self.totals.append(self.current)
             self._take_pending(self.current, unit.line)
@@ -586,33 +639,46 @@ class _Reader:
         total = self.totals[-1]
         if total.killed is None or getattr(total, cc.role) is not None:
             return None
-        if _WHOLE_CUE.search(self.work[unit.start:cc.count.start]):
+        if _WHOLE_CUE.search(self.work[unit.start : cc.count.start]):
             return total
         value, line_killed = cc.count.best, cur.killed.best if cur.killed is not None else None
-        if value is not None and line_killed is not None and value > line_killed \
-                and total.killed.best is not None and value <= total.killed.best:
+        if (
+            value is not None
+            and line_killed is not None
+            and value > line_killed
+            and total.killed.best is not None
+            and value <= total.killed.best
+        ):
             return total
         return None
 
     def _phrase_end(self, pos: int) -> int:
         """Where a share's words end: "64 regime forces and loyal militiamen" | ", 20 rebels"."""
-        m = re.match(r"[^,;:.()\n\d]{0,60}?(?=\s*(?:[,;:.()\n\d]|$|\b(?:including|among|of\s+whom|"
-                     r"while|when|in|by|and\s+(?:\d|a\b|an\b|one\b|two\b|three\b))))",
-                     self.work[pos:pos + 80], re.I)
+        m = re.match(
+            r"[^,;:.()\n\d]{0,60}?(?=\s*(?:[,;:.()\n\d]|$|\b(?:including|among|of\s+whom|"
+            r"while|when|in|by|and\s+(?:\d|a\b|an\b|one\b|two\b|three\b))))",
+            self.work[pos : pos + 80],
+            re.I,
+        )
         return pos + (m.end() if m else 0)
 
     def _item_words(self, it: _Item) -> str | None:
         """An item's note: its own words after the figure, without the children/women phrase."""
         if it.last_end <= it.words_from:
             return None
-        chars = list(self.work[it.words_from:it.last_end])
+        chars = list(self.work[it.words_from : it.last_end])
         for a, b in it.cw_spans:
             for i in range(max(a, it.words_from), min(b, it.last_end)):
                 chars[i - it.words_from] = "\x00"
         s = re.sub(r"\x00+", "\x00", "".join(chars))
         # "including 4 children and 3 women, most of them ..." -> "most of them ..."
-        s = re.sub(r"(?:\b(?:including|among\s+them|among\s+whom|of\s+whom)\s*)?\(?\x00"
-                   r"(?:\s*(?:,|and)\s*\x00)*\)?", "", s, flags=re.I)
+        s = re.sub(
+            r"(?:\b(?:including|among\s+them|among\s+whom|of\s+whom)\s*)?\(?\x00"
+            r"(?:\s*(?:,|and)\s*\x00)*\)?",
+            "",
+            s,
+            flags=re.I,
+        )
         s = re.sub(r"\(\s*[,;]?\s*\)", "", s)
         s = re.sub(r"\s*([,;])(?:\s*[,;])+", r"\1", s)
         return _clean_note(s)
@@ -635,15 +701,17 @@ class _Reader:
         """A list line whose place is not a governorate we know: "Tell Rifaat: 8 martyrs"."""
         work = self.work
         line_start = self._line_start(c.start)
-        before = work[line_start:c.start]
+        before = work[line_start : c.start]
         lab = re.match(r"^\s*[-*•>]*\s*#?([A-Z][\w'’ ._-]{1,40}?)\s*[:\-–—]?\s*$", before)
         name = None
         if lab:
             name = lab.group(1)
             span = (line_start + lab.start(1), line_start + lab.end(1))
         elif re.match(r"^\s*[-*•>]*\s*$", before):
-            m = re.match(r"\s*(?:in|from|at)\s+(?:the\s+)?#?([A-Z][\w'’_-]+(?:\s+[A-Z][\w'’_-]+){0,3})",
-                         work[cc.noun_end:cc.noun_end + 60])
+            m = re.match(
+                r"\s*(?:in|from|at)\s+(?:the\s+)?#?([A-Z][\w'’_-]+(?:\s+[A-Z][\w'’_-]+){0,3})",
+                work[cc.noun_end : cc.noun_end + 60],
+            )
             if m:
                 name = m.group(1)
                 span = (cc.noun_end + m.start(1), cc.noun_end + m.end(1))
@@ -655,7 +723,7 @@ class _Reader:
         hit = resolve_governorate(name)  # a district or town the gazetteer places in a governorate
         if hit is None:
             self.reasons.append(f"area not recognised: {name!r} ({c.text.strip()})")
-        return AreaMention(span[0], span[1], work[span[0]:span[1]], name, hit[1] if hit else None)
+        return AreaMention(span[0], span[1], work[span[0] : span[1]], name, hit[1] if hit else None)
 
     def _indented_under_current(self, line_start: int) -> bool:
         cur = self.current
@@ -674,13 +742,13 @@ class _Reader:
 
     def _starts_line(self, pos: int) -> bool:
         """Whether ``pos`` begins a line (only blanks before it on its line)."""
-        return not self.work[self._line_start(pos):pos].strip()
+        return not self.work[self._line_start(pos) : pos].strip()
 
     def _leading_area(self, unit: _Unit, unit_areas: list[AreaMention]) -> AreaMention | None:
         if not unit_areas:
             return None
         a = unit_areas[0]
-        lead = self.work[unit.start:a.start]
+        lead = self.work[unit.start : a.start]
         if re.fullmatch(r"[\s\-*•#>]*(?:(?:in|at|from)\s+(?:the\s+)?)?", lead, re.I):
             return a
         return None
@@ -697,7 +765,7 @@ class _Reader:
             k -= 1
         if best is None:
             return None
-        gap = self.work[best.end:pos]
+        gap = self.work[best.end : pos]
         if len(gap) > 60 or not _GAP_FILLER.match(gap):
             return None
         return best
@@ -761,18 +829,26 @@ class _Reader:
             line_end = self.line_starts[nxt_line] - 1 if nxt_line < len(self.line_starts) else len(self.work)
             candidates = [d for d in self.dates if line_start <= d.start < line_end and not d.reporting]
         if not candidates:
-            first = min([*(it.start for it in items), *([self.first_table] if self.first_table is not None
-                                                         else [])], default=0)
+            first = min(
+                [*(it.start for it in items), *([self.first_table] if self.first_table is not None else [])],
+                default=0,
+            )
             candidates = [d for d in self.dates if d.start < first and not d.reporting and d.start < 600]
         full = [d for d in candidates if d.kind == "full"]
-        ordered = full + [d for d in candidates if d.kind == "partial"] + \
-            [d for d in candidates if d.kind == "relative"] + [d for d in candidates if d.kind == "weekday"]
+        ordered = (
+            full
+            + [d for d in candidates if d.kind == "partial"]
+            + [d for d in candidates if d.kind == "relative"]
+            + [d for d in candidates if d.kind == "weekday"]
+        )
         for d in ordered:
             day = d.resolve(self.published)
             if day is not None:
                 if d.kind == "full" and d.weekday is not None and d.weekday != day.weekday():
-                    return day, (f"the weekday written beside {d.text.strip()!r} is not that date's "
-                                 f"weekday ({day:%A}); the day counted is uncertain")
+                    return day, (
+                        f"the weekday written beside {d.text.strip()!r} is not that date's "
+                        f"weekday ({day:%A}); the day counted is uncertain"
+                    )
                 return day, None
         if ordered:
             return None, f"the day counted ({ordered[0].text!r}) needs a publication date"
@@ -806,15 +882,17 @@ class _Reader:
             a = it.area
             if a is None:
                 continue
-            before = work[max(0, a.start - 40):a.start]
+            before = work[max(0, a.start - 40) : a.start]
             line_start = self._line_start(a.start)
-            line_lead = bool(re.fullmatch(_LEAD, work[line_start:a.start], re.I))
+            line_lead = bool(re.fullmatch(_LEAD, work[line_start : a.start], re.I))
             sent_lead = bool(re.search(rf"(?:^|[.!?;]\s+|\n){_LEAD}$", before, re.I))
-            gap = work[a.end:it.killed.start] if it.killed is not None and it.killed.start > a.end else None
-            labelled = a.text.lstrip().startswith("#") or (gap is not None and (
-                bool(re.fullmatch(r"[\s*]*[:\-–—(][\s*]*", gap)) or self._bare_pair(gap, it)))
+            gap = work[a.end : it.killed.start] if it.killed is not None and it.killed.start > a.end else None
+            labelled = a.text.lstrip().startswith("#") or (
+                gap is not None
+                and (bool(re.fullmatch(r"[\s*]*[:\-–—(][\s*]*", gap)) or self._bare_pair(gap, it))
+            )
             prev_end = prev.last_end if prev is not None else self._total_end(it)
-            adjacent = prev_end is not None and bool(re.fullmatch(_LIST_GAP, work[prev_end:it.start], re.I))
+            adjacent = prev_end is not None and bool(re.fullmatch(_LIST_GAP, work[prev_end : it.start], re.I))
             if line_lead or labelled or adjacent:
                 structured += 1
             if sent_lead:
@@ -826,7 +904,7 @@ class _Reader:
         """ "Aleppo 12, Idlib 8": a name and a figure with only a space between, closed by a separator."""
         if it.killed is None or not it.killed.text[:1].isdigit() or not re.fullmatch(r"[ \t]+", gap):
             return False
-        after = self.work[it.killed.end:it.killed.end + 40]
+        after = self.work[it.killed.end : it.killed.end + 40]
         closer = r"(?:[,;.)(\n|/•·–—]|-\s|$|and\b)"
         return bool(re.match(rf"(?:\s+(?:{_KILLED}|civilians?))?\s*{closer}", after, re.I))
 
@@ -843,19 +921,23 @@ class _Reader:
         if total.killed is None:
             return False
         start = self.work.rfind("\n", 0, total.killed.start) + 1
-        clause = self.work[max(start, total.killed.start - 120):total.killed.end + 120]
+        clause = self.work[max(start, total.killed.start - 120) : total.killed.end + 120]
         if not _STRONG_NATIONAL.search(clause) or not self._one_day(total):
             return False
-        return breakdowns >= 1 or bool(_DAILY_CUE.search(self.work[max(0, total.killed.start - 200):
-                                                                    total.killed.end + 200]))
+        return breakdowns >= 1 or bool(
+            _DAILY_CUE.search(self.work[max(0, total.killed.start - 200) : total.killed.end + 200])
+        )
 
     def _one_day(self, total: _Item) -> bool:
         """The total counts one day ("yesterday", "on Friday"), not a month or a war."""
-        sentence = self.text[max(0, total.start - 160):total.last_end + 60]
+        sentence = self.text[max(0, total.start - 160) : total.last_end + 60]
         if _CUMULATIVE.search(sentence):
             return False
-        return any(total.start - 160 <= d.start < total.last_end + 60 for d in self.dates
-                   if d.kind in ("full", "relative", "weekday") and not d.reporting)
+        return any(
+            total.start - 160 <= d.start < total.last_end + 60
+            for d in self.dates
+            if d.kind in ("full", "relative", "weekday") and not d.reporting
+        )
 
     def _table_rows(self, t: Table) -> list[tuple[AreaTally, bool]]:
         out: list[tuple[AreaTally, bool]] = []
@@ -863,8 +945,12 @@ class _Reader:
             total = is_total_row(row.area)
             hit = None if total else resolve_governorate(row.area)
             name = hit[0] if hit else row.area.strip().lstrip("#").replace("_", " ")
-            out.append((AreaTally(name, hit[1] if hit else None, row.killed, row.children, row.women,
-                                  row.notes), total))
+            out.append(
+                (
+                    AreaTally(name, hit[1] if hit else None, row.killed, row.children, row.women, row.notes),
+                    total,
+                )
+            )
         return out
 
     def _bulletin(self, items: list[_Item], tables: list[Table], k: int) -> Bulletin | None:
@@ -876,7 +962,7 @@ class _Reader:
         structured, leads = self._list_shape(area_items)
         n_table_areas = sum(1 for r in table_areas if r.admin1_pcode or r.killed is not None)
         total = totals[0] if totals else None
-        near_total = self.work[max(0, total.start - 200):total.last_end + 80] if total else ""
+        near_total = self.work[max(0, total.start - 200) : total.last_end + 80] if total else ""
         national = bool(total and _NATIONAL_CUE.search(near_total))
         tally_cue = bool(_TALLY_CUE.search(self.work))
         breakdowns = 0
@@ -887,8 +973,13 @@ class _Reader:
             n_table_areas >= 2
             or (structured >= 2 and (total is not None or tally_cue))
             or (leads >= 3 and total is not None and national)
-            or (total is not None and national and breakdowns >= 2 and (tally_cue or group_named)
-                and self._one_day(total))
+            or (
+                total is not None
+                and national
+                and breakdowns >= 2
+                and (tally_cue or group_named)
+                and self._one_day(total)
+            )
             or (total is not None and self._running_summary(total, breakdowns))
         )
         if not is_bulletin:
@@ -897,15 +988,24 @@ class _Reader:
         day, why = self._bulletin_date(items)
         if why:
             reasons.append(why)
-        b = Bulletin(report_id=self.report_id, source=self._group_name(items),
-                     date=day.isoformat() if day else None, scope="country")
+        b = Bulletin(
+            report_id=self.report_id,
+            source=self._group_name(items),
+            date=day.isoformat() if day else None,
+            scope="country",
+        )
         discrepancies: list[str] = []
         if total is not None:
-            b.totals = BulletinTotals(_rng(total.killed), _rng(total.children), _rng(total.women),
-                                      "; ".join(total.extra) or None)
+            b.totals = BulletinTotals(
+                _rng(total.killed), _rng(total.children), _rng(total.women), "; ".join(total.extra) or None
+            )
             for other in totals[1:]:
-                if other.total_label and other.killed is not None and total.killed is not None \
-                        and other.killed.best != total.killed.best:
+                if (
+                    other.total_label
+                    and other.killed is not None
+                    and total.killed is not None
+                    and other.killed.best != total.killed.best
+                ):
                     discrepancies.append(
                         f"the bulletin states two totals: {total.killed.text.strip()} and "
                         f"{other.killed.text.strip()}"
@@ -941,8 +1041,11 @@ class _Reader:
                 if it.area is None:  # keeps mypy sure; area items always have one
                     continue
                 notes = "; ".join(x for x in (self._item_words(it), *it.details) if x) or None
-                b.by_area.append(AreaTally(it.area.name, it.area.pcode, _rng(it.killed), _rng(it.children),
-                                           _rng(it.women), notes))
+                b.by_area.append(
+                    AreaTally(
+                        it.area.name, it.area.pcode, _rng(it.killed), _rng(it.children), _rng(it.women), notes
+                    )
+                )
         b.discrepancies = discrepancies
         b.complete = not reasons
         b.incomplete_reasons = reasons
@@ -980,8 +1083,6 @@ def _blank(work: list[str], start: int, end: int) -> None:
 
 def _quote(text: str, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", text[start:end]).strip()
-
-
 
 
 _NOTE_LEAD = re.compile(

@@ -52,10 +52,16 @@ class AreaReconciliation:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "area": self.area, "admin1_pcode": self.admin1_pcode, "bulletin": self.bulletin,
-            "record": self.record, "difference": self.difference, "incidents": self.incidents,
-            "possible_duplicates": self.possible_duplicates, "no_figure": self.no_figure,
-            "notes": self.notes, "findings": self.findings,
+            "area": self.area,
+            "admin1_pcode": self.admin1_pcode,
+            "bulletin": self.bulletin,
+            "record": self.record,
+            "difference": self.difference,
+            "incidents": self.incidents,
+            "possible_duplicates": self.possible_duplicates,
+            "no_figure": self.no_figure,
+            "notes": self.notes,
+            "findings": self.findings,
         }
 
 
@@ -70,7 +76,9 @@ class BulletinReconciliation:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "bulletin_id": self.bulletin_id, "source": self.source, "report_id": self.report_id,
+            "bulletin_id": self.bulletin_id,
+            "source": self.source,
+            "report_id": self.report_id,
             "national": self.national.to_dict() if self.national else None,
             "areas": [a.to_dict() for a in self.areas],
             "record_only": [a.to_dict() for a in self.record_only],
@@ -90,8 +98,11 @@ class Reconciliation:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "date": self.date, "area": self.area, "bulletins": [b.to_dict() for b in self.bulletins],
-            "uncertain_day": self.uncertain_day, "excluded_bulletin_only": self.excluded_bulletin_only,
+            "date": self.date,
+            "area": self.area,
+            "bulletins": [b.to_dict() for b in self.bulletins],
+            "uncertain_day": self.uncertain_day,
+            "excluded_bulletin_only": self.excluded_bulletin_only,
             "findings": self.findings,
         }
 
@@ -100,8 +111,10 @@ class Reconciliation:
         out.extend(f"  {safe(f, 400)}" for f in self.findings)
         for br in self.bulletins:
             out.append("")
-            out.append(f"{safe(br.source or 'unknown group')} bulletin {br.bulletin_id}"
-                       + (f" (report {br.report_id})" if br.report_id else ""))
+            out.append(
+                f"{safe(br.source or 'unknown group')} bulletin {br.bulletin_id}"
+                + (f" (report {br.report_id})" if br.report_id else "")
+            )
             for a in [*([br.national] if br.national else []), *br.areas, *br.record_only]:
                 out.append(f"  {_line(a)}")
                 out.extend(f"      {safe(f, 400)}" for f in a.findings)
@@ -133,10 +146,12 @@ def _line(a: AreaReconciliation) -> str:
 
 def _incident_line(inc: dict[str, Any]) -> str:
     who = ",".join(inc.get("perpetrators") or []) or "perpetrator unknown"
-    return (f"{inc['id']} {inc.get('date')} {safe(inc.get('place') or '?', 60)}: {inc.get('event_type')}, "
-            f"{_fmt(inc.get('killed'))} killed ({_fmt(inc.get('children'))} children, "
-            f"{_fmt(inc.get('women'))} women), {who}, grade {inc.get('grade')}, "
-            f"reports {', '.join(inc.get('report_ids') or [])}")
+    return (
+        f"{inc['id']} {inc.get('date')} {safe(inc.get('place') or '?', 60)}: {inc.get('event_type')}, "
+        f"{_fmt(inc.get('killed'))} killed ({_fmt(inc.get('children'))} children, "
+        f"{_fmt(inc.get('women'))} women), {who}, grade {inc.get('grade')}, "
+        f"reports {', '.join(inc.get('report_ids') or [])}"
+    )
 
 
 def reconcile(store: Store, date: str, *, area: str | None = None) -> Reconciliation:
@@ -156,8 +171,9 @@ def reconcile(store: Store, date: str, *, area: str | None = None) -> Reconcilia
         only = (hit[1],)
         result.area = hit[0]
     result.excluded_bulletin_only = [i.id for i in rec.bulletin_only]
-    result.uncertain_day = [incident_brief(i) for i in rec.uncertain_day
-                            if only is None or i.place.admin1_pcode in only]
+    result.uncertain_day = [
+        incident_brief(i) for i in rec.uncertain_day if only is None or i.place.admin1_pcode in only
+    ]
     bulletins = store.list_bulletins(date=rec.date)
     if not bulletins:
         result.findings.append(f"no bulletin is stored for {rec.date}; nothing to reconcile")
@@ -180,13 +196,24 @@ def _reconcile_one(b: Bulletin, rec: DayRecord, only: tuple[str, ...] | None) ->
             continue
         seen.update(pcodes)
         if not pcodes:
-            a = AreaReconciliation(line.area, None, _counts(line), {r: 0 for r in ROLES},
-                                   {r: None for r in ROLES}, notes=line.notes)
+            a = AreaReconciliation(
+                line.area,
+                None,
+                _counts(line),
+                {r: 0 for r in ROLES},
+                {r: None for r in ROLES},
+                notes=line.notes,
+            )
             a.findings.append(f"cannot compare: {line.area!r} is not a known governorate")
             br.areas.append(a)
             continue
-        a = _compare(line.area, line.admin1_pcode, _counts(line),
-                     [i for i in incidents if i.place.admin1_pcode in pcodes], line.notes)
+        a = _compare(
+            line.area,
+            line.admin1_pcode,
+            _counts(line),
+            [i for i in incidents if i.place.admin1_pcode in pcodes],
+            line.notes,
+        )
         _note_uncertain(a, [i for i in rec.uncertain_day if i.place.admin1_pcode in pcodes])
         br.areas.append(a)
     if b.by_area:
@@ -216,8 +243,15 @@ def _counts(line: Any) -> dict[str, int | None]:
     return {r: value(getattr(line, r)) for r in ROLES}
 
 
-def _compare(area: str, pcode: str | None, bulletin: dict[str, int | None], incidents: list[Incident],
-             notes: str | None, *, list_incidents: bool = True) -> AreaReconciliation:
+def _compare(
+    area: str,
+    pcode: str | None,
+    bulletin: dict[str, int | None],
+    incidents: list[Incident],
+    notes: str | None,
+    *,
+    list_incidents: bool = True,
+) -> AreaReconciliation:
     record = {r: 0 for r in ROLES}
     given = {r: 0 for r in ROLES}  # how many incidents state the figure at all
     no_figure: list[str] = []
@@ -241,27 +275,37 @@ def _compare(area: str, pcode: str | None, bulletin: dict[str, int | None], inci
     if stated_killed is not None:
         d = diff["killed"] or 0
         if n == 0 and stated_killed > 0:
-            a.findings.append(f"the record holds no incident here; it is missing all {_deaths(stated_killed)}"
-                              + (f" (the bulletin says: {safe(notes, 200)})" if notes else ""))
+            a.findings.append(
+                f"the record holds no incident here; it is missing all {_deaths(stated_killed)}"
+                + (f" (the bulletin says: {safe(notes, 200)})" if notes else "")
+            )
         elif d < 0:
-            a.findings.append(f"the record is missing {-d} of the bulletin's {_deaths(stated_killed)}"
-                              + (f" (the bulletin says: {safe(notes, 200)})" if notes else ""))
+            a.findings.append(
+                f"the record is missing {-d} of the bulletin's {_deaths(stated_killed)}"
+                + (f" (the bulletin says: {safe(notes, 200)})" if notes else "")
+            )
         elif d > 0:
-            a.findings.append(f"the record has {_deaths(d, 'more ')} than the bulletin"
-                              + ("; see the possible double counts" if a.possible_duplicates else ""))
+            a.findings.append(
+                f"the record has {_deaths(d, 'more ')} than the bulletin"
+                + ("; see the possible double counts" if a.possible_duplicates else "")
+            )
         else:
             a.findings.append(f"killed agree ({stated_killed}) across {n} incident(s)")
     for r in ("children", "women"):
         stated, gap = bulletin[r], diff[r]
         if stated is not None and gap and n and not given[r]:
-            a.findings.append(f"{r}: no incident on record here says how many were {r}; "
-                              f"the bulletin says {stated}")
+            a.findings.append(
+                f"{r}: no incident on record here says how many were {r}; the bulletin says {stated}"
+            )
         elif stated is not None and gap:
-            a.findings.append(f"{r}: the record {'lacks' if gap < 0 else 'has'} {abs(gap)} "
-                              f"{'of the' if gap < 0 else 'more than the'} bulletin's {stated}")
+            a.findings.append(
+                f"{r}: the record {'lacks' if gap < 0 else 'has'} {abs(gap)} "
+                f"{'of the' if gap < 0 else 'more than the'} bulletin's {stated}"
+            )
     for dup in a.possible_duplicates:
-        a.findings.append(f"possible double count: {dup['incidents'][0]} and {dup['incidents'][1]} "
-                          f"({dup['reason']})")
+        a.findings.append(
+            f"possible double count: {dup['incidents'][0]} and {dup['incidents'][1]} ({dup['reason']})"
+        )
     if no_figure:
         a.findings.append(f"{len(no_figure)} incident(s) give no death toll: {', '.join(no_figure)}")
     return a
@@ -276,7 +320,7 @@ def possible_duplicates(incidents: list[Incident]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     names = {i.id: normalise(i.place.name) if i.place.name else "" for i in incidents}
     for i, a in enumerate(incidents):
-        for b in incidents[i + 1:]:
+        for b in incidents[i + 1 :]:
             reason = _same_event(a, b, names)
             if reason:
                 out.append({"incidents": [a.id, b.id], "reason": reason})

@@ -18,9 +18,20 @@ from harmwatch.store import Store
 from harmwatch.store.base import IncidentQuery
 
 _PCODE_NAMES = {
-    "SY01": "Damascus", "SY02": "Aleppo", "SY03": "Rural Damascus", "SY04": "Homs", "SY05": "Hama",
-    "SY06": "Lattakia", "SY07": "Idleb", "SY08": "Al-Hasakeh", "SY09": "Deir-ez-Zor", "SY10": "Tartous",
-    "SY11": "Ar-Raqqa", "SY12": "Dar'a", "SY13": "As-Sweida", "SY14": "Quneitra",
+    "SY01": "Damascus",
+    "SY02": "Aleppo",
+    "SY03": "Rural Damascus",
+    "SY04": "Homs",
+    "SY05": "Hama",
+    "SY06": "Lattakia",
+    "SY07": "Idleb",
+    "SY08": "Al-Hasakeh",
+    "SY09": "Deir-ez-Zor",
+    "SY10": "Tartous",
+    "SY11": "Ar-Raqqa",
+    "SY12": "Dar'a",
+    "SY13": "As-Sweida",
+    "SY14": "Quneitra",
 }
 
 
@@ -65,8 +76,10 @@ def day_record(store: Store, date: str) -> DayRecord:
     for inc in store.query_incidents(IncidentQuery(since=day, until=day)):
         if inc.report_ids and set(inc.report_ids) <= rec.bulletin_reports:
             rec.bulletin_only.append(inc)
-        elif (inc.date.start or day) != day or (inc.date.end or day) != day or inc.date.precision not in (
-            "day", "unknown"
+        elif (
+            (inc.date.start or day) != day
+            or (inc.date.end or day) != day
+            or inc.date.precision not in ("day", "unknown")
         ):
             rec.uncertain_day.append(inc)
         else:
@@ -95,7 +108,8 @@ def incident_brief(inc: Incident) -> dict[str, Any]:
         "perpetrators": [p.actor for p in inc.perpetrators],
         "grade": inc.grade,
         "report_ids": list(inc.report_ids),
-        "date": inc.date.start if inc.date.start == inc.date.end or not inc.date.end
+        "date": inc.date.start
+        if inc.date.start == inc.date.end or not inc.date.end
         else f"{inc.date.start}/{inc.date.end}",
     }
 

@@ -20,8 +20,10 @@ _COLUMN_KEYS: list[tuple[str, re.Pattern[str]]] = [
     ("women", re.compile(r"wom[ae]n|female", re.I)),
     ("notes", re.compile(r"note|cause|remark|detail|comment|circumstance|main|weapon|how", re.I)),
     ("injured", re.compile(r"injur|wound", re.I)),
-    ("killed", re.compile(r"kill|death|dead|martyr|victim|fatalit|toll|total|civilian|number|count|\bn\b|#",
-                          re.I)),
+    (
+        "killed",
+        re.compile(r"kill|death|dead|martyr|victim|fatalit|toll|total|civilian|number|count|\bn\b|#", re.I),
+    ),
 ]
 TOTAL_ROW_RE = re.compile(
     r"^\W*(?:grand\s+)?(?:total|totals|sum|overall|all(?:\s+governorates|\s+areas|\s+provinces)?|"
@@ -132,8 +134,11 @@ def find_tables(text: str) -> list[Table]:
                 tables.append(t)
             i = j
             continue
-        if line.count(",") >= 2 and not re.search(r"\d", line) \
-                and _is_header([c for c, _ in _split_commas(line)]):
+        if (
+            line.count(",") >= 2
+            and not re.search(r"\d", line)
+            and _is_header([c for c, _ in _split_commas(line)])
+        ):
             t, j = _comma_table(lines, i)
             if t is not None:
                 tables.append(t)
@@ -250,8 +255,9 @@ def _space_table(lines: list[tuple[int, str]], i: int) -> tuple[Table | None, in
         if not m:
             break
         area = m.group("area").strip()
-        row = TableRow(area=area, area_span=Span(off_j + m.start("area"), off_j + m.start("area") + len(area),
-                                                 area))
+        row = TableRow(
+            area=area, area_span=Span(off_j + m.start("area"), off_j + m.start("area") + len(area), area)
+        )
         nums = list(re.finditer(r"[\d,]+|-+|–|—|n/?a", m.group("nums"), re.I))
         for k, nm in enumerate(nums):
             if k >= len(numeric_roles):

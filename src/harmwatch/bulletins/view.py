@@ -30,13 +30,18 @@ def _r(r: Range | None) -> str:
 def bulletin_text(b: Bulletin) -> str:
     """One stored bulletin as a few readable lines."""
     t = b.totals
-    out = [f"{b.date or 'day unknown'}  {safe(b.source or 'group unknown', 60)}  {b.id}"
-           + (f"  (report {b.report_id})" if b.report_id else ""),
-           f"  total: killed {_r(t.killed)}, children {_r(t.children)}, women {_r(t.women)}"
-           + (f"; {safe(t.notes, 200)}" if t.notes else "")]
+    out = [
+        f"{b.date or 'day unknown'}  {safe(b.source or 'group unknown', 60)}  {b.id}"
+        + (f"  (report {b.report_id})" if b.report_id else ""),
+        f"  total: killed {_r(t.killed)}, children {_r(t.children)}, women {_r(t.women)}"
+        + (f"; {safe(t.notes, 200)}" if t.notes else ""),
+    ]
     for a in b.by_area:
-        line = (f"  - {safe(a.area, 60)}" + (f" ({a.admin1_pcode})" if a.admin1_pcode else "")
-                + f": killed {_r(a.killed)}, children {_r(a.children)}, women {_r(a.women)}")
+        line = (
+            f"  - {safe(a.area, 60)}"
+            + (f" ({a.admin1_pcode})" if a.admin1_pcode else "")
+            + f": killed {_r(a.killed)}, children {_r(a.children)}, women {_r(a.women)}"
+        )
         if a.notes:
             line += f"; {safe(a.notes, 160)}"
         out.append(line)
@@ -64,8 +69,11 @@ class DayView:
     reconciliation: Reconciliation | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"date": self.date, "bulletins": [b.to_dict() for b in self.bulletins],
-                             "tally": self.tally.to_dict()}
+        d: dict[str, Any] = {
+            "date": self.date,
+            "bulletins": [b.to_dict() for b in self.bulletins],
+            "tally": self.tally.to_dict(),
+        }
         if self.reconciliation is not None:
             d["reconciliation"] = self.reconciliation.to_dict()
         return d

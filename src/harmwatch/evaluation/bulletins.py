@@ -268,9 +268,11 @@ def run(write: bool = True) -> dict[str, Any]:
         scores["ucdp_daily_tolls_read"] = ucdp["daily_ok"] / ucdp["daily"] if ucdp["daily"] else 1.0
         fp_rate = ucdp["other_fp"] / ucdp["other"] if ucdp["other"] else 0.0
         scores["ucdp_single_events_not_bulletin"] = 1 - fp_rate
-        notes.append(f"UCDP GED 2020 SOHR headlines: {ucdp['daily_ok']} of {ucdp['daily']} national daily "
-                     f"tolls read with the right total; {ucdp['other_fp']} of {ucdp['other']} other "
-                     "headlines read as bulletins")
+        notes.append(
+            f"UCDP GED 2020 SOHR headlines: {ucdp['daily_ok']} of {ucdp['daily']} national daily "
+            f"tolls read with the right total; {ucdp['other_fp']} of {ucdp['other']} other "
+            "headlines read as bulletins"
+        )
         notes.extend(f"UCDP: {safe_line(m)}" for m in ucdp["misses"][:10])
     result = {
         "scores": {k: round(v, 4) for k, v in scores.items()},

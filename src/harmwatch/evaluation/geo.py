@@ -165,8 +165,17 @@ def evaluate_ucdp(gaz: Gazetteer, root: Path, polys: Admin1Polygons) -> dict[str
                 cat = _category(r["where_coordinates"])
                 if cat == "settlement":
                     cat = "settlement_in_sources" if covered else "settlement_missing"
-                b = breakdown.setdefault(cat, {"events": 0, "admin1_ok": 0, "within_25km": 0,
-                                               "unknown": 0, "wrong_confident": 0, "wrong_vague": 0})
+                b = breakdown.setdefault(
+                    cat,
+                    {
+                        "events": 0,
+                        "admin1_ok": 0,
+                        "within_25km": 0,
+                        "unknown": 0,
+                        "wrong_confident": 0,
+                        "wrong_vague": 0,
+                    },
+                )
                 b["events"] += 1
                 b["admin1_ok"] += ok_a1
                 b["within_25km"] += d <= 25
@@ -206,11 +215,19 @@ _CAT_RES = (
     ("countryside", re.compile(r"\b(?:countryside|rural)\b", re.IGNORECASE)),
     ("subdistrict", re.compile(r"\b(?:sub-?district|nahiya|nahia)\b", re.IGNORECASE)),
     ("district", re.compile(r"\bdistrict\b", re.IGNORECASE)),
-    ("near_between", re.compile(r"\b(?:near|between|outside|outskirts|(?:north|south|east|west) of)\b",
-                                re.IGNORECASE)),
-    ("facility_or_feature", re.compile(r"\b(?:field|fields|base|airbase|airport|prison|camp|mountain|jabal|"
-                                       r"junction|road|border|silos|center|centre|sector|area|regiment|"
-                                       r"brigade|salt)\b", re.IGNORECASE)),
+    (
+        "near_between",
+        re.compile(r"\b(?:near|between|outside|outskirts|(?:north|south|east|west) of)\b", re.IGNORECASE),
+    ),
+    (
+        "facility_or_feature",
+        re.compile(
+            r"\b(?:field|fields|base|airbase|airport|prison|camp|mountain|jabal|"
+            r"junction|road|border|silos|center|centre|sector|area|regiment|"
+            r"brigade|salt)\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 
 
@@ -244,8 +261,11 @@ def evaluate_fakes(gaz: Gazetteer, root: Path) -> dict[str, Any]:
             ok += 1
         specific += res.event_place.precision in ("point", "neighbourhood", "town", "admin3", "admin2")
     n = max(1, len(rows))
-    return {"fakes_event_admin1_agreement": ok / n, "fakes_event_below_admin1_share": specific / n,
-            "fakes_articles": len(rows)}
+    return {
+        "fakes_event_admin1_agreement": ok / n,
+        "fakes_event_below_admin1_share": specific / n,
+        "fakes_articles": len(rows),
+    }
 
 
 # --- IOM/OSM spelling pairs -------------------------------------------------------------
@@ -369,13 +389,15 @@ def compare_canon(data: dict[str, Any], root: Path, dev_pairs: list[dict[str, An
         g = Gazetteer(data, include_held=False, use_canon=on)
         ok, wrong = _ucdp_placement(g, ucdp_dev, confident_only=True)
         s = _score_pairs(g, dev_pairs, hint=False)
-        rows.append({
-            "canon_tier": on,
-            "ucdp_dev_within_25km": round(ok / max(1, len(ucdp_dev)), 4),
-            "ucdp_dev_wrong_confident_over_25km": round(wrong / max(1, len(ucdp_dev)), 4),
-            "pairs_dev_recall_nohint": round(s["recall"], 4),
-            "pairs_dev_precision_nohint": round(s["precision"], 4),
-        })
+        rows.append(
+            {
+                "canon_tier": on,
+                "ucdp_dev_within_25km": round(ok / max(1, len(ucdp_dev)), 4),
+                "ucdp_dev_wrong_confident_over_25km": round(wrong / max(1, len(ucdp_dev)), 4),
+                "pairs_dev_recall_nohint": round(s["recall"], 4),
+                "pairs_dev_precision_nohint": round(s["precision"], 4),
+            }
+        )
     return rows
 
 

@@ -35,10 +35,30 @@ __all__ = ["as_of", "facility_in_area", "load_population", "statement_in_area"]
 
 MAX_POPULATION_BYTES = 64 * 1024 * 1024
 _DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-_NAME_KEYS = ("area", "name", "town", "community", "location", "location_name", "place", "admin",
-              "hot_name_en", "settlement", "locality", "facility")
-_POP_KEYS = ("population", "total_population", "people", "population_served", "pop", "residents",
-             "catchment_population", "beneficiaries")
+_NAME_KEYS = (
+    "area",
+    "name",
+    "town",
+    "community",
+    "location",
+    "location_name",
+    "place",
+    "admin",
+    "hot_name_en",
+    "settlement",
+    "locality",
+    "facility",
+)
+_POP_KEYS = (
+    "population",
+    "total_population",
+    "people",
+    "population_served",
+    "pop",
+    "residents",
+    "catchment_population",
+    "beneficiaries",
+)
 
 
 def _area_place(area: str) -> Place:
@@ -53,8 +73,13 @@ def facility_in_area(place: Place, area: str, area_place: Place | None = None) -
     up = a.upper()
     if up.startswith("SY") and up in {place.admin1_pcode, place.admin2_pcode, place.admin3_pcode}:
         return True
-    for name in (place.name, place.admin1, place.admin2, place.admin3,
-                 place.span.text if place.span else None):
+    for name in (
+        place.name,
+        place.admin1,
+        place.admin2,
+        place.admin3,
+        place.span.text if place.span else None,
+    ):
         if name and _names_same(a, name):
             return True
     ap = area_place if area_place is not None else _area_place(a)
@@ -141,8 +166,10 @@ def _town_matches(name: str, lat: float | None, lon: float | None, f: Facility) 
 
 
 def _population_without_access(
-    area: str | None, rows: list[tuple[Facility, bool | None]],
-    table: list[tuple[str, int, float | None, float | None]], statements: list[dict[str, Any]],
+    area: str | None,
+    rows: list[tuple[Facility, bool | None]],
+    table: list[tuple[str, int, float | None, float | None]],
+    statements: list[dict[str, Any]],
     notes: list[str],
 ) -> Range | None:
     low = high = 0
@@ -233,11 +260,13 @@ def as_of(store: Any, *, area: str | None, on: str, population: Path | None = No
         d["functioning"] = state
         d["status_since"] = entry.date if entry else None
         d["status_entry"] = to_jsonable(entry) if entry else None
-        d["status_history"] = [to_jsonable(s) for s in f.status_history
-                               if not s.date or date_key(s.date) <= limit]
+        d["status_history"] = [
+            to_jsonable(s) for s in f.status_history if not s.date or date_key(s.date) <= limit
+        ]
         out_facilities.append(d)
     statements = [
-        s for s in store.list_area_statements()
+        s
+        for s in store.list_area_statements()
         if (not s.get("date") or date_key(s["date"]) <= limit)
         and (area is None or statement_in_area(s, area, area_place))
     ]

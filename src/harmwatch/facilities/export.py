@@ -11,9 +11,24 @@ from harmwatch.models import Facility, to_jsonable
 __all__ = ["CSV_COLUMNS", "facilities_to_csv", "facilities_to_geojson"]
 
 CSV_COLUMNS = (
-    "id", "name", "aliases", "kind", "status", "last_status_date", "attacks", "place_name", "admin1",
-    "admin1_pcode", "admin2", "admin3", "admin3_pcode", "lat", "lon", "precision",
-    "population_served", "status_history",
+    "id",
+    "name",
+    "aliases",
+    "kind",
+    "status",
+    "last_status_date",
+    "attacks",
+    "place_name",
+    "admin1",
+    "admin1_pcode",
+    "admin2",
+    "admin3",
+    "admin3_pcode",
+    "lat",
+    "lon",
+    "precision",
+    "population_served",
+    "status_history",
 )
 
 
@@ -36,8 +51,9 @@ def _row(f: Facility | dict[str, Any]) -> dict[str, Any]:
         "kind": d.get("kind"),
         "status": d.get("status"),
         "last_status_date": max((h["date"] for h in dated), default=None),
-        "attacks": sum(1 for h in history if h.get("incident_id")
-                       or h.get("status") in ("damaged", "destroyed")),
+        "attacks": sum(
+            1 for h in history if h.get("incident_id") or h.get("status") in ("damaged", "destroyed")
+        ),
         "place_name": place.get("name"),
         "admin1": place.get("admin1"),
         "admin1_pcode": place.get("admin1_pcode"),
@@ -67,8 +83,9 @@ def facilities_to_geojson(facilities: Iterable[Facility | dict[str, Any]]) -> di
         d = f if isinstance(f, dict) else to_jsonable(f)
         place = d.get("place") or {}
         lat, lon = place.get("lat"), place.get("lon")
-        geometry = ({"type": "Point", "coordinates": [lon, lat]}
-                    if lat is not None and lon is not None else None)
+        geometry = (
+            {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+        )
         props = {k: v for k, v in d.items() if k != "id"}
         features.append({"type": "Feature", "id": d.get("id"), "geometry": geometry, "properties": props})
     return {"type": "FeatureCollection", "features": features}

@@ -42,8 +42,7 @@ def _is_attack(ev: Any) -> bool:
     the facility working (the hospital where the wounded were treated was not attacked)."""
     if ev.status == "functioning" and not ev.perpetrators:
         return False
-    return (ev.incident_index is not None or ev.status in {"damaged", "destroyed"}
-            or bool(ev.perpetrators))
+    return ev.incident_index is not None or ev.status in {"damaged", "destroyed"} or bool(ev.perpetrators)
 
 
 def attacks_from_store(store: Any) -> list[Attack]:
@@ -70,8 +69,9 @@ def attacks_from_store(store: Any) -> list[Attack]:
             index = sibling.get((report_id, fid))
         if index is not None:
             if report_id not in links:
-                links[report_id] = {i: (iid, x) for _r, i, iid, x in
-                                    store.report_incidents(report_id=report_id)}
+                links[report_id] = {
+                    i: (iid, x) for _r, i, iid, x in store.report_incidents(report_id=report_id)
+                }
             inc_id, inc = links[report_id].get(index, (None, None))
             if inc_id:
                 if inc_id not in merged:
@@ -90,8 +90,14 @@ def attacks_from_store(store: Any) -> list[Attack]:
         key = (fid, f"incident {inc_id}" if inc_id else date_key(date) or f"report {report_id}")
         a = attacks.get(key)
         if a is None:
-            a = attacks[key] = Attack(date=date, facility_id=fid, facility=f.name, town=f.place.name,
-                                      admin1=f.place.admin1, incident_id=inc_id)
+            a = attacks[key] = Attack(
+                date=date,
+                facility_id=fid,
+                facility=f.name,
+                town=f.place.name,
+                admin1=f.place.admin1,
+                incident_id=inc_id,
+            )
         if report_id not in a.report_ids:
             a.report_ids.append(report_id)
         for p in list(ev.perpetrators) + (list(inc.perpetrators) if inc is not None else []):
@@ -131,7 +137,8 @@ def _fold_followups(attacks: list[Attack]) -> list[Attack]:
         same = [t for t in tied if t.facility_id == a.facility_id]
         # the same report ties another mention of the facility to an attack: it is that one
         before = [t for t in same if day is None and set(t.report_ids) & set(a.report_ids)] or [
-            t for t in same
+            t
+            for t in same
             if day is not None and (d := _day(t.date)) is not None and 0 <= (day - d).days <= FOLLOWUP_DAYS
         ]
         if not before:
@@ -200,11 +207,17 @@ def attack_patterns(attacks: list[Attack]) -> dict[str, Any]:
         if a.facility_id:
             per_facility.setdefault(a.facility_id, []).append(a)
     repeated: list[dict[str, Any]] = [
-        {"facility_id": fid, "name": hits[0].facility, "town": hits[0].town, "attacks": len(hits),
-         "dates": [h.date for h in hits],
-         "perpetrators": sorted({p for h in hits for p in h.perpetrators}),
-         "incident_ids": [h.incident_id for h in hits if h.incident_id]}
-        for fid, hits in per_facility.items() if len(hits) > 1
+        {
+            "facility_id": fid,
+            "name": hits[0].facility,
+            "town": hits[0].town,
+            "attacks": len(hits),
+            "dates": [h.date for h in hits],
+            "perpetrators": sorted({p for h in hits for p in h.perpetrators}),
+            "incident_ids": [h.incident_id for h in hits if h.incident_id],
+        }
+        for fid, hits in per_facility.items()
+        if len(hits) > 1
     ]
     repeated.sort(key=lambda r: (-len(r["dates"]), str(r["name"] or "")))
     return {
@@ -227,9 +240,18 @@ def patterns(store: Any) -> dict[str, Any]:
     attacks = attacks_from_store(store)
     out = attack_patterns(attacks)
     out["attack_list"] = [
-        {"date": a.date, "facility_id": a.facility_id, "facility": a.facility, "town": a.town,
-         "perpetrators": a.perpetrators, "weapons": a.weapons, "event_type": a.event_type,
-         "incident_id": a.incident_id, "report_ids": a.report_ids, "status": a.status}
+        {
+            "date": a.date,
+            "facility_id": a.facility_id,
+            "facility": a.facility,
+            "town": a.town,
+            "perpetrators": a.perpetrators,
+            "weapons": a.weapons,
+            "event_type": a.event_type,
+            "incident_id": a.incident_id,
+            "report_ids": a.report_ids,
+            "status": a.status,
+        }
         for a in attacks
     ]
     return out

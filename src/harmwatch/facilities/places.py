@@ -30,8 +30,14 @@ __all__ = [
 
 # Smaller is more precise.
 PRECISION_RANK = {
-    "point": 0, "neighbourhood": 1, "town": 2, "admin3": 3, "admin2": 4, "admin1": 5,
-    "country": 6, "unknown": 7,
+    "point": 0,
+    "neighbourhood": 1,
+    "town": 2,
+    "admin3": 3,
+    "admin2": 4,
+    "admin1": 5,
+    "country": 6,
+    "unknown": 7,
 }
 TOWN_LEVEL = {"point", "neighbourhood", "town"}
 COARSE_LEVEL = {"admin3", "admin2", "admin1"}
@@ -69,8 +75,9 @@ def _gazetteer() -> Any:
         return None
 
 
-def resolve_place(name: str | None, *, admin1_hint: str | None = None,
-                  near: tuple[float, float] | None = None) -> Place:
+def resolve_place(
+    name: str | None, *, admin1_hint: str | None = None, near: tuple[float, float] | None = None
+) -> Place:
     """A place for a name, through the gazetteer when there is one.
 
     Without a gazetteer the name is kept as a town-level place with no codes:
@@ -164,8 +171,11 @@ def contains(coarse: Place | None, fine: Place | None) -> bool:
         return False
     if _code_conflict(coarse, fine) and coarse.precision != "admin1":
         return False
-    checks = {"admin1": ("admin1_pcode", "admin1"), "admin2": ("admin2_pcode", "admin2"),
-              "admin3": ("admin3_pcode", "admin3")}
+    checks = {
+        "admin1": ("admin1_pcode", "admin1"),
+        "admin2": ("admin2_pcode", "admin2"),
+        "admin3": ("admin3_pcode", "admin3"),
+    }
     code_attr, name_attr = checks.get(coarse.precision, ("admin1_pcode", "admin1"))
     c_code, f_code = getattr(coarse, code_attr), getattr(fine, code_attr)
     if c_code and f_code:

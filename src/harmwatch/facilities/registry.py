@@ -24,47 +24,129 @@ __all__ = ["MAX_REGISTRY_BYTES", "load_registry", "registry_from_rows"]
 
 MAX_REGISTRY_BYTES = 64 * 1024 * 1024
 
-NAME_KEYS = ("name", "name:en", "name_en", "facility_name", "hf_name", "health_facility_name",
-             "healthfacilityname", "health_facility", "facility", "label", "title")
-ALIAS_KEYS = ("aliases", "alias", "alt_name", "alt_names", "alt_name:en", "alt_name:ar", "old_name",
-              "official_name", "short_name", "int_name", "loc_name", "nickname", "name:ar", "name_ar",
-              "arabic_name", "other_names", "name_alt")
-KIND_KEYS = ("kind", "healthcare", "amenity", "facility_type", "hf_type", "healthcare_type", "type",
-             "category")
+NAME_KEYS = (
+    "name",
+    "name:en",
+    "name_en",
+    "facility_name",
+    "hf_name",
+    "health_facility_name",
+    "healthfacilityname",
+    "health_facility",
+    "facility",
+    "label",
+    "title",
+)
+ALIAS_KEYS = (
+    "aliases",
+    "alias",
+    "alt_name",
+    "alt_names",
+    "alt_name:en",
+    "alt_name:ar",
+    "old_name",
+    "official_name",
+    "short_name",
+    "int_name",
+    "loc_name",
+    "nickname",
+    "name:ar",
+    "name_ar",
+    "arabic_name",
+    "other_names",
+    "name_alt",
+)
+KIND_KEYS = (
+    "kind",
+    "healthcare",
+    "amenity",
+    "facility_type",
+    "hf_type",
+    "healthcare_type",
+    "type",
+    "category",
+)
 LAT_KEYS = ("lat", "latitude", "y", "_lat", "gps_latitude", "lat_y")
 LON_KEYS = ("lon", "lng", "long", "longitude", "x", "_lon", "gps_longitude", "lon_x")
-TOWN_KEYS = ("town", "city", "addr:city", "addr:town", "addr:village", "is_in:city", "community",
-             "settlement", "locality", "village", "location", "admin4", "admin4_name")
-ADMIN1_KEYS = ("admin1", "governorate", "adm1_name", "admin1_name", "addr:province", "addr:state",
-               "is_in:state", "province", "state")
+TOWN_KEYS = (
+    "town",
+    "city",
+    "addr:city",
+    "addr:town",
+    "addr:village",
+    "is_in:city",
+    "community",
+    "settlement",
+    "locality",
+    "village",
+    "location",
+    "admin4",
+    "admin4_name",
+)
+ADMIN1_KEYS = (
+    "admin1",
+    "governorate",
+    "adm1_name",
+    "admin1_name",
+    "addr:province",
+    "addr:state",
+    "is_in:state",
+    "province",
+    "state",
+)
 ADMIN1_PCODE_KEYS = ("admin1_pcode", "adm1_pcode", "admin1pcode")
 ADMIN3_PCODE_KEYS = ("admin3_pcode", "adm3_pcode", "admin3pcode")
-POP_KEYS = ("population_served", "catchment_population", "catchment", "beneficiaries",
-            "population")
-STATUS_KEYS = ("operational_status", "functionality", "functional_status", "functionality_status",
-               "status", "operational status")
-STATUS_DATE_KEYS = ("status_date", "date", "last_update", "updated", "date_modified",
-                    "changeset_timestamp")
+POP_KEYS = ("population_served", "catchment_population", "catchment", "beneficiaries", "population")
+STATUS_KEYS = (
+    "operational_status",
+    "functionality",
+    "functional_status",
+    "functionality_status",
+    "status",
+    "operational status",
+)
+STATUS_DATE_KEYS = ("status_date", "date", "last_update", "updated", "date_modified", "changeset_timestamp")
 ID_KEYS = ("id", "uuid", "osm_id", "@id", "hf_id", "ref", "code", "pcode")
 
 _KIND_VALUES = {
-    "hospital": "hospital", "hospitals": "hospital", "field_hospital": "field_hospital",
-    "field hospital": "field_hospital", "clinic": "clinic", "doctors": "clinic",
-    "health_post": "clinic", "health post": "clinic", "centre": "clinic", "health_centre": "clinic",
-    "health centre": "clinic", "health center": "clinic", "primary": "clinic", "phc": "clinic",
-    "primary health care centre": "clinic", "dispensary": "clinic", "polyclinic": "clinic",
-    "medical point": "clinic", "dentist": "clinic", "birthing_centre": "clinic",
-    "ambulance": "ambulance", "ambulance_station": "ambulance", "school": "school",
+    "hospital": "hospital",
+    "hospitals": "hospital",
+    "field_hospital": "field_hospital",
+    "field hospital": "field_hospital",
+    "clinic": "clinic",
+    "doctors": "clinic",
+    "health_post": "clinic",
+    "health post": "clinic",
+    "centre": "clinic",
+    "health_centre": "clinic",
+    "health centre": "clinic",
+    "health center": "clinic",
+    "primary": "clinic",
+    "phc": "clinic",
+    "primary health care centre": "clinic",
+    "dispensary": "clinic",
+    "polyclinic": "clinic",
+    "medical point": "clinic",
+    "dentist": "clinic",
+    "birthing_centre": "clinic",
+    "ambulance": "ambulance",
+    "ambulance_station": "ambulance",
+    "school": "school",
 }
 _STATUS_VALUES = [
-    (re.compile(r"\b(non[- ]?(functional|functioning|operational)|not (functional|functioning|"
-                r"operational)|closed|out of service|abandoned|disused)\b", re.I), "out_of_service"),
+    (
+        re.compile(
+            r"\b(non[- ]?(functional|functioning|operational)|not (functional|functioning|"
+            r"operational)|closed|out of service|abandoned|disused)\b",
+            re.I,
+        ),
+        "out_of_service",
+    ),
     (re.compile(r"\bdestroyed\b", re.I), "destroyed"),
     (re.compile(r"\bdamaged\b", re.I), "damaged"),
     (re.compile(r"\b(relocated|moved)\b", re.I), "relocated"),
     (re.compile(r"\bevacuated\b", re.I), "evacuated"),
-    (re.compile(r"\b(functional|functioning|operational|open|partially|working|yes)\b", re.I),
-     "functioning"),
+    (re.compile(r"\b(functional|functioning|operational|open|partially|working|yes)\b", re.I), "functioning"),
 ]
 
 
@@ -112,8 +194,10 @@ def _kind(value: str | None) -> str:
         return "field_hospital"
     if "hospital" in v:
         return "hospital"
-    if any(w in v for w in ("clinic", "health cent", "health post", "dispensary", "medical point",
-                            "primary", "phc")):
+    if any(
+        w in v
+        for w in ("clinic", "health cent", "health post", "dispensary", "medical point", "primary", "phc")
+    ):
         return "clinic"
     return "other"
 
@@ -162,23 +246,31 @@ def registry_from_rows(rows: Iterable[Mapping[str, Any]], *, origin: str) -> lis
             fid = content_id("fac", "registry", origin, str(n))
         seen.add(fid)
         facility = Facility(
-            id=fid, name=name, aliases=aliases, kind=_kind(_get(row, KIND_KEYS)), place=place,
+            id=fid,
+            name=name,
+            aliases=aliases,
+            kind=_kind(_get(row, KIND_KEYS)),
+            place=place,
         )
         facility.external_ids = [external]
         facility.population_served = _int(_get(row, POP_KEYS))
         status = _status(_get(row, STATUS_KEYS))
         if status:
-            facility.status_history.append(StatusEntry(
-                date=_get(row, STATUS_DATE_KEYS), status=status, incident_id=None, report_id=None,
-                quote=f"registry {origin}, row {n}: {_get(row, STATUS_KEYS)}"[:500],
-            ))
+            facility.status_history.append(
+                StatusEntry(
+                    date=_get(row, STATUS_DATE_KEYS),
+                    status=status,
+                    incident_id=None,
+                    report_id=None,
+                    quote=f"registry {origin}, row {n}: {_get(row, STATUS_KEYS)}"[:500],
+                )
+            )
             facility.status = status
         out.append(facility)
     return out
 
 
-def _registry_place(town: str | None, admin1: str | None, lat: float | None, lon: float | None
-                    ) -> Place:
+def _registry_place(town: str | None, admin1: str | None, lat: float | None, lon: float | None) -> Place:
     near = (lat, lon) if lat is not None and lon is not None else None
     place = resolve_place(town, admin1_hint=admin1, near=near) if town else Place(admin1=admin1)
     if town and not place.name:

@@ -91,6 +91,7 @@ class _Candidate:
     touched: bool = False
     created: bool = False
 
+
 NO_FACILITY = "fac-none"
 """Where an event that names no identifiable facility is filed ("hospitals in Idlib", an
 unnamed hospital somewhere in a governorate), so it is not resolved again on every run."""
@@ -100,12 +101,15 @@ def _is_named(ev: FacilityEvent) -> bool:
     return bool(ev.name and ev.name.strip())
 
 
-_PLURAL = re.compile(r"\b(hospitals|clinics|facilities|dispensaries|cent(?:er|re)s|points|posts|"
-                     r"مستشفيات|مشافي|مراكز)\b", re.I)
+_PLURAL = re.compile(
+    r"\b(hospitals|clinics|facilities|dispensaries|cent(?:er|re)s|points|posts|"
+    r"مستشفيات|مشافي|مراكز)\b",
+    re.I,
+)
 
 
 def _is_plural(ev: FacilityEvent) -> bool:
-    """"hospitals in Idlib" is a statement about an area, not a facility."""
+    """ "hospitals in Idlib" is a statement about an area, not a facility."""
     return bool(ev.name and _PLURAL.search(ev.name))
 
 
@@ -128,8 +132,11 @@ def _place_with_hint(ev: FacilityEvent, report_places: list[Place] | None = None
         hint = m.group(1).strip() if m else None
     if hint and len(hint) <= 60:
         tries.append((re.sub(r"^(?:the\s+)?(?:town|city|village)\s+of\s+", "", hint, flags=re.I), True))
-    residue = " ".join(t for t in fold(re.sub(r"\(.*?\)", " ", ev.name)).split()
-                       if t not in STOP and t not in KIND_WORDS and t not in DESCRIPTORS)
+    residue = " ".join(
+        t
+        for t in fold(re.sub(r"\(.*?\)", " ", ev.name)).split()
+        if t not in STOP and t not in KIND_WORDS and t not in DESCRIPTORS
+    )
     if residue and residue not in {fold(h) for h, _ in tries} and len(residue) <= 40:
         tries.append((residue, False))
     admin1 = place.admin1_pcode or place.admin1
@@ -146,8 +153,11 @@ def _place_with_hint(ev: FacilityEvent, report_places: list[Place] | None = None
 
 def _residue(name: str) -> str:
     """A name without kind, article or linking words: "hospital of Deir Sharqi" -> "deir sharqi"."""
-    toks = [t for t in fold(re.sub(r"\(.*?\)", " ", name)).split()
-            if t not in STOP and t not in KIND_WORDS and t not in DESCRIPTORS]
+    toks = [
+        t
+        for t in fold(re.sub(r"\(.*?\)", " ", name)).split()
+        if t not in STOP and t not in KIND_WORDS and t not in DESCRIPTORS
+    ]
     return " ".join(toks)
 
 
@@ -156,10 +166,15 @@ def _residue_same(a: str, b: str) -> bool:
     return bool(ra and rb) and _names_same(ra, rb)
 
 
-def _same_report_match(names: list[NameInfo], ev: FacilityEvent, place: Place, report_id: str,
-                       siblings: list[tuple[int, str | None, FacilityEvent]],
-                       assigned: dict[tuple[str, int], str], cands: list[_Candidate]
-                       ) -> tuple[_Candidate | None, str]:
+def _same_report_match(
+    names: list[NameInfo],
+    ev: FacilityEvent,
+    place: Place,
+    report_id: str,
+    siblings: list[tuple[int, str | None, FacilityEvent]],
+    assigned: dict[tuple[str, int], str],
+    cands: list[_Candidate],
+) -> tuple[_Candidate | None, str]:
     """One report that names a facility twice means one facility, wherever it placed each mention."""
     by_id = {c.facility.id: c for c in cands}
     for j, fid, other in siblings:
@@ -169,10 +184,12 @@ def _same_report_match(names: list[NameInfo], ev: FacilityEvent, place: Place, r
         if not _kinds_compatible(ev.kind, other.kind):
             continue
         o_names = _analyse_all(_event_names(other), other.place)
-        same = (_core_hits(names, o_names) > 0
-                or {fold(n.raw) for n in names} & {fold(n.raw) for n in o_names}
-                or _desc_hit(names, o_names)
-                or _residue_same(ev.name or "", other.name or ""))
+        same = (
+            _core_hits(names, o_names) > 0
+            or {fold(n.raw) for n in names} & {fold(n.raw) for n in o_names}
+            or _desc_hit(names, o_names)
+            or _residue_same(ev.name or "", other.name or "")
+        )
         if not same:
             continue
         c = by_id[target]
@@ -183,9 +200,13 @@ def _same_report_match(names: list[NameInfo], ev: FacilityEvent, place: Place, r
     return None, "new"
 
 
-def _anchor(report_id: str, idx: int, ev: FacilityEvent,
-            siblings: list[tuple[int, str | None, FacilityEvent]],
-            assigned: dict[tuple[str, int], str]) -> str | None:
+def _anchor(
+    report_id: str,
+    idx: int,
+    ev: FacilityEvent,
+    siblings: list[tuple[int, str | None, FacilityEvent]],
+    assigned: dict[tuple[str, int], str],
+) -> str | None:
     """The facility of the nearest named mention of a compatible kind in the same report."""
     best: tuple[int, str] | None = None
     for j, fid, other in siblings:
@@ -246,8 +267,7 @@ def _core_hits(a: list[NameInfo], b: list[NameInfo]) -> int:
 
 def _desc_hit(a: list[NameInfo], b: list[NameInfo]) -> bool:
     return any(
-        not x.core and not y.core and descriptors_match(x.descriptors, y.descriptors)
-        for x in a for y in b
+        not x.core and not y.core and descriptors_match(x.descriptors, y.descriptors) for x in a for y in b
     )
 
 
@@ -260,9 +280,14 @@ def _best(cands: list[tuple[int, _Candidate]]) -> _Candidate | None:
     return cands[0][1]
 
 
-def match_facility(names: list[NameInfo], kind: str | None, place: Place,
-                   candidates: list[_Candidate], *, strict: bool = False
-                   ) -> tuple[_Candidate | None, str]:
+def match_facility(
+    names: list[NameInfo],
+    kind: str | None,
+    place: Place,
+    candidates: list[_Candidate],
+    *,
+    strict: bool = False,
+) -> tuple[_Candidate | None, str]:
     """The known facility these names and this place refer to, and why (or why not).
 
     ``strict`` (used for registry rows) allows only name matches, not the
@@ -277,7 +302,8 @@ def match_facility(names: list[NameInfo], kind: str | None, place: Place,
         return found, ("core, unplaced" if found else "unplaced")
     if lvl == "coarse":
         hits = [
-            (_core_hits(names, c.names), c) for c in pool
+            (_core_hits(names, c.names), c)
+            for c in pool
             if contains(place, c.facility.place)
             or (level(c.facility.place) == "coarse" and (contains(c.facility.place, place)))
         ]
@@ -290,8 +316,10 @@ def match_facility(names: list[NameInfo], kind: str | None, place: Place,
         return found, ("core" if found else "ambiguous")
     if has_core:
         coarse = [
-            (n, c) for c in pool
-            if level(c.facility.place) == "coarse" and contains(c.facility.place, place)
+            (n, c)
+            for c in pool
+            if level(c.facility.place) == "coarse"
+            and contains(c.facility.place, place)
             and (n := _core_hits(names, c.names)) > 0
         ]
         if len(coarse) == 1:
@@ -361,8 +389,7 @@ def _merge_place(f: Facility, place: Place) -> None:
     if level(old) == "unplaced" or (more_precise(place, old) and level(place) != "unplaced"):
         new = Place(**{k: getattr(place, k) for k in place.__dataclass_fields__})
         # keep what the old place knew that the new one does not (codes, names)
-        for attr in ("admin1", "admin1_pcode", "admin2", "admin2_pcode", "admin3", "admin3_pcode",
-                     "country"):
+        for attr in ("admin1", "admin1_pcode", "admin2", "admin2_pcode", "admin3", "admin3_pcode", "country"):
             if getattr(new, attr) is None and getattr(old, attr) is not None:
                 setattr(new, attr, getattr(old, attr))
         if new.name is None and old.name is not None:
@@ -381,13 +408,21 @@ def _choose_name(f: Facility, from_registry: bool) -> None:
         return
     pn = place_names(f.place)
     all_names = [f.name, *f.aliases]
-    infos = {n: [analyse_name(n, pn), *(analyse_name(a, pn) for a in analyse_name(n, pn).aliases)]
-             for n in all_names}
+    infos = {
+        n: [analyse_name(n, pn), *(analyse_name(a, pn) for a in analyse_name(n, pn).aliases)]
+        for n in all_names
+    }
 
     def support(n: str) -> tuple[int, int, int, int, int]:
         mine = [i for i in infos[n] if i.distinctive]
-        agree = sum(1 for other in all_names if other != n
-                    for i in infos[other] for m in mine if cores_match(m.core, i.core))
+        agree = sum(
+            1
+            for other in all_names
+            if other != n
+            for i in infos[other]
+            for m in mine
+            if cores_match(m.core, i.core)
+        )
         generic = any(i.generic for i in infos[n])
         return (1 if mine else 0, agree, 1 if generic else 0, 1 if infos[n][0].kind else 0, -len(n))
 
@@ -405,8 +440,12 @@ def _new_facility(ev: FacilityEvent, report_id: str, idx: int) -> Facility:
     if not name:
         where = ev.place.name or "unknown place"
         name = f"{kind.replace('_', ' ')} in {where}"
-    f = Facility(id=content_id("fac", report_id, str(idx)), name=name, kind=kind,
-                 place=Place(**{k: getattr(ev.place, k) for k in ev.place.__dataclass_fields__}))
+    f = Facility(
+        id=content_id("fac", report_id, str(idx)),
+        name=name,
+        kind=kind,
+        place=Place(**{k: getattr(ev.place, k) for k in ev.place.__dataclass_fields__}),
+    )
     for alias in _event_names(ev)[1:] if ev.name else _event_names(ev):
         _add_alias(f, alias)
     return f
@@ -461,10 +500,15 @@ def _apply_registry(path: Path, cands: list[_Candidate], summary: RegistrySummar
             if found is not None and found.from_registry:
                 # two registry rows are one facility only if they are the same building
                 fp, rp = found.facility.place, reg.place
-                if fp.lat is None or rp.lat is None or not same_town(
-                    Place(lat=fp.lat, lon=fp.lon, precision="point", name=None),
-                    Place(lat=rp.lat, lon=rp.lon, precision="point", name=None),
-                ) or fold(found.facility.name) != fold(reg.name):
+                if (
+                    fp.lat is None
+                    or rp.lat is None
+                    or not same_town(
+                        Place(lat=fp.lat, lon=fp.lon, precision="point", name=None),
+                        Place(lat=rp.lat, lon=rp.lon, precision="point", name=None),
+                    )
+                    or fold(found.facility.name) != fold(reg.name)
+                ):
                     found = None
         if found is None:
             c = _Candidate(facility=reg, names=names, from_registry=True, touched=True, created=True)
@@ -478,8 +522,15 @@ def _apply_registry(path: Path, cands: list[_Candidate], summary: RegistrySummar
         found.touched = True
 
 
-_STATUS_RANK = {"destroyed": 0, "out_of_service": 1, "evacuated": 2, "relocated": 3, "damaged": 4,
-                "functioning": 5, "unknown": 6}
+_STATUS_RANK = {
+    "destroyed": 0,
+    "out_of_service": 1,
+    "evacuated": 2,
+    "relocated": 3,
+    "damaged": 4,
+    "functioning": 5,
+    "unknown": 6,
+}
 
 
 def _status_of(ev: FacilityEvent) -> str:
@@ -497,8 +548,12 @@ def _published(store: Any, report_id: str, cache: dict[str, str | None]) -> str 
     return cache[report_id]
 
 
-def _rebuild_timeline(store: Any, f: Facility, events: list[tuple[str, int, FacilityEvent]],
-                      incidents: dict[str, dict[int, tuple[str | None, Any]]]) -> None:
+def _rebuild_timeline(
+    store: Any,
+    f: Facility,
+    events: list[tuple[str, int, FacilityEvent]],
+    incidents: dict[str, dict[int, tuple[str | None, Any]]],
+) -> None:
     kept = [s for s in f.status_history if s.report_id is None]  # registry baselines
     entries: list[StatusEntry] = []
     published: dict[str, str | None] = {}
@@ -519,8 +574,15 @@ def _rebuild_timeline(store: Any, f: Facility, events: list[tuple[str, int, Faci
         if not date:
             # The report says this about the facility as of its publication: date it so.
             date = _published(store, report_id, published)
-        entries.append(StatusEntry(date=date, status=_status_of(ev), incident_id=inc_id,
-                                   report_id=report_id, quote=(ev.quote or "")[:MAX_QUOTE] or None))
+        entries.append(
+            StatusEntry(
+                date=date,
+                status=_status_of(ev),
+                incident_id=inc_id,
+                report_id=report_id,
+                quote=(ev.quote or "")[:MAX_QUOTE] or None,
+            )
+        )
         if ev.kind and ev.kind not in WILDCARD_KINDS:
             kinds[ev.kind] += 1
     # One report mentions a facility many times; per report and day keep one entry, with
@@ -537,8 +599,9 @@ def _rebuild_timeline(store: Any, f: Facility, events: list[tuple[str, int, Faci
             grouped[key] = e
         else:
             have.incident_id = have.incident_id or e.incident_id
-    f.status_history = sorted(kept + list(grouped.values()),
-                              key=lambda s: (date_key(s.date), s.report_id or ""))
+    f.status_history = sorted(
+        kept + list(grouped.values()), key=lambda s: (date_key(s.date), s.report_id or "")
+    )
     f.status = latest_status(f)
     if kinds and not f.external_ids:
         # a report saying "hospital" outweighs one saying "medical point" at equal counts
@@ -558,8 +621,10 @@ def update_registry(store: Any, *, registry: Path | None = None) -> RegistrySumm
         What was done, for the CLI to print.
     """
     summary = RegistrySummary()
-    cands = [_Candidate(facility=f, names=_facility_names(f), from_registry=bool(f.external_ids))
-             for f in store.list_facilities()]
+    cands = [
+        _Candidate(facility=f, names=_facility_names(f), from_registry=bool(f.external_ids))
+        for f in store.list_facilities()
+    ]
     if registry is not None:
         _apply_registry(Path(registry), cands, summary)
 
@@ -578,8 +643,9 @@ def update_registry(store: Any, *, registry: Path | None = None) -> RegistrySumm
             assigned[(report_id, idx)] = NO_FACILITY
             summary.events_resolved += 1
             continue
-        place = _place_with_hint(ev, [e.place for _j, _f, e in by_report[report_id]
-                                      if level(e.place) == "town"])
+        place = _place_with_hint(
+            ev, [e.place for _j, _f, e in by_report[report_id] if level(e.place) == "town"]
+        )
         names = _analyse_all(_event_names(ev), place)
         found, why = _same_report_match(names, ev, place, report_id, by_report[report_id], assigned, cands)
         if found is None:

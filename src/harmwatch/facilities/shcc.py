@@ -21,22 +21,43 @@ __all__ = ["load_shcc", "perpetrators_of"]
 
 # Named perpetrators, as SHCC spells them, in the SPEC actor vocabulary.
 _NAMED = (
-    ("russian federation", "russia"), ("russia", "russia"), ("syrian armed forces", "syria_gov"),
-    ("government of syria", "syria_gov"), ("syrian arab army", "syria_gov"), ("turkey", "turkey"),
-    ("turkish", "turkey"), ("syrian democratic forces", "sdf_ypg"), ("ypg", "sdf_ypg"),
-    ("islamic state", "isis"), ("isis", "isis"), ("tahrir al-sham", "hts_nusra"), ("hts", "hts_nusra"),
-    ("israel", "israel"), ("coalition", "coalition"), ("iran", "iran"),
-    ("syrian national army", "opposition"), ("free syrian army", "opposition"),
+    ("russian federation", "russia"),
+    ("russia", "russia"),
+    ("syrian armed forces", "syria_gov"),
+    ("government of syria", "syria_gov"),
+    ("syrian arab army", "syria_gov"),
+    ("turkey", "turkey"),
+    ("turkish", "turkey"),
+    ("syrian democratic forces", "sdf_ypg"),
+    ("ypg", "sdf_ypg"),
+    ("islamic state", "isis"),
+    ("isis", "isis"),
+    ("tahrir al-sham", "hts_nusra"),
+    ("hts", "hts_nusra"),
+    ("israel", "israel"),
+    ("coalition", "coalition"),
+    ("iran", "iran"),
+    ("syrian national army", "opposition"),
+    ("free syrian army", "opposition"),
 )
 # Perpetrator categories, when no name is given.
 _CATEGORIES = {
-    "stateactor": "state_actor", "state actor": "state_actor", "stateforces": "state_actor",
-    "armed forces of government or self-declared government": "state_actor", "police": "state_actor",
-    "nonstatearmedgroups": "non_state_armed_group", "nonstateactor": "non_state_armed_group",
-    "nsa": "non_state_armed_group", "opposition group": "non_state_armed_group",
-    "unspecnonmilarmed": "unspecified_armed", "foreign forces - military": "foreign_forces",
-    "noinformation": "unknown", "no information": "unknown", "multiple": "multiple",
-    "civilian": "civilian", "criminal": "criminal",
+    "stateactor": "state_actor",
+    "state actor": "state_actor",
+    "stateforces": "state_actor",
+    "armed forces of government or self-declared government": "state_actor",
+    "police": "state_actor",
+    "nonstatearmedgroups": "non_state_armed_group",
+    "nonstateactor": "non_state_armed_group",
+    "nsa": "non_state_armed_group",
+    "opposition group": "non_state_armed_group",
+    "unspecnonmilarmed": "unspecified_armed",
+    "foreign forces - military": "foreign_forces",
+    "noinformation": "unknown",
+    "no information": "unknown",
+    "multiple": "multiple",
+    "civilian": "civilian",
+    "criminal": "criminal",
 }
 _NAME_COLS = ("name of perpetrator", "reported perpetrator name")
 _WEAPON_COLS = ("weapon carried/used", "weapons use", "explosive weapons use", "other weapon type")
@@ -101,13 +122,15 @@ def load_shcc(path: Path | str) -> list[Attack]:
             w = _norm(row.get(c))
             if w.lower() not in _SKIP and w not in weapons:
                 weapons.append(w)
-        out.append(Attack(
-            date=_date(row),
-            admin1=_norm(row.get("state/province/division/governorate/department")) or None,
-            perpetrators=perpetrators_of(row.get("perpetrator"), name),
-            weapons=weapons,
-            facilities_destroyed=_int(row.get(_DESTROYED)),
-            facilities_damaged=_int(row.get(_DAMAGED)),
-            report_ids=[f"shcc:{_norm(row.get('shcc event code')) or len(out) + 1}"],
-        ))
+        out.append(
+            Attack(
+                date=_date(row),
+                admin1=_norm(row.get("state/province/division/governorate/department")) or None,
+                perpetrators=perpetrators_of(row.get("perpetrator"), name),
+                weapons=weapons,
+                facilities_destroyed=_int(row.get(_DESTROYED)),
+                facilities_damaged=_int(row.get(_DAMAGED)),
+                report_ids=[f"shcc:{_norm(row.get('shcc event code')) or len(out) + 1}"],
+            )
+        )
     return out

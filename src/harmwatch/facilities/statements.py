@@ -20,82 +20,173 @@ from harmwatch.models import Place, Range, content_id, to_jsonable
 __all__ = ["area_statements", "parse_population"]
 
 MAX_TEXT = 300_000
-_FAC = (r"(?:hospitals?|medical (?:facilities|facility|centres?|centers?|points?|services)|"
-        r"health (?:facilities|facility|centres?|centers?|services|care)|clinics?|healthcare|"
-        r"hospital services|health-care)")
+_FAC = (
+    r"(?:hospitals?|medical (?:facilities|facility|centres?|centers?|points?|services)|"
+    r"health (?:facilities|facility|centres?|centers?|services|care)|clinics?|healthcare|"
+    r"hospital services|health-care)"
+)
 _NUMWORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "a single": 1, "a dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a single": 1,
+    "a dozen": 12,
 }
 _NUM = r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a single|a dozen)"
-_WORKING = (r"(?:functioning|functional|working|operating|operational|open|in service|running|"
-            r"able to (?:receive|treat|function|work))")
-_NOT_WORKING = (r"(?:out of (?:service|operation|action|commission)|destroyed|closed|shut(?: down)?|"
-                r"non-?functional|not (?:functioning|working|operational)|knocked out|"
-                r"no longer (?:functioning|working|operating|operational))")
-_AREA_STOP_WORDS = (r"is|are|was|were|has|have|had|remains?|remained|still|that|which|who|now|"
-                    r"following|after|since|because|due|as|left|anymore|to|for|by|been|being|will|"
-                    r"would|could|can|could|including")
+_WORKING = (
+    r"(?:functioning|functional|working|operating|operational|open|in service|running|"
+    r"able to (?:receive|treat|function|work))"
+)
+_NOT_WORKING = (
+    r"(?:out of (?:service|operation|action|commission)|destroyed|closed|shut(?: down)?|"
+    r"non-?functional|not (?:functioning|working|operational)|knocked out|"
+    r"no longer (?:functioning|working|operating|operational))"
+)
+_AREA_STOP_WORDS = (
+    r"is|are|was|were|has|have|had|remains?|remained|still|that|which|who|now|"
+    r"following|after|since|because|due|as|left|anymore|to|for|by|been|being|will|"
+    r"would|could|can|could|including"
+)
 # An area phrase: words up to a verb or punctuation, never across one.
 _AREA = rf"(?P<area>(?:(?!\b(?:{_AREA_STOP_WORDS})\b)[^.;:!?,()]){{2,80}}?)"
 _PLACE_AFTER = rf"(?:in|across|throughout|inside|serving|of)\s+{_AREA}"
-_STOP_AREA = (r"(?=\s+(?:is|are|was|were|has|have|had|remains?|remained|still|that|which|who|now|"
-              r"following|after|since|because|due|as|left|anymore|any more|to|for|by)\b|[,.;:!?()]|$)")
+_STOP_AREA = (
+    r"(?=\s+(?:is|are|was|were|has|have|had|remains?|remained|still|that|which|who|now|"
+    r"following|after|since|because|due|as|left|anymore|any more|to|for|by)\b|[,.;:!?()]|$)"
+)
 
 # (what it says, pattern). Each pattern is tried on one sentence.
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "no hospital in X is still working", "none of the hospitals in X are functioning"
-    ("none_working", re.compile(
-        rf"\b(?:no|not a single|not one|none of the|there (?:is|are) no)\s+(?:\w+\s+){{0,2}}?{_FAC}\s+"
-        rf"{_PLACE_AFTER}{_STOP_AREA}(?:[^.]{{0,60}}?)\b(?:still\s+)?{_WORKING}", re.I)),
+    (
+        "none_working",
+        re.compile(
+            rf"\b(?:no|not a single|not one|none of the|there (?:is|are) no)\s+(?:\w+\s+){{0,2}}?{_FAC}\s+"
+            rf"{_PLACE_AFTER}{_STOP_AREA}(?:[^.]{{0,60}}?)\b(?:still\s+)?{_WORKING}",
+            re.I,
+        ),
+    ),
     # "there are no functioning hospitals in X", "no working hospital remains in X"
-    ("none_working", re.compile(
-        rf"\b(?:no|not a single|not one|none)\s+(?:(?:fully|partially|still)\s+)?{_WORKING}\s+"
-        rf"(?:\w+\s+){{0,2}}?{_FAC}\s+(?:(?:left|remain(?:ing|s)?|anymore)\s+)?{_PLACE_AFTER}{_STOP_AREA}",
-        re.I)),
+    (
+        "none_working",
+        re.compile(
+            rf"\b(?:no|not a single|not one|none)\s+(?:(?:fully|partially|still)\s+)?{_WORKING}\s+"
+            rf"(?:\w+\s+){{0,2}}?{_FAC}\s+(?:(?:left|remain(?:ing|s)?|anymore)\s+)?{_PLACE_AFTER}{_STOP_AREA}",
+            re.I,
+        ),
+    ),
     # "X has no functioning hospital", "X is left without any hospital (services)"
-    ("none_working", re.compile(
-        rf"(?P<area>\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})\s+(?:now\s+)?(?:has|have|had)\s+"
-        rf"(?:no|not a single)\s+(?:\w+\s+){{0,2}}?{_FAC}", re.I)),
-    ("none_working", re.compile(
-        rf"(?:in|of)\s+{_AREA}(?:,[^.,]{{0,60}},)?\s+(?:(?:have|has|had)\s+)?(?:are|is|were|was|been)\s+"
-        rf"(?:now\s+)?left without (?:any|a single|a|access to(?: a| any)?)\s+(?:(?:functioning|working)\s+)?"
-        rf"{_FAC}", re.I)),
+    (
+        "none_working",
+        re.compile(
+            rf"(?P<area>\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})\s+(?:now\s+)?(?:has|have|had)\s+"
+            rf"(?:no|not a single)\s+(?:\w+\s+){{0,2}}?{_FAC}",
+            re.I,
+        ),
+    ),
+    (
+        "none_working",
+        re.compile(
+            rf"(?:in|of)\s+{_AREA}(?:,[^.,]{{0,60}},)?\s+(?:(?:have|has|had)\s+)?(?:are|is|were|was|been)\s+"
+            rf"(?:now\s+)?left without (?:any|a single|a|access to(?: a| any)?)\s+"
+            rf"(?:(?:functioning|working)\s+)?"
+            rf"{_FAC}",
+            re.I,
+        ),
+    ),
     # "all hospitals in X are out of service"
-    ("all_down", re.compile(
-        rf"\b(?:all|every|each)\s+(?:of the\s+|the\s+)?(?:\w+\s+){{0,2}}?{_FAC}\s+{_PLACE_AFTER}"
-        rf"{_STOP_AREA}(?:[^.]{{0,60}}?)\b{_NOT_WORKING}", re.I)),
+    (
+        "all_down",
+        re.compile(
+            rf"\b(?:all|every|each)\s+(?:of the\s+|the\s+)?(?:\w+\s+){{0,2}}?{_FAC}\s+{_PLACE_AFTER}"
+            rf"{_STOP_AREA}(?:[^.]{{0,60}}?)\b{_NOT_WORKING}",
+            re.I,
+        ),
+    ),
     # "the last (functioning) hospital in X was destroyed / put out of service"
-    ("all_down", re.compile(
-        rf"\bthe (?:last|only)\s+(?:(?:remaining|functioning|working|operational)\s+)?{_FAC}\s+"
-        rf"{_PLACE_AFTER}{_STOP_AREA}(?:[^.]{{0,60}}?)\b{_NOT_WORKING}", re.I)),
+    (
+        "all_down",
+        re.compile(
+            rf"\bthe (?:last|only)\s+(?:(?:remaining|functioning|working|operational)\s+)?{_FAC}\s+"
+            rf"{_PLACE_AFTER}{_STOP_AREA}(?:[^.]{{0,60}}?)\b{_NOT_WORKING}",
+            re.I,
+        ),
+    ),
     # "only three hospitals remain open in X", "two hospitals are still functioning in X"
-    ("count_working", re.compile(
-        rf"\b(?:only|just)?\s*{_NUM}\s+(?:\w+\s+){{0,2}}?{_FAC}\s+(?:\w+\s+){{0,3}}?"
-        rf"(?:remain|remains|are still|is still|still|left)\s+(?:\w+\s+){{0,2}}?{_WORKING}?[^.]{{0,20}}?"
-        rf"{_PLACE_AFTER}{_STOP_AREA}", re.I)),
-    ("count_working", re.compile(
-        rf"\b(?:only|just)\s+{_NUM}\s+(?:\w+\s+){{0,2}}?{_WORKING}\s+{_FAC}\s+(?:\w+\s+){{0,3}}?"
-        rf"{_PLACE_AFTER}{_STOP_AREA}", re.I)),
+    (
+        "count_working",
+        re.compile(
+            rf"\b(?:only|just)?\s*{_NUM}\s+(?:\w+\s+){{0,2}}?{_FAC}\s+(?:\w+\s+){{0,3}}?"
+            rf"(?:remain|remains|are still|is still|still|left)\s+(?:\w+\s+){{0,2}}?{_WORKING}?[^.]{{0,20}}?"
+            rf"{_PLACE_AFTER}{_STOP_AREA}",
+            re.I,
+        ),
+    ),
+    (
+        "count_working",
+        re.compile(
+            rf"\b(?:only|just)\s+{_NUM}\s+(?:\w+\s+){{0,2}}?{_WORKING}\s+{_FAC}\s+(?:\w+\s+){{0,3}}?"
+            rf"{_PLACE_AFTER}{_STOP_AREA}",
+            re.I,
+        ),
+    ),
     # "five hospitals in X were put out of service", "three hospitals in X have been destroyed"
-    ("count_down", re.compile(
-        rf"\b{_NUM}\s+(?:\w+\s+){{0,2}}?{_FAC}\s+{_PLACE_AFTER}{_STOP_AREA}[^.]{{0,40}}?\b{_NOT_WORKING}",
-        re.I)),
+    (
+        "count_down",
+        re.compile(
+            rf"\b{_NUM}\s+(?:\w+\s+){{0,2}}?{_FAC}\s+{_PLACE_AFTER}{_STOP_AREA}[^.]{{0,40}}?\b{_NOT_WORKING}",
+            re.I,
+        ),
+    ),
 ]
-_DEICTIC = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:city|town|area|region|district|districts|"
-                      r"neighbourhoods?|neighborhoods?|part|parts|enclave|pocket|countryside)"
-                      r"(?:\s+of\s+the\s+(?:city|town))?$", re.I)
+_DEICTIC = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:city|town|area|region|district|districts|"
+    r"neighbourhoods?|neighborhoods?|part|parts|enclave|pocket|countryside)"
+    r"(?:\s+of\s+the\s+(?:city|town))?$",
+    re.I,
+)
 _POP_RE = re.compile(
     r"(?P<qual>some|about|around|approximately|roughly|an estimated|estimated|nearly|almost|"
     r"more than|over|at least|up to|fewer than|less than)?\s*"
     r"(?:(?:between\s+)?(?P<lo>\d[\d,.]*)\s*(?P<lom>million)?\s*(?:to|and|-|–)\s*)?"
     r"(?P<n>\d[\d,.]*)\s*(?P<m>million)?\s+(?:\w+\s+){0,2}?"
-    r"(?:people|civilians|residents|inhabitants|persons|individuals)\b", re.I)
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
-_DATE_RE = re.compile(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|"
-                      r"October|November|December)\s+(\d{4})\b", re.I)
+    r"(?:people|civilians|residents|inhabitants|persons|individuals)\b",
+    re.I,
+)
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+_DATE_RE = re.compile(
+    r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+(\d{4})\b",
+    re.I,
+)
 _SENT_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
@@ -174,8 +265,9 @@ def _sentence_date(sentence: str, published: str | None) -> str | None:
     return published[:10] if published else None
 
 
-def area_statements(text: str, *, published: str | None = None, report_id: str | None = None
-                    ) -> list[dict[str, Any]]:
+def area_statements(
+    text: str, *, published: str | None = None, report_id: str | None = None
+) -> list[dict[str, Any]]:
     """Area-level statements about facilities in a report, each with its quote and offsets.
 
     Returns dicts with ``id, area, place, admin1_pcode, date, status, facility_kind,
@@ -198,7 +290,7 @@ def area_statements(text: str, *, published: str | None = None, report_id: str |
             area_raw = _clean_area(m.group("area"))
             if not area_raw or len(area_raw) < 3:
                 continue
-            context = " ".join(s for _st, s in sentences[max(0, k - 3):k + 1])
+            context = " ".join(s for _st, s in sentences[max(0, k - 3) : k + 1])
             area, place = _resolve_area(area_raw, context)
             functioning: Range | None = None
             not_functioning: Range | None = None
@@ -228,21 +320,23 @@ def area_statements(text: str, *, published: str | None = None, report_id: str |
             quote = sentence.strip()
             offset = start + (len(sentence) - len(sentence.lstrip()))
             kind = "hospital" if re.search(r"hospital", m.group(0), re.I) else "health_facility"
-            out.append({
-                "id": content_id("stmt", report_id or "", str(offset), quote),
-                "area": area,
-                "place": to_jsonable(place) if place is not None else None,
-                "admin1_pcode": place.admin1_pcode if place is not None else None,
-                "date": _sentence_date(sentence, published),
-                "status": status,
-                "facility_kind": kind,
-                "functioning": functioning.to_dict() if functioning else None,
-                "not_functioning": not_functioning.to_dict() if not_functioning else None,
-                "population": pop.to_dict() if pop else None,
-                "quote": quote,
-                "span": {"start": offset, "end": offset + len(quote)},
-                "report_id": report_id,
-            })
+            out.append(
+                {
+                    "id": content_id("stmt", report_id or "", str(offset), quote),
+                    "area": area,
+                    "place": to_jsonable(place) if place is not None else None,
+                    "admin1_pcode": place.admin1_pcode if place is not None else None,
+                    "date": _sentence_date(sentence, published),
+                    "status": status,
+                    "facility_kind": kind,
+                    "functioning": functioning.to_dict() if functioning else None,
+                    "not_functioning": not_functioning.to_dict() if not_functioning else None,
+                    "population": pop.to_dict() if pop else None,
+                    "quote": quote,
+                    "span": {"start": offset, "end": offset + len(quote)},
+                    "report_id": report_id,
+                }
+            )
             break
     return out
 

@@ -28,29 +28,51 @@ NOT_FUNCTIONING = {"destroyed", "out_of_service", "evacuated", "relocated"}
 _NEG = r"(?<!not )(?<!never )(?<!no longer )"
 # Order matters: the first kind of phrase found wins, most telling first.
 _STATUS_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("functioning", re.compile(
-        r"\b(resumed (?:its )?(?:work|services|operations?)|re-?opened|back in service|"
-        r"returned to (?:service|work)|(?:is|are|was|were|remains?|remained) (?:still |now )?"
-        r"(?:functioning|operational|operating|working|open|in service)|functioning again|"
-        r"operational again|continues? to (?:function|operate|work))\b", re.I)),
-    ("relocated", re.compile(r"\b(relocated|moved (?:its \w+ )?to|transferred its (?:services|staff))\b",
-                             re.I)),
-    ("out_of_service", re.compile(
-        r"\b(out of (?:service|operation|action|commission)|stopped (?:working|functioning)|"
-        r"ceased (?:to (?:function|operate|work)|(?:its )?operations?|functioning)|"
-        r"(?:was|were|been|is|are) (?:shut down|closed|forced to close)|suspended (?:its |all )?"
-        r"(?:services|operations|work)|non-?functional|(?:no longer|not) (?:functioning|working|"
-        r"operational|operating)|inoperable|put out of use)\b", re.I)),
-    ("destroyed", re.compile(
-        r"\b((?:hospital|clinic|facility|centre|center|point|building)\s+(?:was|were|has been|had been|"
-        r"is)\s+(?:completely |totally |entirely |almost )?(?:destroyed|razed|flattened|levell?ed)|"
-        r"(?:complete|total|full) destruction of the (?:hospital|clinic|facility|building|medical)|"
-        r"destruction of the (?:only )?(?:hospital|clinic|facility|medical point|health cent(?:er|re))|"
-        r"(?:completely|totally|entirely) destroyed)\b", re.I)),
+    (
+        "functioning",
+        re.compile(
+            r"\b(resumed (?:its )?(?:work|services|operations?)|re-?opened|back in service|"
+            r"returned to (?:service|work)|(?:is|are|was|were|remains?|remained) (?:still |now )?"
+            r"(?:functioning|operational|operating|working|open|in service)|functioning again|"
+            r"operational again|continues? to (?:function|operate|work))\b",
+            re.I,
+        ),
+    ),
+    (
+        "relocated",
+        re.compile(r"\b(relocated|moved (?:its \w+ )?to|transferred its (?:services|staff))\b", re.I),
+    ),
+    (
+        "out_of_service",
+        re.compile(
+            r"\b(out of (?:service|operation|action|commission)|stopped (?:working|functioning)|"
+            r"ceased (?:to (?:function|operate|work)|(?:its )?operations?|functioning)|"
+            r"(?:was|were|been|is|are) (?:shut down|closed|forced to close)|suspended (?:its |all )?"
+            r"(?:services|operations|work)|non-?functional|(?:no longer|not) (?:functioning|working|"
+            r"operational|operating)|inoperable|put out of use)\b",
+            re.I,
+        ),
+    ),
+    (
+        "destroyed",
+        re.compile(
+            r"\b((?:hospital|clinic|facility|centre|center|point|building)\s+(?:was|were|has been|had been|"
+            r"is)\s+(?:completely |totally |entirely |almost )?(?:destroyed|razed|flattened|levell?ed)|"
+            r"(?:complete|total|full) destruction of the (?:hospital|clinic|facility|building|medical)|"
+            r"destruction of the (?:only )?(?:hospital|clinic|facility|medical point|health cent(?:er|re))|"
+            r"(?:completely|totally|entirely) destroyed)\b",
+            re.I,
+        ),
+    ),
     ("evacuated", re.compile(r"\b(evacuat(?:ed|ion of|ing)) ", re.I)),
-    ("damaged", re.compile(
-        r"\b(damag(?:ed|es|e|ing)\b|structural damage|material damage|partially destroyed|"
-        r"destruction (?:inside|in|of)|roofs? (?:was|were) damaged)\b", re.I)),
+    (
+        "damaged",
+        re.compile(
+            r"\b(damag(?:ed|es|e|ing)\b|structural damage|material damage|partially destroyed|"
+            r"destruction (?:inside|in|of)|roofs? (?:was|were) damaged)\b",
+            re.I,
+        ),
+    ),
 ]
 _NEGATION = re.compile(r"\b(not|no|never|without|nor)\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -64,7 +86,7 @@ def infer_status(text: str) -> tuple[str, str | None]:
     text = (text or "")[:5000]
     for status, rx in _STATUS_RULES:
         for m in rx.finditer(text):
-            before = text[max(0, m.start() - 25):m.start()]
+            before = text[max(0, m.start() - 25) : m.start()]
             if _NEGATION.search(before):
                 continue
             return status, m.group(1)

@@ -467,7 +467,11 @@ class Gazetteer:
             r, kind = ctx
             assert r.row is not None
             if kind in ("admin1", "admin2", "admin3", "countryside") or r.row.kind in (
-                "admin1", "admin2", "admin3", "sector", "region"
+                "admin1",
+                "admin2",
+                "admin3",
+                "sector",
+                "region",
             ):
                 # "X village, Idlib governorate": somewhere in that unit, not a wrong point
                 p = Place(**r.place.__dict__)
@@ -573,10 +577,7 @@ class Gazetteer:
                 if sim < floor and not (
                     # with context that agrees, the canonical spellings may vouch for it
                     # ("Abadeen" ~ "Abdin": 67 as written, 91 canonically)
-                    ck is not None
-                    and hint
-                    and row.adm1 == hint
-                    and self._canon_sim(ck, i) >= floor
+                    ck is not None and hint and row.adm1 == hint and self._canon_sim(ck, i) >= floor
                 ):
                     continue
 

@@ -16,8 +16,15 @@ from harmwatch.geo.gazetteer import Gazetteer, get_gazetteer
 from harmwatch.geo.mentions import Mention
 from harmwatch.models import Place
 
-_SPECIFIC = {"point": 0.45, "neighbourhood": 0.4, "town": 0.35, "admin3": 0.25, "admin2": 0.2,
-             "admin1": 0.1, "country": 0.0}
+_SPECIFIC = {
+    "point": 0.45,
+    "neighbourhood": 0.4,
+    "town": 0.35,
+    "admin3": 0.25,
+    "admin2": 0.2,
+    "admin1": 0.1,
+    "country": 0.0,
+}
 _RANK = {"point": 7, "neighbourhood": 6, "town": 5, "admin3": 4, "admin2": 3, "admin1": 2, "country": 1}
 
 
@@ -46,8 +53,10 @@ def geoparse(text: str, *, title: str | None = None, gazetteer: Gazetteer | None
     title = title if isinstance(title, str) else None
     title_mentions = gaz.find_mentions(title) if title else []
     # the title's governorates guide namesakes in the body
-    hint = next((m.place.admin1_pcode for m in title_mentions
-                 if m.place.country == "SY" and m.place.admin1_pcode), None)
+    hint = next(
+        (m.place.admin1_pcode for m in title_mentions if m.place.country == "SY" and m.place.admin1_pcode),
+        None,
+    )
     mentions = gaz.find_mentions(text, admin1_hint=hint)
     scores: dict[tuple[str | None, float | None, float | None, str], float] = defaultdict(float)
     places: dict[tuple[str | None, float | None, float | None, str], Place] = {}

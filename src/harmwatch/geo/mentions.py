@@ -102,8 +102,9 @@ _BEFORE_OF = {
     "governorate",
     "subdistrict",
 }
-_MAJOR_KINDS = frozenset({"admin1", "admin2", "admin3", "city", "region", "foreign_city", "foreign_country",
-                          "country"})
+_MAJOR_KINDS = frozenset(
+    {"admin1", "admin2", "admin3", "city", "region", "foreign_city", "foreign_country", "country"}
+)
 _CAPITAL_KINDS = ("foreign_city", "foreign_country", "admin1", "city", "country")
 
 _EVENT_BEFORE = re.compile(
@@ -626,8 +627,10 @@ class Spotter:
         ):
             # "rural Damascus" is Rural Damascus, "western rural Aleppo" its countryside part
             b = i - 1
-            if b >= 1 and toks[b - 1].raw.lower() in _DIRECTION_WORDS and not _gap_breaks(
-                text, toks[b - 1].end, toks[b].start
+            if (
+                b >= 1
+                and toks[b - 1].raw.lower() in _DIRECTION_WORDS
+                and not _gap_breaks(text, toks[b - 1].end, toks[b].start)
             ):
                 b -= 1
             start = toks[b].start
@@ -848,7 +851,7 @@ _CONTAINED_GAP = re.compile(
 
 
 def _contained_in_next(gaz: Gazetteer, text: str, toks: list[_Tok], spots: list[_Spot]) -> None:
-    """"X in Y", "X, Y", "the X neighbourhood of Y city": the text says which governorate
+    """ "X in Y", "X, Y", "the X neighbourhood of Y city": the text says which governorate
     the small place X lies in.
 
     A village or neighbourhood whose reading lies in another governorate than Y is a

@@ -31,10 +31,37 @@ import unicodedata
 from functools import lru_cache
 
 # Articles and their sun-letter assimilations as transliterators write them.
-ARTICLES = frozenset({
-    "al", "el", "il", "ul", "l", "as", "es", "ad", "ed", "ash", "esh", "an", "en", "ar", "er", "az", "ez",
-    "at", "et", "ath", "adh", "ats", "ut", "us", "ud", "uz", "un",
-})
+ARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "il",
+        "ul",
+        "l",
+        "as",
+        "es",
+        "ad",
+        "ed",
+        "ash",
+        "esh",
+        "an",
+        "en",
+        "ar",
+        "er",
+        "az",
+        "ez",
+        "at",
+        "et",
+        "ath",
+        "adh",
+        "ats",
+        "ut",
+        "us",
+        "ud",
+        "uz",
+        "un",
+    }
+)
 
 # Bump when any key function below changes: the build stores precomputed keys with it,
 # and a mismatch makes the loader recompute them.
@@ -46,8 +73,9 @@ _SPLIT_RE = re.compile(r"[^0-9a-z\u0621-\u064a]+")
 _ARABIC_DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, superscript alef, tatweel
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _ARABIC_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
-_LATIN_SPECIAL = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l",
-                                "ð": "d", "þ": "th"})
+_LATIN_SPECIAL = str.maketrans(
+    {"ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "ð": "d", "þ": "th"}
+)
 
 
 @lru_cache(maxsize=65536)
@@ -99,9 +127,24 @@ def norm_key(text: str) -> str:
 
 
 _DIGRAPHS = (
-    ("x", "ks"), ("dj", "j"), ("sch", "S"), ("sh", "S"), ("ch", "S"), ("kh", "x"), ("gh", "g"),
-    ("th", "t"), ("dh", "d"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("c", "k"), ("ou", "u"), ("oo", "u"),
-    ("ee", "i"), ("z", "z"), ("v", "f"),
+    ("x", "ks"),
+    ("dj", "j"),
+    ("sch", "S"),
+    ("sh", "S"),
+    ("ch", "S"),
+    ("kh", "x"),
+    ("gh", "g"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("c", "k"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("z", "z"),
+    ("v", "f"),
 )
 _END_H = re.compile(r"([aeiouy])h$")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -166,8 +209,18 @@ GENERIC_WORDS = frozenset(_GENERIC)
 # Arabic has no short "o": Latin "o" writes the damma or waw that others write "u" ("Rajo" /
 # "Raju", "al-Forqan" / "al-Furqan", "Qosour" / "Qusur"), so the two are one vowel class here.
 _CANON_END = re.compile(r"(?:iyy|iy|y|i)(?:eh|ah|a|e|et|at)$")
-_CANON_SUBS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "ay"), ("ey", "ay"), ("ai", "ay"),
-               ("dj", "j"), ("q", "k"), ("ck", "k"), ("o", "u"))
+_CANON_SUBS = (
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ei", "ay"),
+    ("ey", "ay"),
+    ("ai", "ay"),
+    ("dj", "j"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("o", "u"),
+)
 _GLUED_EL = re.compile(r"^(?:al|el)(?=[a-z]{3,})")
 # An opening alif written "E" or "A" ("Efrin"/"Afrin", "Erbin"/"Arbin"): one vowel class.
 # "I" is left out: folding it too joined far-apart names (Irbid/Arbid, Iran/Aran) in the
@@ -248,7 +301,6 @@ def _first_group(m: re.Match[str]) -> str:
     return m.group(1)
 
 
-
 _GLUED_ARTICLE = re.compile(r"^(?:[ae]l(?=[^aeiouy\s]{1}[a-z]{2,})|[ae]([tdrzsn])(?=\1[a-z]{2,}))")
 
 
@@ -296,4 +348,3 @@ def alias_keys(name: str) -> tuple[str, str, list[str], str]:
         sorted(k for k in skeleton_variants(name) if len(k) >= 2),
         canon_key(name),
     )
-

@@ -17,65 +17,244 @@ from dataclasses import dataclass, field
 # gazetteer understands: admin1, admin2, admin3, settlement, village (a settlement that is
 # not a city), neighbourhood, area, countryside.
 _SUFFIX_KIND: dict[str, str] = {
-    "governorate": "admin1", "province": "admin1", "governate": "admin1", "muhafaza": "admin1",
-    "muhafazat": "admin1", "region": "area",
-    "district": "admin2", "mantiqa": "admin2", "mantiqat": "admin2",
-    "subdistrict": "admin3", "sub-district": "admin3", "nahiya": "admin3", "nahia": "admin3",
-    "town": "settlement", "city": "settlement", "village": "village", "hamlet": "village",
-    "villages": "settlement", "towns": "settlement", "township": "settlement", "farms": "settlement",
-    "suburb": "settlement", "suburbs": "countryside", "outskirts": "settlement", "camp": "settlement",
-    "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood", "quarter": "neighbourhood",
-    "neighbourhoods": "neighbourhood", "neighborhoods": "neighbourhood",
-    "area": "area", "areas": "area", "countryside": "countryside", "countrysides": "countryside",
-    "plain": "area", "plains": "area", "mountain": "area", "mountains": "area", "valley": "area",
-    "desert": "area", "border": "area", "front": "area", "frontline": "area", "axis": "area",
-    "environs": "countryside", "surroundings": "countryside", "vicinity": "settlement",
-    "rural": "countryside", "countyside": "countryside",
+    "governorate": "admin1",
+    "province": "admin1",
+    "governate": "admin1",
+    "muhafaza": "admin1",
+    "muhafazat": "admin1",
+    "region": "area",
+    "district": "admin2",
+    "mantiqa": "admin2",
+    "mantiqat": "admin2",
+    "subdistrict": "admin3",
+    "sub-district": "admin3",
+    "nahiya": "admin3",
+    "nahia": "admin3",
+    "town": "settlement",
+    "city": "settlement",
+    "village": "village",
+    "hamlet": "village",
+    "villages": "settlement",
+    "towns": "settlement",
+    "township": "settlement",
+    "farms": "settlement",
+    "suburb": "settlement",
+    "suburbs": "countryside",
+    "outskirts": "settlement",
+    "camp": "settlement",
+    "neighbourhood": "neighbourhood",
+    "neighborhood": "neighbourhood",
+    "quarter": "neighbourhood",
+    "neighbourhoods": "neighbourhood",
+    "neighborhoods": "neighbourhood",
+    "area": "area",
+    "areas": "area",
+    "countryside": "countryside",
+    "countrysides": "countryside",
+    "plain": "area",
+    "plains": "area",
+    "mountain": "area",
+    "mountains": "area",
+    "valley": "area",
+    "desert": "area",
+    "border": "area",
+    "front": "area",
+    "frontline": "area",
+    "axis": "area",
+    "environs": "countryside",
+    "surroundings": "countryside",
+    "vicinity": "settlement",
+    "rural": "countryside",
+    "countyside": "countryside",
 }
 _PREFIX_KIND: dict[str, str] = {
-    "town": "settlement", "city": "settlement", "village": "village", "villages": "settlement",
-    "province": "admin1", "governorate": "admin1", "district": "admin2", "subdistrict": "admin3",
-    "countryside": "countryside", "outskirts": "settlement", "suburbs": "countryside", "neighbourhood":
-    "neighbourhood", "neighborhood": "neighbourhood", "area": "area", "region": "area", "camp": "settlement",
-    "vicinity": "settlement", "environs": "countryside", "rif": "countryside", "reef": "countryside",
+    "town": "settlement",
+    "city": "settlement",
+    "village": "village",
+    "villages": "settlement",
+    "province": "admin1",
+    "governorate": "admin1",
+    "district": "admin2",
+    "subdistrict": "admin3",
+    "countryside": "countryside",
+    "outskirts": "settlement",
+    "suburbs": "countryside",
+    "neighbourhood": "neighbourhood",
+    "neighborhood": "neighbourhood",
+    "area": "area",
+    "region": "area",
+    "camp": "settlement",
+    "vicinity": "settlement",
+    "environs": "countryside",
+    "rif": "countryside",
+    "reef": "countryside",
     "rural": "countryside",
 }
 _DIRECTIONS: dict[str, str] = {
-    "north": "northern", "northern": "northern", "south": "southern", "southern": "southern",
-    "east": "eastern", "eastern": "eastern", "west": "western", "western": "western",
-    "northeast": "north-eastern", "north-east": "north-eastern", "northeastern": "north-eastern",
-    "north-eastern": "north-eastern", "northwest": "north-western", "north-west": "north-western",
-    "northwestern": "north-western", "north-western": "north-western", "southeast": "south-eastern",
-    "south-east": "south-eastern", "southeastern": "south-eastern", "south-eastern": "south-eastern",
-    "southwest": "south-western", "south-west": "south-western", "southwestern": "south-western",
+    "north": "northern",
+    "northern": "northern",
+    "south": "southern",
+    "southern": "southern",
+    "east": "eastern",
+    "eastern": "eastern",
+    "west": "western",
+    "western": "western",
+    "northeast": "north-eastern",
+    "north-east": "north-eastern",
+    "northeastern": "north-eastern",
+    "north-eastern": "north-eastern",
+    "northwest": "north-western",
+    "north-west": "north-western",
+    "northwestern": "north-western",
+    "north-western": "north-western",
+    "southeast": "south-eastern",
+    "south-east": "south-eastern",
+    "southeastern": "south-eastern",
+    "south-eastern": "south-eastern",
+    "southwest": "south-western",
+    "south-west": "south-western",
+    "southwestern": "south-western",
     "south-western": "south-western",
 }
-_FILLER = {"the", "of", "in", "near", "nearby", "around", "at", "on", "outside", "inside", "central",
-           "rebel-held", "opposition-held", "regime-held", "government-held", "besieged", "greater",
-           "city", "town", "village", "part", "parts", "its", "from", "to", "and", "de", "du", "la",
-           "countryside", "province", "governorate", "area", "district", "entire", "whole", "rural",
-           "rif", "reef", "outskirts", "suburbs", "vicinity", "environs", "region"}
-_NEAR_WORDS = ("near", "outside", "outskirts of", "around", "close to", "vicinity of", "west of", "east of",
-               "north of", "south of", "northwest of", "northeast of", "southwest of", "southeast of",
-               "north-west of", "north-east of", "south-west of", "south-east of")
+_FILLER = {
+    "the",
+    "of",
+    "in",
+    "near",
+    "nearby",
+    "around",
+    "at",
+    "on",
+    "outside",
+    "inside",
+    "central",
+    "rebel-held",
+    "opposition-held",
+    "regime-held",
+    "government-held",
+    "besieged",
+    "greater",
+    "city",
+    "town",
+    "village",
+    "part",
+    "parts",
+    "its",
+    "from",
+    "to",
+    "and",
+    "de",
+    "du",
+    "la",
+    "countryside",
+    "province",
+    "governorate",
+    "area",
+    "district",
+    "entire",
+    "whole",
+    "rural",
+    "rif",
+    "reef",
+    "outskirts",
+    "suburbs",
+    "vicinity",
+    "environs",
+    "region",
+}
+_NEAR_WORDS = (
+    "near",
+    "outside",
+    "outskirts of",
+    "around",
+    "close to",
+    "vicinity of",
+    "west of",
+    "east of",
+    "north of",
+    "south of",
+    "northwest of",
+    "northeast of",
+    "southwest of",
+    "southeast of",
+    "north-west of",
+    "north-east of",
+    "south-west of",
+    "south-east of",
+)
 
 
 # Words that qualify a settlement's name ("Qastun al-Gharbi" = western Qastun, "Baghuz
 # Fawqani" = upper Baghuz). When the full name is unknown, the bare name is the same
 # locality give or take a few kilometres.
-MODIFIERS = frozenset({
-    "gharbi", "gharbiya", "gharbiyah", "gharbiyeh", "sharqi", "sharqiya", "sharqiyah", "sharqiyeh",
-    "shamali", "shamaliya", "janubi", "janubiya", "kabir", "kabira", "kabirah", "kubra", "saghir", "saghira",
-    "saghirah", "sughra", "fawqani", "fouqani", "tahtani", "jadid", "jadida", "jadidah", "qadim", "qadima",
-    "western", "eastern", "northern", "southern", "upper", "lower", "new", "old", "big", "small", "greater",
-})
+MODIFIERS = frozenset(
+    {
+        "gharbi",
+        "gharbiya",
+        "gharbiyah",
+        "gharbiyeh",
+        "sharqi",
+        "sharqiya",
+        "sharqiyah",
+        "sharqiyeh",
+        "shamali",
+        "shamaliya",
+        "janubi",
+        "janubiya",
+        "kabir",
+        "kabira",
+        "kabirah",
+        "kubra",
+        "saghir",
+        "saghira",
+        "saghirah",
+        "sughra",
+        "fawqani",
+        "fouqani",
+        "tahtani",
+        "jadid",
+        "jadida",
+        "jadidah",
+        "qadim",
+        "qadima",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "upper",
+        "lower",
+        "new",
+        "old",
+        "big",
+        "small",
+        "greater",
+    }
+)
 
 
-_ALL_WORDS = frozenset(_SUFFIX_KIND) | frozenset(_PREFIX_KIND) | frozenset(_DIRECTIONS) | frozenset(
-    w for phrase in _NEAR_WORDS for w in phrase.split()) | {"the", "of", "in", "a", "military", "refugee",
-                                                             "displacement", "idp", "idps", "air", "army",
-                                                             "between",
-                                                             "oil", "gas", "field"}
+_ALL_WORDS = (
+    frozenset(_SUFFIX_KIND)
+    | frozenset(_PREFIX_KIND)
+    | frozenset(_DIRECTIONS)
+    | frozenset(w for phrase in _NEAR_WORDS for w in phrase.split())
+    | {
+        "the",
+        "of",
+        "in",
+        "a",
+        "military",
+        "refugee",
+        "displacement",
+        "idp",
+        "idps",
+        "air",
+        "army",
+        "between",
+        "oil",
+        "gas",
+        "field",
+    }
+)
 
 
 @dataclass
@@ -84,19 +263,22 @@ class Query:
 
     raw: str
     names: list[str] = field(default_factory=list)
-    kind: str | None = None        # admin1|admin2|admin3|settlement|village|neighbourhood|area|countryside
-    direction: str | None = None   # "northern", "south-western", ...
-    near: bool = False             # "near X", "outskirts of X": X is a reference point
+    kind: str | None = None  # admin1|admin2|admin3|settlement|village|neighbourhood|area|countryside
+    direction: str | None = None  # "northern", "south-western", ...
+    near: bool = False  # "near X", "outskirts of X": X is a reference point
     context: list[str] = field(default_factory=list)  # "(Tall Tamr area)" -> ["Tall Tamr"]
     # what the descriptor word of each context part said ("(Raqqa governorate)" -> "admin1")
     context_kinds: list[str | None] = field(default_factory=list)
-    between: bool = False          # "between X and Y": names holds both ends
+    between: bool = False  # "between X and Y": names holds both ends
 
 
 _HASHTAG = re.compile(r"#(\w+)")
 _SPECIAL = re.compile(r"[#_()/'’,]")
-_INNER_NEAR = re.compile(r"\b(?:near|outside|nearby|close to|outskirts of|on the outskirts of|"
-                         r"(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?:the\s+)?", re.IGNORECASE)
+_INNER_NEAR = re.compile(
+    r"\b(?:near|outside|nearby|close to|outskirts of|on the outskirts of|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"(\w)['’]s\b")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+)$", re.IGNORECASE)
@@ -110,7 +292,7 @@ def _add_context(q: Query, text: str) -> None:
         m = _CONTEXT_LEAD.match(inner)
         if not m:
             break
-        inner = inner[m.end():]
+        inner = inner[m.end() :]
     if not inner or len(inner) > 80:
         return
     sub = parse(inner)
@@ -169,7 +351,7 @@ def parse(text: str) -> Query:
     inner_near = _INNER_NEAR.search(s)
     if inner_near and inner_near.start() > 0:
         q.near = True
-        s = s[inner_near.end():]
+        s = s[inner_near.end() :]
     if "/" in s:
         # "Gassanieh town/Inkizik town", "Tadmur/Palmyra": parse each alternative
         alts = [parse(a) for a in s.split("/") if a.strip()]
@@ -184,7 +366,7 @@ def parse(text: str) -> Query:
     for w in _NEAR_WORDS:
         if low.startswith(w + " "):
             q.near = True
-            s = s[len(w) + 1:]
+            s = s[len(w) + 1 :]
             low = s.lower()
             break
     words = s.split(" ")
@@ -200,8 +382,10 @@ def parse(text: str) -> Query:
             q.direction = q.direction or _DIRECTIONS[w]
             words = words[1:]
             changed = True
-        elif w in _PREFIX_KIND and len(words) > 1 and (
-            words[1].lower() == "of" or w in ("rif", "reef", "rural", "countryside")
+        elif (
+            w in _PREFIX_KIND
+            and len(words) > 1
+            and (words[1].lower() == "of" or w in ("rif", "reef", "rural", "countryside"))
         ):
             # "town of X" / "countryside of X"; "Rif Dimashq" keeps its name (aliases know it)
             if w in ("rif", "reef", "rural"):
