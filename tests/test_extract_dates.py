@@ -67,3 +67,10 @@ def test_a_sentence_opening_with_its_date_is_no_dateline() -> None:
     )
     assert ext.incidents[0].date.start == "2017-03-16"
     assert "on thursday 16 march 2017" in ext.incidents[0].claims[0].quote.lower()
+
+
+def test_month_number_reads_names_and_abbreviations_only() -> None:
+    from harmwatch.extract.dates import month_number
+
+    assert [month_number(w) for w in ("February", "feb", "Sept.", "december")] == [2, 2, 9, 12]
+    assert month_number("marching") is None and month_number("Mayday") is None

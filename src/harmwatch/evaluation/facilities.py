@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from harmwatch.extract.dates import month_number
 from harmwatch.facilities.names import analyse_name
 from harmwatch.facilities.places import distance_km, level, resolve_place
 from harmwatch.facilities.timeline import infer_status, status_on
@@ -132,26 +133,6 @@ GOLD_BLOCKS: dict[tuple[str, str], str] = {
     ("hass.md", "2019-05-05"): "nabed-hass",
 }
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
 _ACTORS = (
     ("russia", "russia"),
     ("syria", "syria_gov"),
@@ -176,11 +157,11 @@ def parse_date(text: str) -> str | None:
     if m:
         return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\s*,?\s+(\d{4})\b", t)
-    if m and m.group(2) in _MONTHS:
-        return f"{m.group(3)}-{_MONTHS[m.group(2)]:02d}-{int(m.group(1)):02d}"
+    if m and (mon := month_number(m.group(2))):
+        return f"{m.group(3)}-{mon:02d}-{int(m.group(1)):02d}"
     m = re.search(r"\b([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", t)
-    if m and m.group(1) in _MONTHS:
-        return f"{m.group(3)}-{_MONTHS[m.group(1)]:02d}-{int(m.group(2)):02d}"
+    if m and (mon := month_number(m.group(1))):
+        return f"{m.group(3)}-{mon:02d}-{int(m.group(2)):02d}"
     return None
 
 

@@ -39,6 +39,14 @@ _MON = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for a month's name or its usual abbreviation ("February", "feb", "Sept."), else None."""
+    w = word.lower().rstrip(".")
+    return MONTHS[w[:3]] if re.fullmatch(_MON, w) else None
+
+
 _WD = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?"
 _WDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from harmwatch.extract.dates import month_number
 from harmwatch.facilities.places import _gazetteer, resolve_place
 from harmwatch.models import Place, Range, content_id, to_jsonable
 
@@ -162,26 +163,6 @@ _POP_RE = re.compile(
     r"(?:people|civilians|residents|inhabitants|persons|individuals)\b",
     re.I,
 )
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
 _DATE_RE = re.compile(
     r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\s+(\d{4})\b",
@@ -261,7 +242,7 @@ def _resolve_area(area: str, context: str) -> tuple[str, Place | None]:
 def _sentence_date(sentence: str, published: str | None) -> str | None:
     m = _DATE_RE.search(sentence)
     if m:
-        return f"{m.group(3)}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+        return f"{m.group(3)}-{month_number(m.group(2)):02d}-{int(m.group(1)):02d}"
     return published[:10] if published else None
 
 
